@@ -1,0 +1,3 @@
+"""medlint: a content-QA and fact-checking linter for health articles."""
+
+__version__ = "0.1.0"

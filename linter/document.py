@@ -1,0 +1,314 @@
+"""A draft as checks see it: the original text, a same-length "prose" view, blocks and sentences.
+
+Every position is a character offset into the original file, front matter included. The prose
+view is the original text with everything that is not prose (front matter, code, HTML, URLs,
+link destinations, Markdown markup) blanked to spaces, so a regular expression run over it
+reports offsets that are already exact. markdown-it-py gives block structure with line maps;
+inline tokens carry no positions, so each content line is located in its source line here.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from linter.errors import InputError
+from linter.sentences import split_sentences
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_CONTROL = re.compile(
+    r"<!--\s*medlint-(disable-next-line|disable|enable)\b([^>]*?)\s*-->", re.I)
+# Inline material that is not prose, found inside a block's content.
+_INLINE_NONPROSE = re.compile(
+    r"(?P<code>(`+)(?:.+?)\2)"
+    r"|(?P<image>!\[[^\]]*\]\([^)]*\))"
+    r"|(?P<auto><(?:https?|ftp|mailto):[^>\s]*>)"
+    r"|(?P<html><!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)"
+    r"|(?P<dest>\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\))"
+    r"|(?P<url>(?:https?://|www\.)[^\s<>()\[\]]+)"
+    r"|(?P<mark>\*+|~~|(?<![\w])_+|_+(?![\w])|\\(?=[!-/:-@\[-`{-~]))",
+    re.S,
+)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A unit of prose: a heading, a paragraph (in a list item or quote too) or a table row."""
+
+    kind: str  # "heading" | "paragraph" | "table_row"
+    start: int
+    end: int
+    level: int = 0  # heading level
+    quote: bool = False  # inside a blockquote
+    list_item: bool = False
+    header: int | None = None  # for a table body row: index of the header row block
+    cells: tuple[tuple[int, int], ...] = ()  # for table rows: cell spans
+    section: int | None = None  # index of the heading block that governs this block
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    block: int
+
+
+@dataclass
+class Document:
+    path: str
+    text: str
+    prose: str
+    front_matter: dict
+    blocks: list[Block]
+    controls: list[tuple[int, str, tuple[str, ...]]] = field(default_factory=list)
+    markdown: bool = True
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        starts.extend(m.end() for m in re.finditer("\n", self.text))
+        return starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset."""
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        out = []
+        for index, block in enumerate(self.blocks):
+            if block.kind == "table_row":
+                out.append(Sentence(block.start, block.end, index))
+                continue
+            for start, end in split_sentences(self.prose, block.start, block.end):
+                out.append(Sentence(start, end, index))
+        return out
+
+    def sentence_text(self, sentence: Sentence) -> str:
+        return self.prose[sentence.start:sentence.end]
+
+    def raw(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+    def heading_text(self, block_index: int | None) -> str:
+        """The text of the heading governing a block ('' when there is none)."""
+        if block_index is None:
+            return ""
+        section = self.blocks[block_index].section
+        if section is None:
+            return ""
+        heading = self.blocks[section]
+        return self.prose[heading.start:heading.end].strip()
+
+    @cached_property
+    def title(self) -> str:
+        value = self.front_matter.get("title") if isinstance(self.front_matter, dict) else None
+        if isinstance(value, str):
+            return value
+        for block in self.blocks:
+            if block.kind == "heading":
+                return self.prose[block.start:block.end].strip()
+        return ""
+
+
+def parse(text: str, path: str = "-", markdown: bool | None = None) -> Document:
+    if markdown is None:
+        markdown = not path.lower().endswith(".txt")
+    prose = [c if c == "\n" else " " for c in text]
+    front, body_start = _front_matter(text, path)
+    if markdown:
+        blocks, code_ranges = _markdown_blocks(text, body_start, prose)
+    else:
+        blocks, code_ranges = _text_blocks(text, body_start, prose), []
+    controls = _controls(text, body_start, code_ranges) if markdown else []
+    return Document(path, text, "".join(prose), front, blocks, controls, markdown)
+
+
+def _front_matter(text: str, path: str) -> tuple[dict, int]:
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, 0
+    import yaml  # front matter is rare enough that its import stays off the common path
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        data = yaml.load(match.group(1) or "", Loader=loader)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f":{mark.line + 2}" if mark is not None else ""
+        problem = getattr(err, "problem", None) or "syntax error"
+        raise InputError(f"{path}{where}: front matter is not valid YAML ({problem})") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise InputError(f"{path}:2: front matter must be a YAML mapping (key: value)")
+    return data, match.end()
+
+
+def _line_table(text: str) -> tuple[list[str], list[int]]:
+    lines = text.split("\n")
+    starts, pos = [], 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    return lines, starts
+
+
+def _mark_prose(text: str, prose: list[str], pieces: list[tuple[int, int]]) -> None:
+    """Copy prose characters of the given source pieces into the prose view.
+
+    The pieces are the content lines of one inline token; they are joined so that inline
+    constructs spanning a wrapped line (a code span, a link) are recognised whole.
+    """
+    content = "\n".join(text[a:b] for a, b in pieces)
+    index = []
+    for n, (a, b) in enumerate(pieces):
+        index.extend(range(a, b))
+        if n + 1 < len(pieces):
+            index.append(-1)
+    keep = [True] * len(content)
+    for m in _INLINE_NONPROSE.finditer(content):
+        for i in range(m.start(), m.end()):
+            keep[i] = False
+    for i, ch in enumerate(content):
+        if ch == "[" and "](" in content[i:i + 400] and _closes_link(content, i):
+            keep[i] = False
+    for i, ch in enumerate(content):
+        src = index[i]
+        if src >= 0 and keep[i]:
+            prose[src] = ch
+
+
+def _closes_link(content: str, i: int) -> bool:
+    depth = 0
+    for j in range(i, min(len(content), i + 400)):
+        if content[j] == "[":
+            depth += 1
+        elif content[j] == "]":
+            depth -= 1
+            if depth == 0:
+                return content[j + 1:j + 2] == "("
+    return False
+
+
+def _locate(lines, starts, line_no, content_line) -> tuple[int, int]:
+    src = lines[line_no]
+    probe = content_line.rstrip()
+    k = src.find(probe) if probe else -1
+    if k < 0:
+        k = len(src) - len(src.lstrip(" \t>*+-0123456789.)#"))
+        probe = src[k:].rstrip()
+    return starts[line_no] + k, starts[line_no] + k + len(probe)
+
+
+def _markdown_blocks(text: str, body_start: int, prose: list[str]):
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    lines, starts = _line_table(text)
+    first_line = text.count("\n", 0, body_start)
+    body = text[body_start:]
+    tokens = md.parse(body)
+    blocks: list[Block] = []
+    code_ranges: list[tuple[int, int]] = []
+    quote = items = 0
+    pending = None  # ("heading", level) or ("paragraph", 0) for the next inline token
+    section = None
+    header_row = None
+    row: list[tuple[int, int]] | None = None
+    row_line = 0
+    in_head = False
+    cursor = 0
+    for tok in tokens:
+        t = tok.type
+        if t == "blockquote_open":
+            quote += 1
+        elif t == "blockquote_close":
+            quote -= 1
+        elif t == "list_item_open":
+            items += 1
+        elif t == "list_item_close":
+            items -= 1
+        elif t == "heading_open":
+            pending = ("heading", int(tok.tag[1:]))
+        elif t == "paragraph_open":
+            pending = ("paragraph", 0)
+        elif t in ("fence", "code_block") and tok.map:
+            a = starts[first_line + tok.map[0]]
+            b = starts[first_line + tok.map[1]] if first_line + tok.map[1] < len(starts) else len(text)
+            code_ranges.append((a, b))
+        elif t == "thead_open":
+            in_head = True
+        elif t == "thead_close":
+            in_head = False
+        elif t == "tr_open":
+            row, row_line, cursor = [], first_line + tok.map[0], starts[first_line + tok.map[0]]
+        elif t == "inline" and row is not None:
+            src_end = starts[row_line] + len(lines[row_line])
+            k = text.find(tok.content, cursor, src_end) if tok.content else -1
+            if k < 0:
+                k = cursor
+            a, b = k, k + len(tok.content)
+            cursor = b
+            if b > a:
+                _mark_prose(text, prose, [(a, b)])
+            row.append((a, b))
+        elif t == "tr_close" and row is not None:
+            cells = tuple(row)
+            spans = [c for c in cells if c[1] > c[0]] or [(starts[row_line], starts[row_line])]
+            blk = Block("table_row", spans[0][0], spans[-1][1], quote=quote > 0,
+                        header=None if in_head else header_row, cells=cells, section=section)
+            if in_head:
+                header_row = len(blocks)
+            blocks.append(blk)
+            row = None
+        elif t == "table_close":
+            header_row = None
+        elif t == "inline" and pending and tok.map:
+            kind, level = pending
+            pending = None
+            pieces = []
+            for i, content_line in enumerate(tok.content.split("\n")):
+                line_no = first_line + tok.map[0] + i
+                if line_no >= len(lines):
+                    break
+                pieces.append(_locate(lines, starts, line_no, content_line))
+            if not pieces:
+                continue
+            _mark_prose(text, prose, pieces)
+            blk = Block(kind, pieces[0][0], pieces[-1][1], level=level, quote=quote > 0,
+                        list_item=items > 0, section=section)
+            if kind == "heading":
+                section = len(blocks)
+            blocks.append(blk)
+    return blocks, code_ranges
+
+
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]]+")
+
+
+def _text_blocks(text: str, body_start: int, prose: list[str]) -> list[Block]:
+    blocks = []
+    for m in re.finditer(r"\S(?:.*?\S)?(?=\n[ \t]*\n|\s*\Z)", text[body_start:], re.S):
+        a, b = body_start + m.start(), body_start + m.end()
+        for i in range(a, b):
+            prose[i] = text[i]
+        for u in _URL.finditer(text, a, b):
+            for i in range(u.start(), u.end()):
+                prose[i] = " "
+        blocks.append(Block("paragraph", a, b))
+    return blocks
+
+
+def _controls(text: str, body_start: int, code_ranges) -> list[tuple[int, str, tuple[str, ...]]]:
+    out = []
+    for m in _CONTROL.finditer(text, body_start):
+        if any(a <= m.start() < b for a, b in code_ranges):
+            continue
+        codes = tuple(c.strip().upper() for c in re.split(r"[,\s]+", m.group(2)) if c.strip())
+        out.append((m.start(), m.group(1).lower(), codes))
+    return out
