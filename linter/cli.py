@@ -1,0 +1,148 @@
+"""The command line: parses options and calls one function of the engine or the browser."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from linter import __version__
+from linter.errors import EXIT_ERROR, MedlintError
+from linter.formats import FORMATS
+
+_CODES = click.STRING
+
+
+def _split(values) -> tuple:
+    out = []
+    for value in values or ():
+        out.extend(v.strip() for v in value.split(",") if v.strip())
+    return tuple(out)
+
+
+def _config(path):
+    from linter import config
+
+    if path:
+        p = Path(path)
+        if not p.is_file():
+            raise MedlintError(f"{path}: config file not found")
+        return config.load(p)
+    return config.load(config.discover())
+
+
+def _context(config_path, reference=(), rules=(), select=(), ignore=(), preset=None):
+    from linter.engine import build_context
+
+    cfg = _config(config_path)
+    if preset:
+        cfg.values["preset"] = preset
+    return build_context(cfg, reference, rules, _split(select), _split(ignore))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="medlint", message="%(prog)s %(version)s")
+def cli():
+    """medlint: fact-check and content-QA health articles against a reference fact base."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="Output format.")
+@click.option("--reference", multiple=True, type=click.Path(),
+              help="Fact base file or folder to use instead of the shipped one (repeatable).")
+@click.option("--rules", multiple=True, type=click.Path(),
+              help="Rule pack file or folder to use instead of the shipped ones (repeatable).")
+@click.option("--select", multiple=True, help="Only these codes (comma list; prefixes allowed).")
+@click.option("--ignore", multiple=True, help="Skip these codes (comma list; prefixes allowed).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
+              help="Lowest severity that makes the exit code 1 [default: warning].")
+@click.option("--preset", type=click.Choice(["default", "strict"]), help="Rule preset.")
+@click.option("--config", "config_path", type=click.Path(), help="Use this config file.")
+def check(paths, fmt, reference, rules, select, ignore, fail_on, preset, config_path):
+    """Lint drafts (files, folders, or - for standard input)."""
+    from linter.engine import exit_code, run
+    from linter.formats import writer
+
+    ctx = _context(config_path, reference, rules, select, ignore, preset)
+    results, errors = run(paths or (".",), ctx, sys.stdin.buffer)
+    for message in errors:
+        click.echo(f"medlint: error: {message}", err=True)
+    writer(fmt)(results, errors, ctx, sys.stdout)
+    sys.exit(exit_code(results, errors, fail_on or ctx.config["fail-on"]))
+
+
+@cli.command()
+@click.option("--reference", multiple=True, type=click.Path())
+@click.option("--rules", multiple=True, type=click.Path())
+@click.option("--config", "config_path", type=click.Path())
+def rules(reference, rules, config_path):
+    """List the rules of the loaded rule packs."""
+    from linter import browse
+
+    browse.list_rules(_context(config_path, reference, rules), sys.stdout)
+
+
+@cli.command()
+@click.argument("query", required=False, default="")
+@click.option("--reference", multiple=True, type=click.Path())
+@click.option("--config", "config_path", type=click.Path())
+def facts(query, reference, config_path):
+    """Search the fact base by id, words, drug or endpoint."""
+    from linter import browse
+
+    found = browse.list_facts(_context(config_path, reference), query, sys.stdout)
+    sys.exit(0 if found or not query else 1)
+
+
+@cli.command()
+@click.argument("name")
+@click.option("--reference", multiple=True, type=click.Path())
+@click.option("--rules", multiple=True, type=click.Path())
+@click.option("--config", "config_path", type=click.Path())
+def explain(name, reference, rules, config_path):
+    """Explain a rule code or a fact id, with its source and examples."""
+    from linter import browse
+
+    browse.explain(_context(config_path, reference, rules), name, sys.stdout)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--config", "config_path", type=click.Path())
+def validate(paths, config_path):
+    """Validate fact bases and rule packs: schema, references, patterns and examples."""
+    from linter import selftest
+
+    problems = selftest.validate(paths, _config(config_path))
+    for p in problems:
+        click.echo(p)
+    if problems:
+        click.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found.", err=True)
+        sys.exit(EXIT_ERROR)
+    click.echo("All data files are valid and every example behaves as labelled.")
+
+
+def main(argv=None) -> int:
+    try:
+        cli.main(args=argv, prog_name="medlint", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.UsageError as err:
+        hint = f" (see 'medlint {err.ctx.command.name} --help')" if err.ctx else ""
+        click.echo(f"medlint: error: {err.format_message()}{hint}", err=True)
+        return EXIT_ERROR
+    except click.Abort:
+        click.echo("medlint: aborted", err=True)
+        return EXIT_ERROR
+    except MedlintError as err:
+        problems = getattr(err, "problems", None) or [str(err)]
+        for p in problems:
+            click.echo(f"medlint: error: {p}", err=True)
+        return EXIT_ERROR
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else 0
+    except BrokenPipeError:
+        return 0
+    return 0

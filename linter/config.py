@@ -1,0 +1,103 @@
+"""Find, read and validate the configuration: `.medlint.yaml` or `[tool.medlint]` in pyproject.toml.
+
+Discovery walks up from the working directory and stops at the first folder that has either
+file (a pyproject.toml without a [tool.medlint] table does not count). Command-line options
+override the file.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from linter import cache
+from linter.errors import DataError
+from linter.loader import parse_yaml, read_text, schema_problems
+
+DEFAULTS = {
+    "include": ["*.md", "*.markdown", "*.txt"],
+    "exclude": [],
+    "select": [],
+    "ignore": [],
+    "fail-on": "warning",
+    "reference": [],
+    "rules": [],
+    "replace-reference": False,
+    "replace-rules": False,
+    "severity": {},
+    "preset": "default",
+    "audience": "general",
+    "max-file-size": 5 * 1024 * 1024,
+    "max-age-days": 730,
+}
+
+
+@dataclass(frozen=True)
+class Config:
+    values: dict
+    path: Path | None = None
+    root: Path = field(default_factory=Path.cwd)
+
+    def __getitem__(self, key):
+        return self.values[key]
+
+    def resolve(self, entry: str) -> Path:
+        """A path written in the config file is relative to the file's folder."""
+        p = Path(entry).expanduser()
+        return p if p.is_absolute() else self.root / p
+
+
+def discover(start: Path | None = None) -> Path | None:
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / ".medlint.yaml"
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and "[tool.medlint" in _safe_read(pyproject):
+            return pyproject
+    return None
+
+
+def _safe_read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
+def load(path: Path | None) -> Config:
+    if path is None:
+        return Config(dict(DEFAULTS))
+    text = read_text(path)
+    if path.name == "pyproject.toml":
+        data = _toml_section(text, path)
+    else:
+        data = parse_yaml(text, path)
+        if data is None:
+            data = {}
+    key = cache.digest(b"config", text.encode())
+    if cache.load("config", key) is None:
+        if not isinstance(data, dict):
+            raise DataError([f"{path}:1: the configuration must be a mapping of option: value"])
+        problems = schema_problems(data, "config", path, text if path.suffix != ".toml" else "")
+        if problems:
+            raise DataError(problems)
+        cache.store("config", key, True)
+    values = dict(DEFAULTS)
+    values.update(data)
+    return Config(values, path, path.parent)
+
+
+def _toml_section(text: str, path: Path) -> dict:
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise DataError([f"{path}: invalid TOML: {err}"]) from None
+    section = data.get("tool", {}).get("medlint", {})
+    if not isinstance(section, dict):
+        raise DataError([f"{path}: [tool.medlint] must be a table"])
+    return section

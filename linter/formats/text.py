@@ -1,0 +1,18 @@
+"""PATH:LINE:COL: CODE [severity] message, with expected value and source for fact checks."""
+from linter.formats import rows, summary
+
+
+def write(results, errors, ctx, stream):
+    for path, f, (line, col), _ in rows(results):
+        stream.write(f"{path}:{line}:{col}: {f.rule} [{f.severity}] {f.message}\n")
+        if f.expected:
+            stream.write(f"    expected: {f.expected}\n")
+        if f.sources:
+            stream.write(f"    source: {'; '.join(f.sources)}\n")
+    s = summary(results)
+    files = f"{s['files']} file{'s' if s['files'] != 1 else ''}"
+    if s["findings"]:
+        stream.write(f"Found {s['findings']} problem{'s' if s['findings'] != 1 else ''} "
+                     f"({s['error']} error, {s['warning']} warning, {s['info']} info) in {files}.\n")
+    else:
+        stream.write(f"No problems found in {files}.\n")

@@ -1,0 +1,156 @@
+"""Load fact bases, vocabularies, sources and rule packs; validate them once per content hash.
+
+A data file says what it is by its top-level key: `facts`, `sources`, `vocabulary` or `rules`.
+A folder stands for every `*.yaml` file below it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from linter import cache
+from linter.errors import DataError
+from linter.loader import SCHEMA_DIR, line_of, parse_yaml, read_text, schema_problems
+from linter.terms import check_term, expand, unknown_references
+
+PACKAGE = Path(__file__).parent
+KINDS = ("facts", "sources", "vocabulary", "rules")
+
+
+def shipped(name: str) -> Path:
+    """The shipped reference/ or rules/ folder: inside the installed package, else the checkout."""
+    inside = PACKAGE / name
+    return inside if inside.is_dir() else PACKAGE.parent / name
+
+
+@dataclass
+class Knowledge:
+    facts: list = field(default_factory=list)
+    sources: dict = field(default_factory=dict)
+    vocabulary: dict = field(default_factory=dict)
+    subjects: list = field(default_factory=list)
+    rules: list = field(default_factory=list)
+    origin: dict = field(default_factory=dict)  # fact id / rule code -> file
+
+    @property
+    def fact_index(self) -> dict:
+        return {f["id"]: f for f in self.facts}
+
+    @property
+    def rule_index(self) -> dict:
+        return {r["code"]: r for r in self.rules}
+
+    def source_names(self, ids) -> tuple[str, ...]:
+        return tuple(self.sources[i]["short"] for i in ids if i in self.sources)
+
+
+def collect(paths) -> list[Path]:
+    files = []
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            files.extend(sorted(x for x in p.rglob("*.yaml") if x.is_file()))
+            files.extend(sorted(x for x in p.rglob("*.yml") if x.is_file()))
+        elif p.is_file():
+            files.append(p)
+        else:
+            raise DataError([f"{p}: no such file or directory"])
+    return files
+
+
+def load(paths) -> Knowledge:
+    files = collect(paths)
+    texts = [(f, read_text(f)) for f in files]
+    schema_bytes = b"".join(p.read_bytes() for p in sorted(SCHEMA_DIR.glob("*.json")))
+    key = cache.digest(schema_bytes, *(f"{f}\0{t}".encode() for f, t in texts))
+    hit = cache.load("knowledge", key)
+    if hit is not None:
+        return hit
+    knowledge = build(texts)
+    cache.store("knowledge", key, knowledge)
+    return knowledge
+
+
+def build(texts) -> Knowledge:
+    """Parse and validate; raise DataError listing every problem found."""
+    k = Knowledge()
+    problems: list[str] = []
+    parsed = []
+    for path, text in texts:
+        try:
+            data = parse_yaml(text, path)
+        except DataError as err:
+            problems.extend(err.problems)
+            continue
+        kind = next((name for name in KINDS if isinstance(data, dict) and name in data), None)
+        if kind is None:
+            problems.append(f"{path}:1: not a medlint data file: expected a top-level key "
+                            f"`facts`, `sources`, `vocabulary` or `rules`")
+            continue
+        found = schema_problems(data, kind, path, text)
+        if found:
+            problems.extend(found)
+            continue
+        parsed.append((path, text, kind, data))
+    for path, text, kind, data in parsed:
+        if kind == "vocabulary":
+            k.vocabulary.update(data["vocabulary"])
+            k.subjects.extend(data.get("subjects", []))
+        elif kind == "sources":
+            for i, src in enumerate(data["sources"]):
+                if src["id"] in k.sources:
+                    problems.append(f"{path}:{line_of(text, ['sources', i, 'id'])}: sources[{i}].id: "
+                                    f"duplicate source id {src['id']!r}")
+                k.sources[src["id"]] = src
+    for path, text, kind, data in parsed:
+        if kind == "facts":
+            for i, fact in enumerate(data["facts"]):
+                where = lambda *p: f"{path}:{line_of(text, ['facts', i, *p])}: facts[{i}]"  # noqa: E731
+                if fact["id"] in k.origin:
+                    problems.append(f"{where('id')}.id: duplicate fact id {fact['id']!r} "
+                                    f"(also in {k.origin[fact['id']]})")
+                k.origin[fact["id"]] = str(path)
+                for s in fact["sources"]:
+                    if s not in k.sources:
+                        problems.append(f"{where('sources')}.sources: unknown source id {s!r} "
+                                        f"(not in any sources file)")
+                problems.extend(f"{where()}: {p}" for p in _term_problems(fact, k.vocabulary))
+                k.facts.append(fact)
+        elif kind == "rules":
+            for i, rule in enumerate(data["rules"]):
+                where = f"{path}:{line_of(text, ['rules', i, 'code'])}: rules[{i}]"
+                if rule["code"] in k.origin:
+                    problems.append(f"{where}.code: duplicate rule code {rule['code']!r} "
+                                    f"(also in {k.origin[rule['code']]})")
+                k.origin[rule["code"]] = str(path)
+                problems.extend(f"{where}: {p}" for p in _term_problems(rule, k.vocabulary))
+                k.rules.append(rule)
+    if problems:
+        raise DataError(problems)
+    return k
+
+
+def _term_lists(obj, key=None):
+    """Every term list inside a fact or rule, wherever it is nested."""
+    if isinstance(obj, list) and obj and all(isinstance(v, str) for v in obj):
+        if key not in ("sources", "misstatements", "aliases"):
+            yield obj
+    elif isinstance(obj, dict):
+        for name, value in obj.items():
+            if name != "examples":
+                yield from _term_lists(value, name)
+    elif isinstance(obj, list):
+        for value in obj:
+            yield from _term_lists(value, key)
+
+
+def _term_problems(item, vocabulary) -> list[str]:
+    problems = []
+    for terms in _term_lists(item):
+        for ref in unknown_references(terms, vocabulary):
+            problems.append(f"unknown vocabulary group {ref!r}")
+        for term in expand(terms, vocabulary):
+            bad = check_term(term)
+            if bad:
+                problems.append(bad)
+    return problems
