@@ -56,7 +56,7 @@ class Sentence:
     block: int
 
 
-@dataclass
+@dataclass(eq=False)
 class Document:
     path: str
     text: str

@@ -1,0 +1,68 @@
+"""What surrounds a sentence: the text before it in its section, its heading, its table header.
+
+Checks use this to resolve what a sentence is about when it leans on earlier text ("In the
+trial, ..."; a table row under its header; a list item under a heading).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from linter.document import Document, Sentence
+
+
+@dataclass(frozen=True)
+class Scope:
+    sentence: Sentence
+    text: str  # the prose of the sentence (for a table row: the row)
+    start: int
+    end: int
+    before: tuple[str, ...]  # earlier prose in the section, nearest first (sentences, then blocks)
+    heading: str
+    header: str  # a table row's header row ('' otherwise)
+    after: str  # for a table row: the paragraph right after the table (a caption)
+    title: str
+    quote: bool
+    is_heading: bool
+    cells: tuple = ()
+    header_cells: tuple = ()
+
+    @property
+    def key_text(self) -> str:
+        """Where a fact's key terms may be found: the sentence, plus a table's header and caption."""
+        if self.header or self.cells:
+            return " \n ".join((self.text, self.header, self.before[0] if self.before else "",
+                                self.after))
+        return self.text
+
+
+def scopes(doc: Document):
+    """Yield a Scope for every sentence of the document, in order."""
+    sentences = doc.sentences
+    blocks = doc.blocks
+    prose = doc.prose
+    title = doc.title
+    for i, s in enumerate(sentences):
+        block = blocks[s.block]
+        before = []
+        j = i - 1
+        while j >= 0 and len(before) < 6:
+            prev = sentences[j]
+            pb = blocks[prev.block]
+            if pb.section != block.section or pb.kind == "heading":
+                break
+            before.append(prose[prev.start:prev.end])
+            j -= 1
+        header = after = ""
+        header_cells = ()
+        if block.kind == "table_row" and block.header is not None:
+            hb = blocks[block.header]
+            header = prose[hb.start:hb.end]
+            header_cells = tuple(prose[a:b].strip() for a, b in hb.cells)
+            k = s.block + 1
+            while k < len(blocks) and blocks[k].kind == "table_row":
+                k += 1
+            if k < len(blocks) and blocks[k].kind == "paragraph":
+                after = prose[blocks[k].start:blocks[k].end]
+        yield Scope(s, prose[s.start:s.end], s.start, s.end, tuple(before),
+                    doc.heading_text(s.block), header, after, title, block.quote,
+                    block.kind == "heading", block.cells, header_cells)

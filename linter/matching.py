@@ -1,0 +1,305 @@
+"""Decide which fact a stated number is about, and whether its value agrees.
+
+A fact is a candidate for a number when the number's kind fits, every key term group of the
+fact appears in the sentence, and the fact's subject (a drug, a trial) is named in the sentence
+or in the text before it without another treatment standing nearer. Candidates are scored on
+how close their terms sit to the number, on a matching value (a decimal such as 84.8 is a
+fingerprint), and on the partner of a "96% vs 87.9%" pair; the best one wins only by a margin.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from linter.context import Scope
+from linter.factbase import Fact, FactBase, Value, clause_bounds
+from linter.quantities import Quantity
+
+POPULATION_NOUNS = re.compile(
+    r"(?:the|their|his|her|its|all|these|those|our|such|newly|diagnosed|young|\s)*\s*"
+    r"(children|child|kids?|patients?|infants?|babies|baby|people|participants|cases|relapses?|"
+    r"deaths|those|them|these|adults|adolescents|boys|girls|families|survivors|responders|"
+    r"pediatric|paediatric|childhood|B-ALL|T-ALL|ALL|leuk|infant|newly|randomi|treated|recipients|"
+    r"young|kmt2a|standard|high|the\s+\w+\s+group)", re.I)
+_PAIR_JOIN = re.compile(
+    r"^\s*(?:\([^()]*\))?\s*(?:(?:with|in|on|for|among)\s+[^,;.%]{0,45}?)?[,;]?\s*"
+    r"(vs\.?|versus|compared\s+(?:with|to)|against|and|to|from|or)\s*(?:the\s+)?$", re.I)
+_NEGATED = re.compile(r"\bnot\s+(?:about\s+|the\s+)?$", re.I)
+_FOLLOW_UP = re.compile(r"(?:follow[\s-]?up|median|after\s+a\s+median)[^.;]{0,25}$", re.I)
+_TIME_CUE = re.compile(
+    r"(?:\b(?:at|after|over|by|within)\s+$)|(?:^\s*(?:later|after\s+(?:diagnosis|treatment)|on|out)\b)", re.I)
+
+
+@dataclass
+class Candidate:
+    fact: Fact
+    score: float
+    value: Value | None  # the value of the fact the number matches, if any
+    strong: bool  # enough evidence to say a non-matching number is wrong
+    partner: bool = False
+    notes: list = field(default_factory=list)
+
+
+def quantity_arm(q: Quantity, scope: Scope, fact: Fact, doc_prose: str) -> str | None:
+    """The arm a number is stated for, from a cue right after it (or a table column header)."""
+    if scope.cells:
+        for i, (a, b) in enumerate(scope.cells):
+            if a <= q.start < b and i < len(scope.header_cells):
+                head = scope.header_cells[i]
+                for v in fact.values:
+                    if v.cues is not None and v.cues.search(head):
+                        return v.arm
+        return None
+    after = doc_prose[q.end:min(q.end + 45, scope.end)]
+    after = re.split(r"\b(?:vs\.?|versus|compared|against)\b|[;,.](?!\d)", after)[0]
+    best = None
+    for v in fact.values:
+        if v.cues is None:
+            continue
+        m = v.cues.search(after)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), v.arm)
+    if best:
+        return best[1]
+    return None
+
+
+def pairs(qs: list[Quantity], prose: str, table: bool = False) -> dict:
+    """{quantity: (partner, position)} for "A vs B" pairs; position 0 = treatment side.
+
+    In a table row, two numbers in neighbouring cells are a pair in column order.
+    """
+    out = {}
+    for a, b in zip(qs, qs[1:]):
+        if a.kind != b.kind or a.kind in ("yearspan", "p-value"):
+            continue
+        between = prose[a.end:b.start]
+        if table and not between.strip():
+            out[a], out[b] = (b, 0), (a, 1)
+            continue
+        m = _PAIR_JOIN.match(between)
+        if not m or len(between) > 70:
+            continue
+        joiner = m.group(1).lower()
+        lead = prose[max(0, a.start - 6):a.start].lower()
+        if joiner == "to" and "from" in lead:  # "from B to A": B is the comparator
+            out[a], out[b] = (b, 1), (a, 0)
+        elif joiner == "from":  # "to A, from B"
+            out[a], out[b] = (b, 0), (a, 1)
+        elif joiner in ("to", "or"):
+            continue
+        else:
+            out[a], out[b] = (b, 0), (a, 1)
+    return out
+
+
+PEOPLE = {"children", "child", "kids", "kid", "patients", "patient", "infants", "infant", "babies",
+          "baby", "people", "participants", "adults", "adolescents", "teenagers", "young people",
+          "boys", "girls", "cases", "families"}
+
+
+def same_noun(found: str, unit: str) -> bool:
+    """Whether a counted noun ("babies") fits a fact's unit ("children")."""
+    found, unit = found.lower(), unit.lower()
+    if not unit or not found:
+        return True
+    if found in PEOPLE and unit in PEOPLE:
+        return True
+    return found.rstrip("s") == unit.rstrip("s") or found.startswith(unit.rstrip("s"))
+
+
+def tolerance(q: Quantity, ref: float) -> float:
+    if q.qualifier in ("about", "nearly") or q.words:
+        if q.kind in ("percent", "pp"):
+            return max(0.06 * abs(ref), min(2.5, 0.3 * abs(ref)))
+        return max(0.1 * abs(ref), 1)
+    return 0.5 * 10 ** (-q.decimals) + 1e-9
+
+
+def value_matches(q: Quantity, v: Value, fact: Fact) -> bool:
+    dlo, dhi = q.bounds
+    refs = [(v.low, v.high)] + [(a, a) for a in v.also]
+    for rlo, rhi in refs:
+        ref_round = 0.5 * 10 ** (-v.decimals) + 1e-9
+        if fact.qualifier in ("under", "over", "at-least", "at-most") and q.low is None:
+            # A threshold ("WBC < 50,000"): the number itself must be the threshold.
+            if abs(q.value - rlo) <= max(tolerance(q, rlo), ref_round):
+                return True
+            continue
+        if q.low is not None:  # a range in the draft: it must contain or overlap the reference
+            tol = max(tolerance(q, rlo), ref_round) if q.qualifier == "about" else ref_round
+            if dlo - tol <= rhi and dhi + tol >= rlo:
+                return True
+            continue
+        d = q.value
+        tol = max(tolerance(q, rlo), ref_round)
+        if q.qualifier in ("exact", "about"):
+            if rlo - tol <= d <= rhi + tol:
+                return True
+        elif q.qualifier == "nearly":
+            if rlo - tol <= d and rlo <= d + ref_round:
+                return True
+        elif q.qualifier == "over":
+            if rhi > d - ref_round:
+                return True
+        elif q.qualifier == "at-least":
+            if rhi >= d - ref_round:
+                return True
+        elif q.qualifier == "under":
+            if rlo < d + ref_round:
+                return True
+        elif q.qualifier == "at-most":
+            if rlo <= d + ref_round:
+                return True
+    return False
+
+
+def _subject_level(fact: Fact, scope: Scope, fb: FactBase) -> int | None:
+    """2 = named in the sentence, 1 = named earlier, 0 = fact has no subject, None = not about it.
+
+    Looking back from the sentence, the first text that names any treatment or trial decides:
+    it must name more of the fact's own subjects than of other ones.
+    """
+    if fact.subject is None:
+        return 0
+    others = [p for name, p in fb.subjects.items() if name not in fact.subject_groups]
+    levels = [(scope.text, 2)]
+    if scope.header:
+        levels.append((scope.header, 2))
+    levels += [(t, 1) for t in scope.before] + [(scope.heading, 1), (scope.title, 1)]
+    for text, level in levels:
+        if not text:
+            continue
+        mine = sum(1 for p in fact.subject_parts if p.search(text))
+        theirs = sum(1 for p in others if p.search(text))
+        if mine and mine > theirs:
+            return level
+        if theirs:
+            return None
+    return None
+
+
+def _nearest(pattern, text: str, pos: int):
+    best = None
+    if pattern is None:
+        return None
+    for m in pattern.finditer(text):
+        d = 0 if m.start() <= pos < m.end() else min(abs(m.start() - pos), abs(m.end() - pos))
+        if best is None or d < best[0]:
+            best = (d, m)
+    return best
+
+
+def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None) -> list[Candidate]:
+    if _NEGATED.search(prose[max(scope.start, q.start - 12):q.start]):
+        return []
+    if q.kind == "percent" and not q.relative:
+        of = re.match(r"\s*of\s+(.{0,40})", prose[q.end:scope.end], re.I | re.S)
+        if of and not POPULATION_NOUNS.match(of.group(1)):
+            return []
+    local = q.start - scope.start
+    c_lo, c_hi = clause_bounds(prose, scope.start, scope.end, q.start, q.end)
+    clause = prose[c_lo:c_hi]
+    key_text = scope.key_text
+    out = []
+    for fact in fb.by_kind.get(q.kind, ()):
+        if q.kind == "percent" and q.relative != fact.relative:
+            continue
+        if q.kind == "count" and not same_noun(q.unit, fact.unit):
+            continue
+        if q.kind == "pp" and not fact.relative:
+            continue
+        score = 0.0
+        in_clause = True
+        ok = True
+        for group in fact.keys:
+            if group is None:
+                continue
+            if group.search(clause):
+                score += 2
+            elif group.search(key_text):
+                score += 1
+                in_clause = False
+            else:
+                ok = False
+                break
+        if not ok:
+            continue
+        level = _subject_level(fact, scope, fb)
+        if level is None:
+            continue
+        score += {2: 2, 1: 1, 0: 0}[level]
+        if fact.boost is not None:
+            score += min(3, len({m.group(0).lower() for m in fact.boost.finditer(key_text)}))
+        endpoint_hit = fact.endpoint_terms is not None and fact.endpoint_terms.search(key_text)
+        if endpoint_hit:
+            score += 2 if fact.endpoint_terms.search(clause) else 1
+        matched = next((v for v in fact.values if value_matches(q, v, fact)), None)
+        if matched is not None:
+            score += 4 if q.decimals or matched.decimals else 3
+        has_partner = False
+        if partner is not None:
+            pq = partner[0]
+            if any(value_matches(pq, v, fact) for v in fact.values if v is not matched):
+                score += 4
+                has_partner = True
+        strong = has_partner or (in_clause and (endpoint_hit or fact.endpoint_terms is None
+                                                or not fact.keys))
+        if not fact.keys and not has_partner:
+            strong = bool(endpoint_hit) and level == 2 and fact.endpoint_terms.search(clause) is not None
+        out.append(Candidate(fact, score, matched, strong, has_partner))
+    del local
+    out.sort(key=lambda c: -c.score)
+    return out
+
+
+def stated_time(q: Quantity, qs: list[Quantity], scope: Scope, prose: str):
+    """The time frame a sentence gives for a number: (months, text, start) or None."""
+    best = None
+    for t in qs:
+        if t is q or t.kind != "duration" or t.unit not in ("year", "month"):
+            continue
+        if _FOLLOW_UP.search(prose[max(scope.start, t.start - 40):t.start]):
+            continue
+        if not t.attributive:
+            lead = prose[max(scope.start, t.start - 8):t.start]
+            tail = prose[t.end:min(scope.end, t.end + 20)]
+            if not (_TIME_CUE.search(lead) or _TIME_CUE.search(tail)
+                    or re.match(r"\s*(?:later|after|on\b)", tail, re.I)):
+                continue
+        months = t.value * (12 if t.unit == "year" else 1) if t.value is not None else None
+        if months is None:
+            continue
+        d = abs(t.start - q.start)
+        if best is None or d < best[0]:
+            best = (d, months, t.text.strip(), t.start)
+    return best[1:] if best else None
+
+
+def endpoint_conflict(fact: Fact, q: Quantity, scope: Scope, prose: str):
+    """The conflicting endpoint named nearest the number, unless a right one is nearer."""
+    if not fact.endpoint_conflicts:
+        return None
+    text = scope.text
+    pos = q.start - scope.start
+    right = _nearest(fact.endpoint_terms, text, pos)
+    wrong = None
+    for c in fact.endpoint_conflicts:
+        if c.unless is not None and c.unless.search(text):
+            continue
+        hit = _nearest(c.pattern, text, pos)
+        if hit and (wrong is None or hit[0] < wrong[0][0]):
+            wrong = (hit, c)
+    if wrong is None:
+        return None
+    if right is not None and right[0] <= wrong[0][0]:
+        return None
+    return wrong[1], wrong[0][1]
+
+
+def population_conflict(fact: Fact, scope: Scope):
+    for c in fact.population_conflicts:
+        m = c.pattern.search(scope.text)
+        if m and not (c.unless is not None and c.unless.search(scope.text)):
+            return c, m
+    return None
