@@ -17,6 +17,7 @@ KIND_ACCEPTS = {
     "ratio": ("ratio",),
     "wbc": ("wbc", "number", "count"),
     "age": ("age", "duration"),
+    "pp": ("pp",),
 }
 
 
@@ -75,6 +76,7 @@ class Fact:
         self.subject_parts = [compile_terms([t], vocabulary) for t in self.subject_terms]
         self.keys = [compile_terms(group, vocabulary) for group in data.get("keys", [])]
         self.boost = compile_terms(data.get("boost", []), vocabulary)
+        self.of = compile_terms(data.get("of", []), vocabulary)
         endpoint = data.get("endpoint", {})
         self.endpoint_name = endpoint.get("name", "")
         self.endpoint_terms = compile_terms(endpoint.get("terms", []), vocabulary)

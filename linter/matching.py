@@ -116,7 +116,25 @@ def tolerance(q: Quantity, ref: float) -> float:
     return 0.5 * 10 ** (-q.decimals) + 1e-9
 
 
+_MONTHS = {"day": 1 / 30.4, "days": 1 / 30.4, "week": 12 / 52, "weeks": 12 / 52, "month": 1,
+           "months": 1, "year": 12, "years": 12}
+
+
+def in_fact_units(q: Quantity, fact: Fact) -> Quantity:
+    """A duration or age restated in the unit of the fact (18 months -> 1.5 years)."""
+    if q.kind not in ("duration", "age") or q.unit not in _MONTHS or fact.unit.strip() not in _MONTHS:
+        return q
+    factor = _MONTHS[q.unit] / _MONTHS[fact.unit.strip()]
+    if abs(factor - 1) < 1e-9:
+        return q
+    conv = (lambda x: None if x is None else x * factor)
+    return Quantity(q.start, q.end, q.text, q.kind, conv(q.value), conv(q.low), conv(q.high),
+                    fact.unit.strip(), q.qualifier, q.relative, q.direction, q.attributive,
+                    max(q.decimals, 1) if factor < 1 else q.decimals, q.words, q.noun)
+
+
 def value_matches(q: Quantity, v: Value, fact: Fact) -> bool:
+    q = in_fact_units(q, fact)
     dlo, dhi = q.bounds
     refs = [(v.low, v.high)] + [(a, a) for a in v.also]
     for rlo, rhi in refs:
@@ -179,15 +197,33 @@ def _subject_level(fact: Fact, scope: Scope, fb: FactBase) -> int | None:
     return None
 
 
-def _nearest(pattern, text: str, pos: int):
+def _nearest(pattern, text: str, a: int, b: int, lo: int = 0, hi: int | None = None):
+    """The match of pattern nearest the span [a, b) of text and inside text[lo:hi]."""
     best = None
     if pattern is None:
         return None
+    hi = len(text) if hi is None else hi
     for m in pattern.finditer(text):
-        d = 0 if m.start() <= pos < m.end() else min(abs(m.start() - pos), abs(m.end() - pos))
+        if m.start() < lo or m.end() > hi:
+            continue
+        d = max(m.start() - b, a - m.end(), 0)
         if best is None or d < best[0]:
             best = (d, m)
     return best
+
+
+def _tiers(scope: Scope, prose: str, q: Quantity):
+    """The text around a number, from nearest to widest: clause, ;-segment, sentence."""
+    c_lo, c_hi = clause_bounds(prose, scope.start, scope.end, q.start, q.end)
+    s_lo, s_hi = scope.start, scope.end
+    for m in re.finditer(";", prose[scope.start:scope.end]):
+        pos = scope.start + m.start()
+        if pos < q.start:
+            s_lo = pos + 1
+        elif pos >= q.end:
+            s_hi = pos
+            break
+    return [(c_lo, c_hi), (s_lo, s_hi), (scope.start, scope.end)]
 
 
 def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None) -> list[Candidate]:
@@ -197,9 +233,9 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
         of = re.match(r"\s*of\s+(.{0,40})", prose[q.end:scope.end], re.I | re.S)
         if of and not POPULATION_NOUNS.match(of.group(1)):
             return []
-    local = q.start - scope.start
-    c_lo, c_hi = clause_bounds(prose, scope.start, scope.end, q.start, q.end)
-    clause = prose[c_lo:c_hi]
+    tiers = _tiers(scope, prose, q)
+    clause = prose[tiers[0][0]:tiers[0][1]]
+    segment = prose[tiers[1][0]:tiers[1][1]]
     key_text = scope.key_text
     out = []
     for fact in fb.by_kind.get(q.kind, ()):
@@ -207,16 +243,20 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
             continue
         if q.kind == "count" and not same_noun(q.unit, fact.unit):
             continue
-        if q.kind == "pp" and not fact.relative:
+        if q.kind == "pp" and not fact.relative and fact.kind != "pp":
             continue
         score = 0.0
         in_clause = True
         ok = True
+        any_in_clause = not fact.keys
         for group in fact.keys:
             if group is None:
                 continue
             if group.search(clause):
-                score += 2
+                score += 3
+                any_in_clause = True
+            elif group.search(segment):
+                score += 1.5
             elif group.search(key_text):
                 score += 1
                 in_clause = False
@@ -225,6 +265,10 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
                 break
         if not ok:
             continue
+        if fact.of is not None and q.noun:
+            if not fact.of.search(q.noun):
+                continue
+            score += 2
         level = _subject_level(fact, scope, fb)
         if level is None:
             continue
@@ -233,7 +277,7 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
             score += min(3, len({m.group(0).lower() for m in fact.boost.finditer(key_text)}))
         endpoint_hit = fact.endpoint_terms is not None and fact.endpoint_terms.search(key_text)
         if endpoint_hit:
-            score += 2 if fact.endpoint_terms.search(clause) else 1
+            score += 2 if fact.endpoint_terms.search(segment) else 1
         matched = next((v for v in fact.values if value_matches(q, v, fact)), None)
         if matched is not None:
             score += 4 if q.decimals or matched.decimals else 3
@@ -243,12 +287,11 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
             if any(value_matches(pq, v, fact) for v in fact.values if v is not matched):
                 score += 4
                 has_partner = True
-        strong = has_partner or (in_clause and (endpoint_hit or fact.endpoint_terms is None
-                                                or not fact.keys))
+        strong = has_partner or (in_clause and any_in_clause and (
+            endpoint_hit or fact.endpoint_terms is None or not fact.keys))
         if not fact.keys and not has_partner:
-            strong = bool(endpoint_hit) and level == 2 and fact.endpoint_terms.search(clause) is not None
+            strong = bool(endpoint_hit) and level == 2 and fact.endpoint_terms.search(segment) is not None
         out.append(Candidate(fact, score, matched, strong, has_partner))
-    del local
     out.sort(key=lambda c: -c.score)
     return out
 
@@ -277,24 +320,30 @@ def stated_time(q: Quantity, qs: list[Quantity], scope: Scope, prose: str):
 
 
 def endpoint_conflict(fact: Fact, q: Quantity, scope: Scope, prose: str):
-    """The conflicting endpoint named nearest the number, unless a right one is nearer."""
+    """The conflicting endpoint named nearest the number, unless a right one is nearer.
+
+    Looks in the number's clause first, then its ;-segment, then the whole sentence.
+    """
     if not fact.endpoint_conflicts:
         return None
     text = scope.text
-    pos = q.start - scope.start
-    right = _nearest(fact.endpoint_terms, text, pos)
-    wrong = None
-    for c in fact.endpoint_conflicts:
-        if c.unless is not None and c.unless.search(text):
+    a, b = q.start - scope.start, q.end - scope.start
+    for lo, hi in _tiers(scope, prose, q):
+        lo, hi = lo - scope.start, hi - scope.start
+        right = _nearest(fact.endpoint_terms, text, a, b, lo, hi)
+        wrong = None
+        for c in fact.endpoint_conflicts:
+            if c.unless is not None and c.unless.search(scope.text):
+                continue
+            hit = _nearest(c.pattern, text, a, b, lo, hi)
+            if hit and (wrong is None or hit[0] < wrong[0][0]):
+                wrong = (hit, c)
+        if wrong is None and right is None:
             continue
-        hit = _nearest(c.pattern, text, pos)
-        if hit and (wrong is None or hit[0] < wrong[0][0]):
-            wrong = (hit, c)
-    if wrong is None:
-        return None
-    if right is not None and right[0] <= wrong[0][0]:
-        return None
-    return wrong[1], wrong[0][1]
+        if wrong is None or (right is not None and right[0] <= wrong[0][0]):
+            return None
+        return wrong[1], wrong[0][1]
+    return None
 
 
 def population_conflict(fact: Fact, scope: Scope):

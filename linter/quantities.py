@@ -78,8 +78,8 @@ _RELATIVE_AFTER = re.compile(
     r"(more|higher|greater|increase|rise|jump|gain|larger))\b(?!\s+than\s+\d)", re.I)
 _RELATIVE_BEFORE = re.compile(
     r"\b(?:(fell|falls?|falling|dropped|drops?|dropping|decreased|decreases?|declined|declines?|"
-    r"reduced|reduces?|lowered|lowers?|cut|cuts|shrank|down)|"
-    r"(rose|rises?|rising|increased|increases?|grew|grows?|climbed|climbs?|jumped|jumps?|up|raised|boosted))"
+    r"reduced|reduces?|lowered|lowers?|cut|cuts|shrank|went\s+down|gone\s+down)|"
+    r"(rose|rises?|rising|increased|increases?|grew|grows?|climbed|climbs?|jumped|jumps?|went\s+up|gone\s+up|raised|boosted))"
     r"\s+(?:by\s+)?(?:(?:about|around|roughly|nearly|almost|some|over|more\s+than)\s+)?$", re.I)
 _DIRECTION_WORDS = re.compile(
     r"\b(?:(rose|risen|rising|increased|increasing|grew|grown|climbed|went\s+up|improved|jumped|raised|boosted|lifted|pushed)|"
@@ -122,6 +122,7 @@ class Quantity:
     attributive: bool = False  # "3-year", "28-day": a time frame, not a stated figure
     decimals: int = 0
     words: bool = False  # written in words or as a fraction
+    noun: str = ""  # what the share is of: "child" in "one child in three", "relapses" in "half of relapses"
 
     @property
     def bounds(self) -> tuple[float, float]:
@@ -196,9 +197,11 @@ def extract(text: str, lo: int = 0, hi: int | None = None) -> list[Quantity]:
         if not (0 < n < d <= 1000) or re.match(r"(?:19|20)\d\d$", m.group(2)):
             continue
         qual, qstart = _qualifier(text, m.start(), lo)
+        between = re.findall(r"[A-Za-z'\u2019]+", text[m.end(1):m.start(2)])
+        noun = " ".join(w for w in between if w.lower() not in ("in", "out", "of"))
         add(Quantity(qstart, m.end(), text[qstart:m.end()], "percent", round(100 * n / d, 1),
                      unit="%", qualifier=qual if qual != "exact" else "about", words=True,
-                     decimals=1))
+                     decimals=1, noun=noun or _of_noun(text, m.end(), hi)))
     for m in _FRACTION.finditer(text, lo, hi):
         if not free(m.start(), m.end()):
             continue
@@ -218,7 +221,7 @@ def extract(text: str, lo: int = 0, hi: int | None = None) -> list[Quantity]:
         elif qual == "exact":
             qual = "about"
         add(Quantity(qstart, m.end(), text[qstart:m.end()], "percent", value, unit="%",
-                     qualifier=qual, words=True))
+                     qualifier=qual, words=True, noun=_of_noun(text, m.end(), hi)))
     for m in _NUMBER.finditer(text, lo, hi):
         if not free(m.start(), m.end()):
             continue
@@ -293,7 +296,8 @@ def _number_quantity(text: str, m, lo: int, hi: int) -> Quantity | None:
             if r:
                 direction = "decrease" if r.group(1) else "increase"
         return Quantity(qstart, q_end, text[qstart:q_end], kind, value, unit=unit, qualifier=qual,
-                        relative=rel, direction=direction, decimals=decimals, words=is_word)
+                        relative=rel, direction=direction, decimals=decimals, words=is_word,
+                        noun=_of_noun(text, q_end, hi) if kind == "percent" else "")
     c = _COUNT.match(text, end, hi)
     if c:
         noun = c.group(1).lower()
@@ -307,6 +311,18 @@ def _number_quantity(text: str, m, lo: int, hi: int) -> Quantity | None:
         return Quantity(qstart, end, text[qstart:end], "age", value, unit="year", qualifier=qual)
     return Quantity(qstart, end, text[qstart:end], "number", value, qualifier=qual,
                     decimals=decimals)
+
+
+_OF_NOUN = re.compile(
+    r"\s+of\s+(?:(?:all|the|these|those|their|our|such|its)\s+)*((?:[A-Za-z\-]+\s+){0,2}?"
+    r"(?:children|child|kids|kid|patients|infants|babies|relapses|cases|deaths|people|adults|"
+    r"families|participants|responders|survivors|boys|girls|teenagers|adolescents))\b", re.I)
+
+
+def _of_noun(text: str, end: int, hi: int) -> str:
+    """The population a share is of: "60% of childhood cases" -> "childhood cases"."""
+    m = _OF_NOUN.match(text, end, hi)
+    return m.group(1) if m else ""
 
 
 def _join_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:

@@ -49,12 +49,20 @@ def analyse(doc, ctx) -> list[Record]:
             continue
         pmap = pairs(qs, doc.prose, table=bool(scope.cells))
         handled: set = set()
+        reported: set = set()
         for q in qs:
             if q.kind == "yearspan" or q.attributive:
                 continue
             partner = pmap.get(q)
             cands = candidates(q, scope, fb, doc.prose, partner)
-            records.append(_judge(q, qs, partner, cands, scope, doc, fb, ctx, handled))
+            record = _judge(q, qs, partner, cands, scope, doc, fb, ctx, handled)
+            if record.finding is not None:
+                # One finding per wrong claim: the same error restated in a sentence counts once.
+                key = (record.finding.rule, record.finding.fact)
+                if key in reported:
+                    record = Record(scope, q, record.fact, False, None)
+                reported.add(key)
+            records.append(record)
         records.extend(_direction(qs, scope, doc, ctx, records))
     per_doc[id(ctx)] = records
     return records
@@ -102,7 +110,9 @@ def _describe(fact, arm=None) -> str:
 def _judge(q, qs, partner, cands, scope, doc, fb: FactBase, ctx, handled) -> Record:
     if q in handled:
         return Record(scope, q, None, True, None)
-    matching = [c for c in cands if c.value is not None]
+    top = max((_base(c, q) for c in cands), default=0)
+    # A number that happens to fit a weakly related fact does not outweigh a clearly related one.
+    matching = [c for c in cands if c.value is not None and _base(c, q) >= top - 3]
     stated = stated_time(q, qs, scope, doc.prose)
     if matching:
         if stated:
@@ -118,8 +128,11 @@ def _judge(q, qs, partner, cands, scope, doc, fb: FactBase, ctx, handled) -> Rec
                         and not _time_conflict(c.fact, stated) and c.fact.time_value is not None
                         and _base(c, q) >= _base(best, q) - 1.5), None)
             if alt is not None and alt.value is None:
+                if partner:
+                    handled.add(partner[0])
+                what = f"the {f.time_label} figure" if tc else f"{f.endpoint_name}"
                 return _value_error(q, partner, alt, scope, doc, ctx, handled,
-                                    note=f"{q.text.strip()} is {_describe(f, best.value.arm)}")
+                                    note=f"{q.text.strip()} is {what}")
             if alt is None:
                 return _attribute_error(q, f, best, ep, stated if tc else None, pop, ctx, handled,
                                         partner, scope)
@@ -152,6 +165,7 @@ def _judge(q, qs, partner, cands, scope, doc, fb: FactBase, ctx, handled) -> Rec
                 return Record(scope, q, f, False, _finding(ctx, "STAT005", q, msg, f, expected))
         return Record(scope, q, f, True, None)
     if cands:
+        cands = [c for c in cands if c.value is None] or cands
         best = cands[0]
         second = cands[1] if len(cands) > 1 else None
         clear = second is None or best.score - second.score >= 1.5 or not second.strong
@@ -225,8 +239,9 @@ def _direction(qs, scope, doc, ctx, records):
     """'rose from 65.8% to 60.2%': a change verb that disagrees with the numbers it names."""
     out = []
     prose = doc.prose
-    for a, b in zip(qs, qs[1:]):
-        if a.kind != b.kind or a.kind not in ("percent", "count") or a.value is None or b.value is None:
+    levels = [q for q in qs if q.kind in ("percent", "count")]
+    for a, b in zip(levels, levels[1:]):
+        if a.kind != b.kind or a.value is None or b.value is None:
             continue
         if not re.search(r"\bfrom\s+$", prose[max(scope.start, a.start - 6):a.start], re.I):
             continue
