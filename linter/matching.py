@@ -24,6 +24,8 @@ POPULATION_NOUNS = re.compile(
 _PAIR_JOIN = re.compile(
     r"^\s*(?:\([^()]*\))?\s*(?:(?:with|in|on|for|among)\s+[^,;.%]{0,45}?)?[,;]?\s*"
     r"(vs\.?|versus|compared\s+(?:with|to)|against|and|to|from|or)\s*(?:the\s+)?$", re.I)
+_DIFFERENCE = re.compile(r"\b(?:difference|absolute|gap|higher|lower|more|fewer|better|improvement|"
+                         r"benefit)\b", re.I)
 _NEGATED = re.compile(r"\bnot\s+(?:about\s+|the\s+)?$", re.I)
 _FOLLOW_UP = re.compile(r"(?:follow[\s-]?up|median|after\s+a\s+median)[^.;]{0,25}$", re.I)
 _TIME_CUE = re.compile(
@@ -223,12 +225,29 @@ def _tiers(scope: Scope, prose: str, q: Quantity):
         elif pos >= q.end:
             s_hi = pos
             break
+    # "Label: value" (a list item, a table-like line): the label belongs to the clause.
+    if re.search(r":\s*$", prose[s_lo:c_lo]) and c_lo - s_lo <= 80:
+        c_lo = s_lo
     return [(c_lo, c_hi), (s_lo, s_hi), (scope.start, scope.end)]
 
 
-def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None) -> list[Candidate]:
-    if _NEGATED.search(prose[max(scope.start, q.start - 12):q.start]):
-        return []
+def arm_difference(fact: Fact) -> Value | None:
+    """Treatment minus comparator, in percentage points, for a two-arm percent fact."""
+    t = next((v for v in fact.values if v.arm == "treatment" and v.point), None)
+    c = next((v for v in fact.values if v.arm == "comparator" and v.point), None)
+    if fact.kind != "percent" or t is None or c is None:
+        return None
+    d = round(t.low - c.low, max(t.decimals, c.decimals))
+    return Value(d, d, max(t.decimals, c.decimals), "overall", "absolute difference", None, (), None)
+
+
+def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None,
+               lean_back: bool = False) -> list[Candidate]:
+    """Facts this number may be about, best first.
+
+    With lean_back, a fact's key terms may also come from the sentence before (for "It's about
+    three-quarters." after a sentence naming KMT2A); such candidates only ever support a number.
+    """
     if q.kind == "percent" and not q.relative:
         of = re.match(r"\s*of\s+(.{0,40})", prose[q.end:scope.end], re.I | re.S)
         if of and not POPULATION_NOUNS.match(of.group(1)):
@@ -237,19 +256,29 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
     clause = prose[tiers[0][0]:tiers[0][1]]
     segment = prose[tiers[1][0]:tiers[1][1]]
     key_text = scope.key_text
+    if lean_back:
+        key_text = key_text + " \n " + (scope.before[0] if scope.before else "")
     out = []
     for fact in fb.by_kind.get(q.kind, ()):
         if q.kind == "percent" and q.relative != fact.relative:
             continue
         if q.kind == "count" and not same_noun(q.unit, fact.unit):
             continue
+        diff = None
         if q.kind == "pp" and not fact.relative and fact.kind != "pp":
-            continue
+            diff = arm_difference(fact)
+            if diff is None:
+                continue
         score = 0.0
         in_clause = True
         ok = True
         any_in_clause = not fact.keys
-        for group in fact.keys:
+        if q.kind == "pp" and not fact.relative and fact.kind != "pp":
+            # An absolute difference between the arms: "the difference was about 8 points".
+            keys = [] if _DIFFERENCE.search(clause) else fact.keys
+        else:
+            keys = fact.keys
+        for group in keys:
             if group is None:
                 continue
             if group.search(clause):
@@ -278,7 +307,12 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
         endpoint_hit = fact.endpoint_terms is not None and fact.endpoint_terms.search(key_text)
         if endpoint_hit:
             score += 2 if fact.endpoint_terms.search(segment) else 1
-        matched = next((v for v in fact.values if value_matches(q, v, fact)), None)
+        if diff is not None:
+            matched = diff if value_matches(q, diff, fact) else None
+            if matched is None:
+                continue  # an absolute difference is checked only where it agrees
+        else:
+            matched = next((v for v in fact.values if value_matches(q, v, fact)), None)
         if matched is not None:
             score += 4 if q.decimals or matched.decimals else 3
         has_partner = False
@@ -291,7 +325,7 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
             endpoint_hit or fact.endpoint_terms is None or not fact.keys))
         if not fact.keys and not has_partner:
             strong = bool(endpoint_hit) and level == 2 and fact.endpoint_terms.search(segment) is not None
-        out.append(Candidate(fact, score, matched, strong, has_partner))
+        out.append(Candidate(fact, score, matched, strong and not lean_back, has_partner))
     out.sort(key=lambda c: -c.score)
     return out
 

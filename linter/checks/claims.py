@@ -1,5 +1,153 @@
-"""Placeholder replaced below."""
+"""Unsupported claims: specific factual claims with nothing behind them (rules/unsupported.yaml).
+
+Checks, by the rule's `check`:
+- contradiction: a claim the reference contradicts ("blinatumomab is a daily pill"), from the
+  facts' `contradictions`; flagged with what the evidence says, cited or not;
+- evidence: "studies show", "research proves", "experts expect" with no source in the sentence;
+- statistic: a share, rate or relative change that no fact supports and no source backs;
+- causal: "accounts for most relapses", "is the main cause of" with no source and no fact.
+A sentence cites a source when it has a link, a footnote marker, or names a study, journal,
+agency or author (citations.py). One finding per sentence.
+"""
+from __future__ import annotations
+
+import re
+
+from linter.checks import statistics
+from linter.checks.phrases import quiet
+from linter.citations import cites
+from linter.context import scopes
+from linter.factbase import factbase
+from linter.finding import Finding
+from linter.hedging import negated
+from linter.matching import _subject_level
+from linter.terms import compile_terms
+
+CLAIM_KINDS = ("percent", "ratio", "pp")
 
 
 def check(doc, ctx):
-    return ()
+    rules = {r["check"]: r for r in ctx.knowledge.rules if r["kind"] == "claim"}
+    if not rules:
+        return
+    fb = factbase(ctx)
+    vocab = ctx.knowledge.vocabulary
+    records = {}
+    for r in statistics.analyse(doc, ctx):
+        records.setdefault(r.scope.sentence, []).append(r)
+    for scope in scopes(doc):
+        if reference_section(scope):
+            continue
+        finding = None
+        if "contradiction" in rules:
+            finding = _contradiction(doc, scope, rules["contradiction"], fb)
+        if finding is None and not scope.quote and not cites(doc.text[scope.start:scope.end]):
+            for name in ("evidence", "statistic", "causal"):
+                if name in rules:
+                    finding = CHECKS[name](doc, scope, rules[name], fb, vocab, records)
+                    if finding is not None:
+                        break
+        if finding is not None:
+            yield finding
+
+
+def _in_order(groups, text: str, window: int = 160):
+    """Each group matched after the previous one, all within a window; the matches or None."""
+    out, pos = [], 0
+    for g in groups:
+        m = g.search(text, pos) if g is not None else None
+        if m is None:
+            return None
+        out.append(m)
+        pos = m.end()
+    if out and out[-1].end() - out[0].start() > window:
+        return None
+    return out
+
+
+def _contradiction(doc, scope, rule, fb):
+    for fact in fb.contradiction_facts:
+        for groups, says in fact.contradictions:
+            matches = _in_order(groups, scope.text)
+            if not matches:
+                continue
+            last = matches[-1]
+            start = scope.start + last.start()
+            if negated(doc.prose, start, scope.start) or quoted_scope(doc, scope, start):
+                continue
+            if fact.subject is not None and not fact.subject.search(scope.text) \
+                    and _subject_level(fact, scope, fb) is None:
+                continue
+            found = " ".join(last.group(0).split())
+            return Finding(rule["code"], rule["category"], rule["severity"], start,
+                           scope.start + last.end(), rule["message"].format(match=found, says=says),
+                           fact=fact.id, found=found, expected=fact.data["statement"],
+                           sources=fact.sources)
+    return None
+
+
+def quoted_scope(doc, scope, start):
+    from linter.hedging import quoted
+
+    return scope.quote or quoted(doc.text, start, start + 1)
+
+
+_ANAPHORA = re.compile(r"\b(?:the|this|that|these|those|the\s+same|our|their)\s+"
+                      r"(?:\w+\s+)?(?:study|studies|trial|trials|research|analysis|review|paper)\b", re.I)
+
+
+def reference_section(scope) -> bool:
+    """Sources, references and further-reading lists hold titles, not claims."""
+    return bool(REFERENCE_HEADING.match(scope.heading or ""))
+
+
+REFERENCE_HEADING = re.compile(r"\s*(?:sources?|references?|further\s+reading|read\s+more|"
+                               r"bibliography|citations?|links|resources)\b", re.I)
+
+
+def _evidence(doc, scope, rule, fb, vocab, records):
+    if scope.is_heading:
+        return None
+    terms = compile_terms(rule.get("terms", []), vocab)
+    m = terms.search(doc.prose, scope.start, scope.end) if terms is not None else None
+    if m is None or negated(doc.prose, m.start(), scope.start):
+        return None
+    # "The study found ..." leans on a study named just before.
+    if _ANAPHORA.search(doc.prose, max(scope.start, m.start() - 25), m.end()) and any(
+            cites(t) for t in scope.before[:3]):
+        return None
+    found = " ".join(m.group(0).split())
+    return Finding(rule["code"], rule["category"], rule["severity"], m.start(), m.end(),
+                   rule["message"].format(match=found), found=found)
+
+
+def _statistic(doc, scope, rule, fb, vocab, records):
+    for r in records.get(scope.sentence, ()):
+        q = r.quantity
+        if r.supported or r.finding is not None or q.kind not in CLAIM_KINDS or q.attributive:
+            continue
+        if scope.is_heading:
+            continue
+        found = " ".join(q.text.split())
+        return Finding(rule["code"], rule["category"], rule["severity"], q.start, q.end,
+                       rule["message"].format(match=found), found=found)
+    return None
+
+
+def _causal(doc, scope, rule, fb, vocab, records):
+    terms = compile_terms(rule.get("terms", []), vocab)
+    m = terms.search(doc.prose, scope.start, scope.end) if terms is not None else None
+    if m is None or quiet(doc, rule, m.start(), m.end(), scope.sentence):
+        return None
+    near = compile_terms(rule.get("near", []), vocab)
+    if near is not None and not near.search(scope.text):
+        return None
+    for fact in fb.claim_facts:
+        if all(g is not None and g.search(scope.text) for g in fact.claim):
+            return None
+    found = " ".join(m.group(0).split())
+    return Finding(rule["code"], rule["category"], rule["severity"], m.start(), m.end(),
+                   rule["message"].format(match=found), found=found)
+
+
+CHECKS = {"evidence": _evidence, "statistic": _statistic, "causal": _causal}

@@ -1,5 +1,79 @@
-"""Placeholder replaced below."""
+"""Phrase and substitution rules: words that say more than the evidence (rules/*.yaml).
+
+A match stays quiet when it sits inside one of the rule's exceptions ("cure rate"), when the
+sentence hedges or negates it, or when it is quoted (see hedging.py) -- unless the rule says
+`hedge: false` or `quoted: flag`. Matching runs over whole blocks so that a phrase may cross a
+sentence end ("Side effects? Basically none.").
+"""
+from __future__ import annotations
+
+import bisect
+
+from linter.finding import Finding
+from linter.hedging import hedged, negated, quoted
+from linter.terms import compile_terms
+
+
+def compiled_rules(ctx):
+    rules = ctx.compiled.get("phrases")
+    if rules is None:
+        vocab = ctx.knowledge.vocabulary
+        rules = ctx.compiled["phrases"] = [
+            (r, compile_terms(r["terms"], vocab), compile_terms(r.get("exceptions", []), vocab),
+             compile_terms(r.get("near", []), vocab))
+            for r in ctx.knowledge.rules if r["kind"] in ("phrase", "substitution")]
+    return rules
+
+
+def sentence_at(doc, offset):
+    sentences = doc.sentences
+    starts = [s.start for s in sentences]
+    i = bisect.bisect_right(starts, offset) - 1
+    if i >= 0 and sentences[i].start <= offset < max(sentences[i].end, sentences[i].start + 1):
+        return sentences[i]
+    return sentences[i] if i >= 0 else None
+
+
+def quiet(doc, rule, start, end, sentence) -> bool:
+    """Whether a match must stay quiet: hedged, negated, quoted, a question or a cited title."""
+    lo = sentence.start if sentence else 0
+    if sentence is not None and end <= sentence.end and doc.prose[sentence.end - 1:sentence.end] == "?":
+        return True  # a question asks; it does not claim
+    if sentence is not None:
+        from linter.checks.claims import REFERENCE_HEADING
+
+        if REFERENCE_HEADING.match(doc.heading_text(sentence.block) or ""):
+            return True
+    if rule.get("hedge", True) and (hedged(doc.prose, start, lo) or negated(doc.prose, start, lo)):
+        return True
+    if rule.get("quoted", "skip") == "skip":
+        block = doc.blocks[sentence.block] if sentence else None
+        if (block is not None and block.quote) or quoted(doc.text, start, end):
+            return True
+    return False
 
 
 def check(doc, ctx):
-    return ()
+    for rule, pattern, exceptions, near in compiled_rules(ctx):
+        scope = rule.get("scope", "any")
+        for block in doc.blocks:
+            if scope == "heading" and block.kind != "heading":
+                continue
+            if scope == "sentence" and block.kind == "heading":
+                continue
+            for m in pattern.finditer(doc.prose, block.start, block.end):
+                sentence = sentence_at(doc, m.start())
+                lo = sentence.start if sentence else block.start
+                hi = sentence.end if sentence else block.end
+                if exceptions is not None and any(
+                        e.start() <= m.start() and m.end() <= e.end()
+                        for e in exceptions.finditer(doc.prose, lo, hi)):
+                    continue
+                if near is not None and not near.search(doc.prose, lo, hi):
+                    continue
+                if quiet(doc, rule, m.start(), m.end(), sentence):
+                    continue
+                found = " ".join(m.group(0).split())
+                message = rule["message"].format(match=found, suggestion=rule.get("suggest", ""))
+                yield Finding(rule["code"], rule["category"], rule["severity"], m.start(), m.end(),
+                              message, found=found, expected=rule.get("suggest"))

@@ -1,5 +1,54 @@
-"""Placeholder replaced below."""
+"""Required elements: notices a document must contain (rules/disclaimers.yaml).
+
+A rule is satisfied when one paragraph of the document matches every term group of `requires`,
+or of one of its `alternatives`, or of an audience's own alternatives (front matter `audience:`
+or the config's `audience`). `trigger` and `benefit` limit a rule to documents that mention
+them; a paragraph with one of the rule's `denials` ("no side effects") does not count.
+A missing element is reported at line 1, column 1.
+"""
+from __future__ import annotations
+
+from linter.finding import Finding
+from linter.hedging import negated
+from linter.terms import compile_terms
+
+
+def _audience(doc, ctx) -> str:
+    fm = doc.front_matter if isinstance(doc.front_matter, dict) else {}
+    settings = fm.get("medlint") if isinstance(fm.get("medlint"), dict) else {}
+    return str(settings.get("audience") or fm.get("audience") or ctx.config["audience"]).lower()
+
+
+def _sets(rule, audience, vocab):
+    sets = [rule["requires"], *rule.get("alternatives", []), *rule.get("audiences", {}).get(audience, [])]
+    return [[compile_terms(g, vocab) for g in groups] for groups in sets]
 
 
 def check(doc, ctx):
-    return ()
+    vocab = ctx.knowledge.vocabulary
+    audience = _audience(doc, ctx)
+    whole = doc.prose
+    for rule in ctx.knowledge.rules:
+        if rule["kind"] != "required":
+            continue
+        trigger = compile_terms(rule.get("trigger", []), vocab)
+        if trigger is not None and not trigger.search(whole):
+            continue
+        benefit = compile_terms(rule.get("benefit", []), vocab)
+        if benefit is not None and not benefit.search(whole):
+            continue
+        denials = compile_terms(rule.get("denials", []), vocab)
+        sets = _sets(rule, audience, vocab)
+        if not _satisfied(doc, sets, denials):
+            yield Finding(rule["code"], rule["category"], rule["severity"], 0, 0, rule["message"])
+
+
+def _satisfied(doc, sets, denials) -> bool:
+    for block in doc.blocks:
+        text = doc.prose[block.start:block.end]
+        if denials is not None and any(not negated(text, m.start()) for m in denials.finditer(text)):
+            continue
+        for groups in sets:
+            if all(g is not None and g.search(text) for g in groups):
+                return True
+    return False

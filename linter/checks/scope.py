@@ -1,5 +1,79 @@
-"""Placeholder replaced below."""
+"""Claims stretched beyond what a study covered, using the fact base:
+
+- population (OVER006): a treatment's benefit stated for a population the study excluded
+  ("the benefit applies equally to NCI high-risk B-ALL" when the trial was standard-risk);
+- design (OVER007): a causal or comparative claim that a single-arm study with historical
+  controls cannot support ("this study proves blinatumomab causes fewer side effects").
+Sentences whose numbers the statistic checker tied to a fact are left to it.
+"""
+from __future__ import annotations
+
+from linter.checks import statistics
+from linter.checks.phrases import quiet
+from linter.context import scopes
+from linter.factbase import factbase
+from linter.finding import Finding
+from linter.matching import _subject_level, population_conflict
+from linter.terms import compile_terms
 
 
 def check(doc, ctx):
-    return ()
+    rules = [r for r in ctx.knowledge.rules if r["kind"] == "scope"]
+    if not rules:
+        return
+    fb = factbase(ctx)
+    vocab = ctx.knowledge.vocabulary
+    tied = {r.scope.sentence for r in statistics.analyse(doc, ctx) if r.fact is not None}
+    for scope in scopes(doc):
+        if scope.sentence in tied or scope.is_heading:
+            continue
+        for rule in rules:
+            terms = compile_terms(rule.get("terms", []), vocab)
+            m = terms.search(doc.prose, scope.start, scope.end) if terms is not None else None
+            if m is None or quiet(doc, rule, m.start(), m.end(), scope.sentence):
+                continue
+            finding = (_population if rule["check"] == "population" else _design)(
+                doc, scope, rule, m, fb)
+            if finding is not None:
+                yield finding
+                break
+
+
+def _population(doc, scope, rule, m, fb):
+    for fact in fb.facts:
+        if not fact.population_conflicts or fact.subject is None:
+            continue
+        level = _subject_level(fact, scope, fb)
+        if level is None:
+            continue
+        if level != 2 and not (fact.endpoint_terms and fact.endpoint_terms.search(scope.text)):
+            continue
+        hit = population_conflict(fact, scope)
+        if hit is None:
+            continue
+        conflict, pm = hit
+        start = scope.start + pm.start()
+        message = rule["message"].format(match=pm.group(0), population=fact.population_name,
+                                         says=conflict.says)
+        return Finding(rule["code"], rule["category"], rule["severity"], start,
+                       scope.start + pm.end(), message, fact=fact.id, found=pm.group(0),
+                       expected=fact.population_name, sources=fact.sources)
+    return None
+
+
+def _design(doc, scope, rule, m, fb):
+    context = " ".join((*scope.before, scope.heading, scope.title))
+    for fact in fb.facts:
+        if fact.design != "single-arm" or not fact.subject_parts:
+            continue
+        in_sentence = sum(1 for p in fact.subject_parts if p.search(scope.text))
+        anywhere = sum(1 for p in fact.subject_parts if p.search(scope.text) or p.search(context))
+        if in_sentence == 0 or anywhere < 2 or _subject_level(fact, scope, fb) is None:
+            continue
+        found = " ".join(m.group(0).split())
+        message = rule["message"].format(match=found)
+        return Finding(rule["code"], rule["category"], rule["severity"], m.start(), m.end(),
+                       message, fact=fact.id, found=found,
+                       expected="a single-arm study compared with historical controls",
+                       sources=fact.sources)
+    return None

@@ -54,13 +54,19 @@ def analyse(doc, ctx) -> list[Record]:
             if q.kind == "yearspan" or q.attributive:
                 continue
             partner = pmap.get(q)
+            if negated_number(doc.prose, q, scope):
+                records.append(Record(scope, q, None, True, None))
+                continue
             cands = candidates(q, scope, fb, doc.prose, partner)
+            if not cands and scope.before:
+                cands = [c for c in candidates(q, scope, fb, doc.prose, partner, lean_back=True)
+                         if c.value is not None]
             record = _judge(q, qs, partner, cands, scope, doc, fb, ctx, handled)
             if record.finding is not None:
                 # One finding per wrong claim: the same error restated in a sentence counts once.
                 key = (record.finding.rule, record.finding.fact)
                 if key in reported:
-                    record = Record(scope, q, record.fact, False, None)
+                    record = Record(scope, q, record.fact, True, None)
                 reported.add(key)
             records.append(record)
         records.extend(_direction(qs, scope, doc, ctx, records))
@@ -169,11 +175,23 @@ def _judge(q, qs, partner, cands, scope, doc, fb: FactBase, ctx, handled) -> Rec
         best = cands[0]
         second = cands[1] if len(cands) > 1 else None
         clear = second is None or best.score - second.score >= 1.5 or not second.strong
-        if best.strong and clear and not _time_conflict(best.fact, stated) \
+        # A figure for a time-bound result is only called wrong when the sentence gives the same
+        # time frame, names two of the fact's subjects (drug and trial), or pairs it with a
+        # number that fits the fact: otherwise it may be another study's figure.
+        anchored = best.fact.time_value is None or best.partner or (
+            stated is not None and not _time_conflict(best.fact, stated)) or sum(
+            1 for p in best.fact.subject_parts if p.search(scope.text)) >= 2
+        if best.strong and clear and anchored and not _time_conflict(best.fact, stated) \
                 and not population_conflict(best.fact, scope):
             return _value_error(q, partner, best, scope, doc, ctx, handled)
         return Record(scope, q, best.fact, False, None)
     return Record(scope, q, None, False, None)
+
+
+def negated_number(prose: str, q: Quantity, scope) -> bool:
+    """'not half', 'not 61 percentage points': a number the sentence denies is not a claim."""
+    return re.search(r"\bnot\s+(?:about\s+|the\s+|a\s+)?$", prose[max(scope.start, q.start - 14):q.start],
+                     re.I) is not None
 
 
 def _time_distance(fact, stated) -> float:
@@ -195,7 +213,7 @@ def _value_error(q, partner, cand: Candidate, scope, doc, ctx, handled, note=Non
         values = list(f.values)
     if values:
         v = values[0]
-        expected = v.text(f.unit)
+        expected = f.data.get("display") if len(f.values) == 1 and f.data.get("display") else v.text(f.unit)
         msg = (f'"{q.text.strip()}" disagrees with the reference: {_describe(f, v.arm)} '
                f"was {expected}")
     else:
