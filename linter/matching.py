@@ -17,6 +17,7 @@ from linter.quantities import Quantity
 
 POPULATION_NOUNS = re.compile(
     r"(?:the|their|his|her|its|all|these|those|our|such|newly|diagnosed|young|\s)*\s*"
+    r"(?:[\w-]+\s+){0,2}?"
     r"(children|child|kids?|patients?|infants?|babies|baby|people|participants|cases|relapses?|"
     r"deaths|those|them|these|adults|adolescents|boys|girls|families|survivors|responders|"
     r"pediatric|paediatric|childhood|B-ALL|T-ALL|ALL|leuk|infant|newly|randomi|treated|recipients|"
@@ -146,9 +147,15 @@ def value_matches(q: Quantity, v: Value, fact: Fact) -> bool:
             if abs(q.value - rlo) <= max(tolerance(q, rlo), ref_round):
                 return True
             continue
-        if q.low is not None:  # a range in the draft: it must contain or overlap the reference
+        if q.low is not None:  # a range in the draft
             tol = max(tolerance(q, rlo), ref_round) if q.qualifier == "about" else ref_round
-            if dlo - tol <= rhi and dhi + tol >= rlo:
+            if rlo == rhi:  # it must contain the reference value
+                if dlo - tol <= rlo <= dhi + tol:
+                    return True
+                continue
+            # Against a reference range: the same range, or one inside the other.
+            if (abs(dlo - rlo) <= tol and abs(dhi - rhi) <= tol) or (dlo - tol <= rlo and rhi <= dhi + tol) \
+                    or (rlo - tol <= dlo and dhi <= rhi + tol):
                 return True
             continue
         d = q.value
@@ -374,6 +381,9 @@ def endpoint_conflict(fact: Fact, q: Quantity, scope: Scope, prose: str):
                 wrong = (hit, c)
         if wrong is None and right is None:
             continue
+        if wrong is not None and right is not None and wrong[0][1].start() <= right[1].start() \
+                and right[1].end() <= wrong[0][1].end():
+            right = None  # "survival" inside "event-free survival": the longer phrase decides
         if wrong is None or (right is not None and right[0] <= wrong[0][0]):
             return None
         return wrong[1], wrong[0][1]

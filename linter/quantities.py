@@ -77,9 +77,9 @@ _RELATIVE_AFTER = re.compile(
     r"\s*(?:(less|lower|fewer|smaller|reduction|reduced|decrease|decline|drop|fall|cut)|"
     r"(more|higher|greater|increase|rise|jump|gain|larger))\b(?!\s+than\s+\d)", re.I)
 _RELATIVE_BEFORE = re.compile(
-    r"\b(?:(fell|falls?|falling|dropped|drops?|dropping|decreased|decreases?|declined|declines?|"
+    r"\b(?:(fell|fallen|falls?|falling|dropped|drops?|dropping|decreased|decreases?|declined|declines?|"
     r"reduced|reduces?|lowered|lowers?|cut|cuts|shrank|went\s+down|gone\s+down)|"
-    r"(rose|rises?|rising|increased|increases?|grew|grows?|climbed|climbs?|jumped|jumps?|went\s+up|gone\s+up|raised|boosted))"
+    r"(rose|risen|rises?|rising|increased|increases?|grew|grown|grows?|climbed|climbs?|jumped|jumps?|went\s+up|gone\s+up|raised|boosted))"
     r"\s+(?:by\s+)?(?:(?:about|around|roughly|nearly|almost|some|over|more\s+than)\s+)?$", re.I)
 _DIRECTION_WORDS = re.compile(
     r"\b(?:(rose|risen|rising|increased|increasing|grew|grown|climbed|went\s+up|improved|jumped|raised|boosted|lifted|pushed)|"

@@ -52,15 +52,25 @@ def check(doc, ctx):
 
 
 def _in_order(groups, text: str, window: int = 160):
-    """Each group matched after the previous one, all within a window; the matches or None."""
-    out, pos = [], 0
-    for g in groups:
-        m = g.search(text, pos) if g is not None else None
+    """Every group matched within a window, the last (the predicate) after the first (the
+    subject); the matches, or None."""
+    if not groups or any(g is None for g in groups):
+        return None
+    first = groups[0].search(text)
+    if first is None:
+        return None
+    out = [first]
+    for g in groups[1:-1]:
+        m = g.search(text)
         if m is None:
             return None
         out.append(m)
-        pos = m.end()
-    if out and out[-1].end() - out[0].start() > window:
+    if len(groups) > 1:
+        last = groups[-1].search(text, first.end())
+        if last is None:
+            return None
+        out.append(last)
+    if max(m.end() for m in out) - min(m.start() for m in out) > window:
         return None
     return out
 
@@ -71,7 +81,7 @@ def _contradiction(doc, scope, rule, fb):
             matches = _in_order(groups, scope.text)
             if not matches:
                 continue
-            last = matches[-1]
+            last = max(matches, key=lambda m: m.start())
             start = scope.start + last.start()
             if negated(doc.prose, start, scope.start) or quoted_scope(doc, scope, start):
                 continue

@@ -171,7 +171,9 @@ def _judge(q, qs, partner, cands, scope, doc, fb: FactBase, ctx, handled) -> Rec
                 return Record(scope, q, f, False, _finding(ctx, "STAT005", q, msg, f, expected))
         return Record(scope, q, f, True, None)
     if cands:
-        cands = [c for c in cands if c.value is None] or cands
+        # A fact whose endpoint the sentence contradicts is not the one the number is about.
+        cands = [c for c in cands if c.value is None
+                 and not endpoint_conflict(c.fact, q, scope, doc.prose)] or cands
         best = cands[0]
         second = cands[1] if len(cands) > 1 else None
         clear = second is None or best.score - second.score >= 1.5 or not second.strong
