@@ -11,7 +11,6 @@ from pathlib import Path
 
 from linter import cache
 from linter.errors import DataError
-from linter.loader import parse_yaml, read_text, schema_problems
 
 DEFAULTS = {
     "include": ["*.md", "*.markdown", "*.txt"],
@@ -68,6 +67,8 @@ def _safe_read(path: Path) -> str:
 def load(path: Path | None) -> Config:
     if path is None:
         return Config(dict(DEFAULTS))
+    from linter.loader import parse_yaml, read_text, schema_problems  # YAML only when there is a file
+
     text = read_text(path)
     if path.name == "pyproject.toml":
         data = _toml_section(text, path)

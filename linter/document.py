@@ -34,6 +34,10 @@ _INLINE_NONPROSE = re.compile(
 )
 
 
+# Unicode hyphens read as "-" in the prose view (same length), so terms need one spelling.
+_HYPHENS = {"\u2010": "-", "\u2011": "-", "\u2012": "-"}
+
+
 @dataclass(frozen=True)
 class Block:
     """A unit of prose: a heading, a paragraph (in a list item or quote too) or a table row."""
@@ -180,7 +184,7 @@ def _mark_prose(text: str, prose: list[str], pieces: list[tuple[int, int]]) -> N
     for i, ch in enumerate(content):
         src = index[i]
         if src >= 0 and keep[i]:
-            prose[src] = ch
+            prose[src] = _HYPHENS.get(ch, ch)
 
 
 def _closes_link(content: str, i: int) -> bool:

@@ -10,8 +10,9 @@ from pathlib import Path
 
 from linter import cache
 from linter.errors import DataError
-from linter.loader import SCHEMA_DIR, line_of, parse_yaml, read_text, schema_problems
 from linter.terms import check_term, expand, unknown_references
+
+SCHEMA_DIR = Path(__file__).with_name("schemas")
 
 PACKAGE = Path(__file__).parent
 KINDS = ("facts", "sources", "vocabulary", "rules")
@@ -58,14 +59,28 @@ def collect(paths) -> list[Path]:
     return files
 
 
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as err:
+        raise DataError([f"{path}: cannot read ({err.strerror or err})"]) from None
+
+
 def load(paths) -> Knowledge:
+    """The validated knowledge, from the cache when no file has changed (no YAML parsing then)."""
     files = collect(paths)
-    texts = [(f, read_text(f)) for f in files]
+    raw = [(f, _read(f)) for f in files]
     schema_bytes = b"".join(p.read_bytes() for p in sorted(SCHEMA_DIR.glob("*.json")))
-    key = cache.digest(schema_bytes, *(f"{f}\0{t}".encode() for f, t in texts))
+    key = cache.digest(schema_bytes, *(str(f).encode() + b"\0" + data for f, data in raw))
     hit = cache.load("knowledge", key)
     if hit is not None:
         return hit
+    texts = []
+    for f, data in raw:
+        try:
+            texts.append((f, data.decode("utf-8")))
+        except UnicodeDecodeError:
+            raise DataError([f"{f}: not valid UTF-8"]) from None
     knowledge = build(texts)
     cache.store("knowledge", key, knowledge)
     return knowledge
@@ -73,6 +88,8 @@ def load(paths) -> Knowledge:
 
 def build(texts) -> Knowledge:
     """Parse and validate; raise DataError listing every problem found."""
+    from linter.loader import line_of, parse_yaml, schema_problems
+
     k = Knowledge()
     problems: list[str] = []
     parsed = []
