@@ -1,6 +1,7 @@
 """The command line: parses options and calls one function of the engine or the browser."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -145,4 +146,13 @@ def main(argv=None) -> int:
         return exc.code if isinstance(exc.code, int) else 0
     except BrokenPipeError:
         return 0
+    except KeyboardInterrupt:
+        click.echo("medlint: interrupted", err=True)
+        return EXIT_ERROR
+    except Exception as err:  # a bug: one line for the user, the traceback on request
+        if os.environ.get("MEDLINT_DEBUG"):
+            raise
+        click.echo(f"medlint: internal error: {type(err).__name__}: {err} "
+                   f"(set MEDLINT_DEBUG=1 for details)", err=True)
+        return EXIT_ERROR
     return 0

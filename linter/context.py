@@ -25,6 +25,7 @@ class Scope:
     is_heading: bool
     cells: tuple = ()
     header_cells: tuple = ()
+    raw_end: int = 0  # where the sentence's original text ends, trailing links and URLs included
 
     @property
     def key_text(self) -> str:
@@ -63,6 +64,8 @@ def scopes(doc: Document):
                 k += 1
             if k < len(blocks) and blocks[k].kind == "paragraph":
                 after = prose[blocks[k].start:blocks[k].end]
+        nxt = sentences[i + 1] if i + 1 < len(sentences) else None
+        raw_end = nxt.start if nxt is not None and nxt.block == s.block else block.end
         yield Scope(s, prose[s.start:s.end], s.start, s.end, tuple(before),
                     doc.heading_text(s.block), header, after, title, block.quote,
-                    block.kind == "heading", block.cells, header_cells)
+                    block.kind == "heading", block.cells, header_cells, max(raw_end, s.end))

@@ -142,7 +142,8 @@ def _front_matter(text: str, path: str) -> tuple[dict, int]:
     try:
         data = yaml.load(match.group(1) or "", Loader=loader)
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
+        # The start of the construct that failed (an unclosed list) is where a writer looks.
+        mark = getattr(err, "context_mark", None) or getattr(err, "problem_mark", None)
         where = f":{mark.line + 2}" if mark is not None else ""
         problem = getattr(err, "problem", None) or "syntax error"
         raise InputError(f"{path}{where}: front matter is not valid YAML ({problem})") from None

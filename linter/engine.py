@@ -75,7 +75,7 @@ def build_context(config: Config, reference=(), rules=(), select=(), ignore=()) 
         ref_paths = [knowledge_mod.shipped("reference"), *ref_paths]
     if not rules and not config["replace-rules"]:
         rule_paths = [knowledge_mod.shipped("rules"), *rule_paths]
-    kb = knowledge_mod.load([*ref_paths, *rule_paths])
+    kb = knowledge_mod.load([*knowledge_mod.base_files(ref_paths), *ref_paths, *rule_paths])
     return Context(kb, config, tuple(select or config["select"]), tuple(ignore or config["ignore"]))
 
 

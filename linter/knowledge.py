@@ -45,6 +45,18 @@ class Knowledge:
         return tuple(self.sources[i]["short"] for i in ids if i in self.sources)
 
 
+BASE_FILES = ("vocabulary.yaml", "sources.yaml")
+
+
+def base_files(reference_paths) -> list[Path]:
+    """The shipped vocabulary and sources, which every fact base and rule pack may use: a team's
+    own fact base replaces the shipped facts, not the shared term groups and citations."""
+    folder = shipped("reference")
+    if any(Path(p).resolve() == folder.resolve() for p in reference_paths):
+        return []
+    return [folder / name for name in BASE_FILES]
+
+
 def collect(paths) -> list[Path]:
     files = []
     for p in paths:

@@ -338,10 +338,14 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
 
 
 def stated_time(q: Quantity, qs: list[Quantity], scope: Scope, prose: str):
-    """The time frame a sentence gives for a number: (months, text, start) or None."""
-    best = None
+    """The time frame a sentence gives for a number: (months, text, start) or None.
+
+    The nearest time expression in the number's clause wins, then in its ;-segment, then in
+    the sentence; a follow-up time ("median follow-up of 2.5 years") is not a time frame.
+    """
+    times = []
     for t in qs:
-        if t is q or t.kind != "duration" or t.unit not in ("year", "month"):
+        if t is q or t.kind != "duration" or t.unit not in ("year", "month") or t.value is None:
             continue
         if _FOLLOW_UP.search(prose[max(scope.start, t.start - 40):t.start]):
             continue
@@ -351,13 +355,13 @@ def stated_time(q: Quantity, qs: list[Quantity], scope: Scope, prose: str):
             if not (_TIME_CUE.search(lead) or _TIME_CUE.search(tail)
                     or re.match(r"\s*(?:later|after|on\b)", tail, re.I)):
                 continue
-        months = t.value * (12 if t.unit == "year" else 1) if t.value is not None else None
-        if months is None:
-            continue
-        d = abs(t.start - q.start)
-        if best is None or d < best[0]:
-            best = (d, months, t.text.strip(), t.start)
-    return best[1:] if best else None
+        times.append(t)
+    for lo, hi in _tiers(scope, prose, q):
+        inside = [t for t in times if lo <= t.start and t.end <= hi]
+        if inside:
+            t = min(inside, key=lambda t: abs(t.start - q.start))
+            return t.value * (12 if t.unit == "year" else 1), t.text.strip(), t.start
+    return None
 
 
 def endpoint_conflict(fact: Fact, q: Quantity, scope: Scope, prose: str):

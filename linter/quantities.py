@@ -337,6 +337,9 @@ def _join_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
                 and _RANGE_JOIN.search(text[prev.start:q.start]) and q.start - prev.end <= 6:
             joiner = text[prev.end:q.start]
             between = re.search(r"\bbetween\s+$", text[max(0, prev.start - 9):prev.start], re.I)
+            if re.search(r"\bfrom\s+$", text[max(0, prev.start - 6):prev.start], re.I):
+                out.append(q)  # "from 87.9% to 96%" is a change, not a range
+                continue
             if "and" in joiner and not between:
                 out.append(q)
                 continue

@@ -13,8 +13,7 @@ def validate(paths, config) -> list[str]:
     if paths:
         targets = [Path(p) for p in paths]
         # A team's own pack may lean on the shipped vocabulary and sources.
-        base = [p for p in knowledge.collect([knowledge.shipped("reference")])
-                if p.name in ("vocabulary.yaml", "sources.yaml")]
+        base = knowledge.base_files([])
         own = knowledge.collect(targets)
         files = own + [b for b in base if b.resolve() not in {o.resolve() for o in own}]
     else:

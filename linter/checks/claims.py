@@ -41,7 +41,7 @@ def check(doc, ctx):
         finding = None
         if "contradiction" in rules:
             finding = _contradiction(doc, scope, rules["contradiction"], fb)
-        if finding is None and not scope.quote and not cites(doc.text[scope.start:scope.end]):
+        if finding is None and not scope.quote and not cites(doc.text[scope.start:scope.raw_end]):
             for name in ("evidence", "statistic", "causal"):
                 if name in rules:
                     finding = CHECKS[name](doc, scope, rules[name], fb, vocab, records)

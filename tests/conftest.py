@@ -1,0 +1,84 @@
+"""Shared fixtures: a context over the shipped data, a linter for snippets, the CLI in-process."""
+from __future__ import annotations
+
+import json
+import os
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from linter.cli import main
+from linter.config import load
+from linter.engine import build_context, lint_text
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cache_dir(tmp_path_factory):
+    """Keep the data cache inside the test run, never in the user's home."""
+    os.environ["MEDLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("medlint-cache"))
+    yield
+
+
+@pytest.fixture(scope="session")
+def ctx(_cache_dir):
+    return build_context(load(None))
+
+
+class Linted:
+    """Findings of one snippet, with positions, for table-driven assertions."""
+
+    def __init__(self, result):
+        self.result = result
+        self.findings = result.findings
+
+    def codes(self):
+        return [f.rule for f in self.findings]
+
+    def at(self, code):
+        f = next(f for f in self.findings if f.rule == code)
+        line, col = self.result.document.position(f.start)
+        return f, line, col
+
+    def categories(self):
+        return {f.category for f in self.findings}
+
+
+@pytest.fixture(scope="session")
+def lint(ctx):
+    def run(text: str, path: str = "draft.md", dedent: bool = True) -> Linted:
+        if dedent:
+            text = textwrap.dedent(text)
+        return Linted(lint_text(text, path, ctx))
+    return run
+
+
+@pytest.fixture
+def cli(capsys, monkeypatch, tmp_path):
+    """Run medlint in-process: returns (exit code, stdout, stderr). Runs in tmp_path."""
+    monkeypatch.chdir(tmp_path)
+
+    def run(*args):
+        code = main(list(args))
+        out, err = capsys.readouterr()
+        return code, out, err
+    return run
+
+
+@pytest.fixture
+def write(tmp_path):
+    def make(name: str, text: str, mode: str = "text"):
+        p = tmp_path / name
+        p.parent.mkdir(parents=True, exist_ok=True)
+        if mode == "bytes":
+            p.write_bytes(text)
+        else:
+            p.write_text(textwrap.dedent(text), encoding="utf-8")
+        return p
+    return make
+
+
+def json_findings(out: str):
+    return json.loads(out)["findings"]

@@ -1,0 +1,151 @@
+"""The wrong-statistic checker: each kind of error flagged with its code and the right value,
+and look-alikes kept quiet."""
+import pytest
+
+STAT_CODES = ("STAT001", "STAT002", "STAT003", "STAT004", "STAT005", "STAT006")
+
+# (text, code, expected value contained in `expected`, found text)
+FLAG = [
+    # value
+    ("In AALL1731, three-year disease-free survival with blinatumomab was 98% versus 87.9% with chemotherapy alone.",
+     "STAT001", "96.0", "98%"),
+    ("Toxicity during blinatumomab cycles: grade 3 or higher CRS 0.3%; seizures 7%.", "STAT001", "0.7", "7%"),
+    ("With blinatumomab in AALL1731, severe cytokine release syndrome happened in about 3% of children.",
+     "STAT001", "0.3", "about 3%"),
+    ("About one child in three with ALL will relapse at some point.", "STAT001", "15", "About one child in three"),
+    ("Fewer than 5 percent of children with ALL relapse.", "STAT001", "15", "Fewer than 5 percent"),
+    ("KMT2A rearrangements turn up in about half of babies with ALL.", "STAT001", "75", "about half"),
+    ("The main CAR-T trial, ELIANA, treated 179 children and young adults.", "STAT001", "79", "179"),
+    ("In the ELIANA CAR-T trial, three-year overall survival was 52 percent.", "STAT001", "63", "52 percent"),
+    ("In COG AALL0031 the imatinib dose was 440 mg/m² per day.", "STAT001", "340", "440 mg/m² per day"),
+    ("The EsPhALL2010 study used imatinib 340 mg/m2 per day.", "STAT001", "300", "340 mg/m2 per day"),
+    ("Standard risk means WBC <100,000/µL at diagnosis.", "STAT001", "50,000", "<100,000/µL"),
+    ("A late marrow relapse is one that comes 18 months or more after diagnosis.", "STAT001", "36", "18 months or more"),
+    ("In AALL1731, more than 2,200 children were randomly assigned to blinatumomab or not.", "STAT001", "1,440", "more than 2,200"),
+    ("B-cell ALL makes up roughly 60 percent of childhood cases.", "STAT001", "85", "roughly 60 percent"),
+    ("In AALL0031, about 85% of children treated with chemo plus imatinib were disease-free five years later.",
+     "STAT001", "70", "about 85%"),
+    ("With blinatumomab in AALL1731, for the higher-risk children within standard risk it was 98% versus 84.8%.",
+     "STAT001", "94.1", "98%"),
+    ("In the infant blinatumomab study, disease-free survival at two years was 83.3% versus 44%.",
+     "STAT001", "81.6", "83.3%"),
+    # endpoint
+    ("Adding blinatumomab to chemotherapy raised overall survival to 96% in children with standard-risk B-ALL.",
+     "STAT002", "96.0", "96%"),
+    ("For B-cell ALL, the immunotherapy blinatumomab has pushed survival to 96%.", "STAT002", "96.0", "96%"),
+    ("New cases of childhood ALL rose by 59% between 1990 and 2021.", "STAT002", "59", "59%"),
+    # time frame
+    ("In AALL1731, 5-year disease-free survival with blinatumomab was 96.0% versus 87.9%.", "STAT003", "96.0", "96.0%"),
+    ("In the infant blinatumomab study, 93% of the babies were still alive five years later.", "STAT003", "93.3", "93%"),
+    ("In the ELIANA trial, half of all kids who get CAR-T are still in remission at five years.", "STAT003", "52", "half"),
+    # population
+    ("For children with high-risk disease, 3-year disease-free survival with blinatumomab rose from 87.9% to 96%.",
+     "STAT004", "96.0", "87.9%"),
+    ("Older kids with relapsed leukemia are seeing the same 93% survival with blina.", "STAT004", "93.3", "93%"),
+    ("In ELIANA, 52% of all the children who received CAR-T were relapse-free three years later.", "STAT004", "52", "52%"),
+    ("About half of relapses happen in children who were classed as high risk at diagnosis.", "STAT004", "50", "About half"),
+    # direction and arms
+    ("In AALL1731, 3-yr disease-free survival: 87.9% with blina vs 96% with chemo alone.", "STAT005", "96.0", "87.9%"),
+    ("Historical-control OS in the infant study rose from 65.8% at 2 years to 60.2% at 4 years.",
+     "STAT005", "60.2", "rose from 65.8% at 2 years to 60.2%"),
+    # relative vs absolute
+    ("Kids who got blinatumomab had a 61 percentage point lower chance of relapsing or dying.", "STAT006", "61",
+     "61 percentage point"),
+]
+
+
+@pytest.mark.parametrize("text, code, expected, found", FLAG, ids=[f"{c}:{t[:50]}" for t, c, _, _ in FLAG])
+def test_flags_wrong_statistic(lint, text, code, expected, found):
+    result = lint(text)
+    stats = [f for f in result.findings if f.category == "wrong-statistic"]
+    assert [f.rule for f in stats] == [code], [(f.rule, f.message) for f in stats]
+    f = stats[0]
+    assert expected in (f.expected or "")
+    assert f.found == found
+    assert f.fact and f.sources
+    assert text[f.start:f.end].split()[0] == found.split()[0]
+
+
+PASS = [
+    # right values in other wordings and roundings
+    "In AALL1731, the estimated three-year disease-free survival was 96 percent with blinatumomab and roughly 88% with chemo alone.",
+    "Blinatumomab raised three-year disease-free survival in standard-risk B-ALL to about 96 percent, from nearly 9 in 10 with chemotherapy alone.",
+    "Ninety-six percent of standard-risk kids on blinatumomab were disease-free at three years.",
+    "Today roughly 90 percent of children with ALL are alive five years after diagnosis.",
+    "Around nine in ten children with ALL now survive at least five years.",
+    "About one in five children with ALL will see their leukemia come back.",
+    "Between 15% and 20% of children with B-ALL have relapsed or refractory disease.",
+    "About 15 to 20 percent of children with ALL relapse.",
+    "A KMT2A rearrangement is found in about three-quarters of infants with ALL.",
+    "In the ELIANA trial, about half of the patients who responded were still relapse-free three years later.",
+    "In AALL1731, children who received blinatumomab were about 61% less likely to relapse or die.",
+    "In absolute terms, the difference in disease-free survival with blinatumomab at three years was about 8 percentage points.",
+    "Historical-control OS in the infant study fell from 65.8% at 2 years to 60.2% at 4 years.",
+    "In the infant blinatumomab study, 2-year DFS was 81.6% vs 49.4%; 4-year DFS was 83.3% vs 44.0%.",
+    "In the two-year report the figures had been 93.3% versus 65.8% for overall survival, and 81.6% versus 49.4% for disease-free survival.",
+    "COG AALL0031: imatinib 340 mg/m²/day; the European EsPhALL studies used 300 mg/m² per day.",
+    "Standard risk: age 1 to <10 years and WBC <50,000/µL at diagnosis.",
+    "For relapse in the bone marrow, very early relapse means within 18 months of diagnosis, early relapse means 18 to 36 months, and late relapse means 36 months or more.",
+    "Induction chemotherapy puts more than 95% of children with ALL into remission.",
+    # hedged, negated, not about the reference, not claims
+    "Blinatumomab did not give 98% disease-free survival; it was 96%.",
+    "Children who took less than 95% of their prescribed mercaptopurine had a higher risk of relapse.",
+    "Nia was diagnosed at four years old and her white count was well under 50,000.",
+    "Thirty-two months after diagnosis, his counts were off.",
+    "The phase 3 trial AALL1731 was published in 2025 (P<0.001).",
+    "Registered charity no. 1098765; call 0300 123 4567; £25 helps a family.",
+]
+
+
+@pytest.mark.parametrize("text", PASS, ids=[t[:60] for t in PASS])
+def test_quiet_on_right_or_unrelated_numbers(lint, text):
+    result = lint(text)
+    stats = [(f.rule, f.message) for f in result.findings if f.category == "wrong-statistic"]
+    assert stats == []
+
+
+def test_table_row_time_frame_and_value(lint):
+    result = lint("""\
+        ## Frontline blinatumomab: COG AALL1731
+
+        | Endpoint (AALL1731) | Blina + chemo | Chemo alone |
+        |---|---|---|
+        | 5-yr DFS, all randomized | 96.0% | 87.9% |
+        | 3-yr DFS, SR-high | 94.1% | 88.4% |
+        """)
+    stats = [f for f in result.findings if f.category == "wrong-statistic"]
+    assert [f.rule for f in stats] == ["STAT003", "STAT001"]
+    assert [result.result.document.position(f.start) for f in stats] == [(5, 30), (6, 31)]
+    assert "84.8" in stats[1].expected
+
+
+def test_context_from_previous_sentences(lint):
+    """'In the trial' leans on the drug named earlier in the section."""
+    result = lint("""\
+        ## The weeks on treatment
+
+        Blinatumomab is not a pill. It drips into a central line from a pump.
+
+        In the trial, severe cytokine release syndrome happened in about 3% of children and
+        seizures in under 1%.
+        """)
+    f, line, col = result.at("STAT001")
+    assert (line, col) == (5, 60) and "0.3" in f.expected
+    assert result.codes().count("STAT001") == 1
+
+
+def test_another_treatment_nearer_blocks_the_match(lint):
+    result = lint("CAR-T caused severe cytokine release syndrome in 46% of children.")
+    assert "STAT001" not in result.codes()
+
+
+def test_disputed_fact_gives_a_warning(lint):
+    result = lint("Imatinib or dasatinib with chemotherapy: 3-yr EFS 95–99%.")
+    f, _, _ = result.at("STAT001")
+    assert f.severity == "warning"
+
+
+def test_one_finding_per_wrong_claim(lint):
+    result = lint("In the infant blinatumomab study, 93% of the babies were still alive five years later, "
+                  "so Theo has a 93% chance.")
+    assert [f.rule for f in result.findings if f.category == "wrong-statistic"] == ["STAT003"]
