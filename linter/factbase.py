@@ -158,6 +158,9 @@ class FactBase:
                 self.by_kind.setdefault(k, []).append(f)
         self.subjects = {name: compile_terms([f"@{name}"], vocabulary)
                          for name in knowledge.subjects if name in vocabulary}
+        treatments = set(knowledge.treatments)
+        self.treatments = [n for n in self.subjects if n in treatments]
+        self.anchors = [n for n in self.subjects if n not in treatments]
 
     @cached_property
     def claim_facts(self) -> list[Fact]:

@@ -30,6 +30,7 @@ class Knowledge:
     sources: dict = field(default_factory=dict)
     vocabulary: dict = field(default_factory=dict)
     subjects: list = field(default_factory=list)
+    treatments: list = field(default_factory=list)
     rules: list = field(default_factory=list)
     origin: dict = field(default_factory=dict)  # fact id / rule code -> file
 
@@ -125,6 +126,7 @@ def build(texts) -> Knowledge:
         if kind == "vocabulary":
             k.vocabulary.update(data["vocabulary"])
             k.subjects.extend(data.get("subjects", []))
+            k.treatments.extend(data.get("treatments", []))
         elif kind == "sources":
             for i, src in enumerate(data["sources"]):
                 if src["id"] in k.sources:

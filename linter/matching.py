@@ -111,6 +111,19 @@ def same_noun(found: str, unit: str) -> bool:
     return found.rstrip("s") == unit.rstrip("s") or found.startswith(unit.rstrip("s"))
 
 
+_NUMBER_LABEL = re.compile(r"(?:\bn\s*=\s*|:\s*|\(\s*)$", re.I)
+
+
+def labelled_number(q: Quantity, fact: Fact, prose: str, scope: Scope) -> bool:
+    """A bare number ("1,440", "30") counts as a fact's figure only when labelled: "n = 30",
+    "Randomized: 1,440", or right after the fact's own terms ("randomized 1,440 children")."""
+    before = prose[max(scope.start, q.start - 30):q.start]
+    if _NUMBER_LABEL.search(before):
+        return True
+    terms = fact.endpoint_terms
+    return terms is not None and any(m.end() >= len(before) - 2 for m in terms.finditer(before))
+
+
 def tolerance(q: Quantity, ref: float) -> float:
     if q.qualifier in ("about", "nearly") or q.words:
         if q.kind in ("percent", "pp"):
@@ -181,15 +194,29 @@ def value_matches(q: Quantity, v: Value, fact: Fact) -> bool:
     return False
 
 
-def _subject_level(fact: Fact, scope: Scope, fb: FactBase) -> int | None:
+def _subject_level(fact: Fact, scope: Scope, fb: FactBase, at: int | None = None) -> int | None:
     """2 = named in the sentence, 1 = named earlier, 0 = fact has no subject, None = not about it.
 
     Looking back from the sentence, the first text that names any treatment or trial decides:
-    it must name more of the fact's own subjects than of other ones.
+    it must name more of the fact's own subjects than of other ones. Within the sentence, when a
+    position is given, the subject named nearest before it decides ("blinatumomab ...;
+    tisagenlecleucel ... 52%" is about tisagenlecleucel).
     """
     if fact.subject is None:
         return 0
     others = [p for name, p in fb.subjects.items() if name not in fact.subject_groups]
+    if at is not None:
+        # Trials and populations decide before drugs: "EsPhALL2010: imatinib 340" is EsPhALL's.
+        local = at - scope.start
+        for names in (fb.anchors, fb.treatments):
+            mine = [m.start() for name in names if name in fact.subject_groups
+                    for m in fb.subjects[name].finditer(scope.text) if m.start() < local]
+            theirs = [m.start() for name in names if name not in fact.subject_groups
+                      for m in fb.subjects[name].finditer(scope.text) if m.start() < local]
+            if mine and (not theirs or max(mine) > max(theirs)):
+                return 2
+            if theirs and (not mine or max(theirs) > max(mine)):
+                return None
     levels = [(scope.text, 2)]
     if scope.header:
         levels.append((scope.header, 2))
@@ -271,6 +298,8 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
             continue
         if q.kind == "count" and not same_noun(q.unit, fact.unit):
             continue
+        if q.kind == "number" and not labelled_number(q, fact, prose, scope):
+            continue
         diff = None
         if q.kind == "pp" and not fact.relative and fact.kind != "pp":
             diff = arm_difference(fact)
@@ -305,7 +334,7 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
             if not fact.of.search(q.noun):
                 continue
             score += 2
-        level = _subject_level(fact, scope, fb)
+        level = _subject_level(fact, scope, fb, q.start)
         if level is None:
             continue
         score += {2: 2, 1: 1, 0: 0}[level]
@@ -394,9 +423,17 @@ def endpoint_conflict(fact: Fact, q: Quantity, scope: Scope, prose: str):
     return None
 
 
-def population_conflict(fact: Fact, scope: Scope):
-    for c in fact.population_conflicts:
-        m = c.pattern.search(scope.text)
-        if m and not (c.unless is not None and c.unless.search(scope.text)):
-            return c, m
+def population_conflict(fact: Fact, scope: Scope, context: bool = False):
+    """A phrase naming a population the fact does not cover: in the sentence, or also in the
+    text just before it and its heading when `context` is set."""
+    texts = [scope.text]
+    if context:
+        texts += [*scope.before[:2], scope.heading]
+    for text in texts:
+        for c in fact.population_conflicts:
+            m = c.pattern.search(text)
+            if m and not (c.unless is not None and c.unless.search(scope.text)):
+                return c, m
+        if text is not scope.text and fact.subject is not None and fact.subject.search(text):
+            break  # the text names this fact's own subject: what came before is not its context
     return None

@@ -63,7 +63,7 @@ _COUNT = re.compile(rf"\s+(?:[A-Za-z\-]+\s+){{0,2}}?({_COUNT_NOUNS})\b", re.I)
 _QUALIFIERS = [
     ("about", r"about|around|approximately|approx\.?|roughly|some|circa|ca\.|close\s+to|~|≈|an\s+estimated|estimated|something\s+like|only\s+about|just\s+about|on\s+average"),
     ("nearly", r"nearly|almost|just\s+under|not\s+quite"),
-    ("over", r"more\s+than|over|greater\s+than|above|exceeding|in\s+excess\s+of|just\s+over|well\s+over|upwards\s+of|>"),
+    ("over", r"more\s+than|over|greater\s+than|above|exceed(?:s|ing)?|surpass(?:es|ing)?|in\s+excess\s+of|just\s+over|well\s+over|upwards\s+of|>"),
     ("at-least", r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|≥|>=|or\s+more"),
     ("under", r"less\s+than|fewer\s+than|under|below|well\s+under|well\s+below|<"),
     ("at-most", r"up\s+to|as\s+many\s+as|as\s+much\s+as|at\s+most|no\s+more\s+than|≤|<="),
@@ -90,7 +90,7 @@ _SKIP_BEFORE = re.compile(
     r"volume|issue|ref|reference|table|figure|fig|step|item|question|cycle|arm|trisomy|trisomies|"
     r"CD|week|post|posts|part|section|chapter|level|tier|type|dose\s+level|ICD|rule|line|lines|"
     r"registered\s+charity\s+no|charity\s+no|tel|call\s+us\s+on)\.?\s*[#:]?\s*(?:≥|>=|<=|≤|>|<)?\s*$"
-    r"|[#^£$€¥±]\s*$|\[\^?\s*$|[A-Za-z0-9_][\-\u2010\u2011]$|[A-Za-z_]$|\d[.,:/]$|/$)", re.I)
+    r"|[#^£$€¥±]\s*$|\[\^?\s*$|[A-Za-z_][\-\u2010\u2011]$|[A-Za-z_]$|\d[.,:/]$|/$)", re.I)
 _MONTHS = (r"January|February|March|April|May|June|July|August|September|October|November|"
            r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
 _DATE_AFTER = re.compile(rf"\s*(?:{_MONTHS})\b", re.I)
@@ -250,6 +250,8 @@ def _number_quantity(text: str, m, lo: int, hi: int) -> Quantity | None:
             return None
         if _DATE_AFTER.match(after) or _DATE_BEFORE.search(before):
             return None
+        if re.search(r"\b\d{4}-(?:\d{1,2}-)?$", before) or re.match(r"-\d{1,2}-\d{1,2}\b", after):
+            return None  # an ISO date: 2025-03-01
         if re.fullmatch(r"(?:19|20)\d\d", token) and not re.match(r"\s*(?:%|percent|children|patients)", after, re.I):
             return None
         if _CI_AFTER.match(after) or _CI_CONTEXT.search(before[-12:]) or re.search(r"CI,?\s*[\d.]+\s*(?:to|–|-)\s*$", before):

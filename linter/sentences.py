@@ -13,7 +13,8 @@ dept est min max mg ml u.s u.k n.b incl resp approx. wk wks yr yrs mo mos
 """.split())
 
 # End punctuation, any closing quotes/brackets, then white space and a plausible sentence start.
-_BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[*_]*[A-Z0-9])")
+_BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[*_]*[A-Z0-9])"
+                       r"|(?=\n[ \t]*[\u2022\u00b7\u25e6\u25aa\u2023\u2043])")  # or a new "•" bullet line
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 
 
@@ -22,6 +23,12 @@ def split_sentences(prose: str, start: int, end: int):
     cursor = start
     for m in _BOUNDARY.finditer(prose, start, end):
         stop = m.end()
+        if m.start() == m.end():  # a bullet line starts here
+            span = _trim(prose, cursor, stop)
+            if span:
+                yield span
+            cursor = stop
+            continue
         if prose[m.start()] == "." and _is_abbreviation(prose, cursor, m.start() + 1):
             continue
         span = _trim(prose, cursor, stop)

@@ -40,25 +40,34 @@ def check(doc, ctx):
 
 
 def _population(doc, scope, rule, m, fb):
+    """Flag when every fact about the sentence's treatment (narrowed to the endpoint it names)
+    excludes the population it names: if one of them covers it, the claim may be about that one."""
+    about = []
     for fact in fb.facts:
-        if not fact.population_conflicts or fact.subject is None:
+        if fact.subject is None or fact.design not in ("randomized", "single-arm") \
+                or not fact.population_conflicts:
             continue
-        level = _subject_level(fact, scope, fb)
-        if level is None:
+        if _subject_level(fact, scope, fb) is None:
             continue
-        if level != 2 and not (fact.endpoint_terms and fact.endpoint_terms.search(scope.text)):
-            continue
+        about.append(fact)
+    named = [f for f in about if f.endpoint_terms is not None and f.endpoint_terms.search(scope.text)]
+    if named:
+        about = named
+    if not about or not any(f.subject.search(scope.text) for f in about) and not named:
+        return None
+    hits = []
+    for fact in about:
         hit = population_conflict(fact, scope)
         if hit is None:
-            continue
-        conflict, pm = hit
-        start = scope.start + pm.start()
-        message = rule["message"].format(match=pm.group(0), population=fact.population_name,
-                                         says=conflict.says)
-        return Finding(rule["code"], rule["category"], rule["severity"], start,
-                       scope.start + pm.end(), message, fact=fact.id, found=pm.group(0),
-                       expected=fact.population_name, sources=fact.sources)
-    return None
+            return None
+        hits.append((fact, hit))
+    fact, (conflict, pm) = hits[0]
+    start = scope.start + pm.start()
+    message = rule["message"].format(match=pm.group(0), population=fact.population_name,
+                                     says=conflict.says)
+    return Finding(rule["code"], rule["category"], rule["severity"], start,
+                   scope.start + pm.end(), message, fact=fact.id, found=pm.group(0),
+                   expected=fact.population_name, sources=fact.sources)
 
 
 def _design(doc, scope, rule, m, fb):

@@ -173,7 +173,9 @@ def _judge(q, qs, partner, cands, scope, doc, fb: FactBase, ctx, handled) -> Rec
     if cands:
         # A fact whose endpoint the sentence contradicts is not the one the number is about.
         cands = [c for c in cands if c.value is None
-                 and not endpoint_conflict(c.fact, q, scope, doc.prose)] or cands
+                 and not endpoint_conflict(c.fact, q, scope, doc.prose)]
+        if not cands:
+            return Record(scope, q, None, False, None)
         best = cands[0]
         second = cands[1] if len(cands) > 1 else None
         clear = second is None or best.score - second.score >= 1.5 or not second.strong
@@ -184,7 +186,7 @@ def _judge(q, qs, partner, cands, scope, doc, fb: FactBase, ctx, handled) -> Rec
             stated is not None and not _time_conflict(best.fact, stated)) or sum(
             1 for p in best.fact.subject_parts if p.search(scope.text)) >= 2
         if best.strong and clear and anchored and not _time_conflict(best.fact, stated) \
-                and not population_conflict(best.fact, scope):
+                and not population_conflict(best.fact, scope, context=True):
             return _value_error(q, partner, best, scope, doc, ctx, handled)
         return Record(scope, q, best.fact, False, None)
     return Record(scope, q, None, False, None)
