@@ -176,8 +176,8 @@ def value_matches(q: Quantity, v: Value, fact: Fact) -> bool:
         if q.qualifier in ("exact", "about"):
             if rlo - tol <= d <= rhi + tol:
                 return True
-        elif q.qualifier == "nearly":
-            if rlo - tol <= d and rlo <= d + ref_round:
+        elif q.qualifier == "nearly":  # just under the number: "nearly 9 in 10" for 87.9
+            if rhi >= d - tol and rlo <= d + ref_round:
                 return True
         elif q.qualifier == "over":
             if rhi > d - ref_round:

@@ -49,7 +49,7 @@ _UNITS = [
     ("percent", re.compile(r"\s*(?:%|percent\b|per\s+cent\b)", re.I)),
     ("dose", re.compile(
         r"\s*(mg|milligrams?|µg|μg|mcg|ug|micrograms?)\s*(?:/|per\s+)(?:m²|m2|m\^2|square\s+met(?:re|er)s?)"
-        r"(?:\s+of\s+body\s+surface\s+area)?\s*(?:/\s*|per\s+|a\s+|each\s+)?(?:day|d)?\b", re.I)),
+        r"(?:\s+of\s+body\s+surface\s+area)?\s*(?:(?:/\s*|per\s+|a\s+|each\s+)?(?:day|d)\b|daily\b)?", re.I)),
     ("wbc", re.compile(r"\s*(?:/\s*(?:µL|μL|uL|mm3|mm³)|(?:cells\s+)?per\s+(?:microlit(?:re|er)|µL|cubic\s+millimet(?:re|er)))", re.I)),
     ("wbc9", re.compile(r"\s*(?:×|x)\s*10(?:⁹|\^9|9)\s*/\s*L", re.I)),
     ("duration", re.compile(r"([\s\-\u2010\u2011]*)(years?|yrs?|months?|mos?|weeks?|wks?|days?)\b", re.I)),
@@ -81,6 +81,9 @@ _RELATIVE_BEFORE = re.compile(
     r"reduced|reduces?|lowered|lowers?|cut|cuts|shrank|went\s+down|gone\s+down)|"
     r"(rose|risen|rises?|rising|increased|increases?|grew|grown|grows?|climbed|climbs?|jumped|jumps?|went\s+up|gone\s+up|raised|boosted))"
     r"\s+(?:by\s+)?(?:(?:about|around|roughly|nearly|almost|some|over|more\s+than)\s+)?$", re.I)
+_CHANGE_VERB = re.compile(
+    r"\b(?:(cut|cuts|reduced?|reduces|lowered|lowers?|decreased?|decreases|shrank|fell|dropped)|"
+    r"(raised?|raises|increased?|increases|boosted?|boosts|improved?|improves|rose|grew))\b", re.I)
 _DIRECTION_WORDS = re.compile(
     r"\b(?:(rose|risen|rising|increased|increasing|grew|grown|climbed|went\s+up|improved|jumped|raised|boosted|lifted|pushed)|"
     r"(fell|fallen|falling|dropped|decreased|decreasing|declined|went\s+down|worsened|shrank|lowered|reduced|cut))\b", re.I)
@@ -293,6 +296,12 @@ def _number_quantity(text: str, m, lo: int, hi: int) -> Quantity | None:
                 rel, direction = True, "decrease" if r.group(1) else "increase"
             elif b:
                 rel, direction = True, "decrease" if b.group(1) else "increase"
+            elif re.search(r"\bby\s+$", text[max(lo, qstart - 4):qstart]):
+                # "cut the risk of relapse by 61%": a change verb earlier in the clause
+                clause = re.split(r"[;:,.]", text[max(lo, qstart - 60):qstart])[-1]
+                v = _CHANGE_VERB.search(clause)
+                if v:
+                    rel, direction = True, "decrease" if v.group(1) else "increase"
         if kind == "pp":
             r = _RELATIVE_AFTER.match(text, q_end, hi)
             if r:

@@ -149,3 +149,22 @@ def test_one_finding_per_wrong_claim(lint):
     result = lint("In the infant blinatumomab study, 93% of the babies were still alive five years later, "
                   "so Theo has a 93% chance.")
     assert [f.rule for f in result.findings if f.category == "wrong-statistic"] == ["STAT003"]
+
+
+# Whole drafts written for these tests: (fixture, [(line, code)]) of every scored finding.
+FIXTURES = [
+    ("relapse-clean.md", []),
+    ("mixed-errors.md", [(1, "DISC001"), (1, "DISC002"), (3, "STAT001"), (5, "STAT001"), (7, "STAT001"),
+                         (9, "STAT001"), (12, "STAT001"), (14, "OVER001"), (14, "OVER002"),
+                         (16, "CLAIM001"), (18, "STAT001"), (20, "CLAIM003")]),
+]
+
+
+@pytest.mark.parametrize("name, expected", FIXTURES)
+def test_fixture_drafts(lint, name, expected):
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "fixtures" / name).read_text(encoding="utf-8")
+    result = lint(text, name, dedent=False)
+    got = sorted((result.result.document.position(f.start)[0], f.rule) for f in result.findings)
+    assert got == sorted(expected)

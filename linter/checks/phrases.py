@@ -76,4 +76,4 @@ def check(doc, ctx):
                 found = " ".join(m.group(0).split())
                 message = rule["message"].format(match=found, suggestion=rule.get("suggest", ""))
                 yield Finding(rule["code"], rule["category"], rule["severity"], m.start(), m.end(),
-                              message, found=found, expected=rule.get("suggest"))
+                              message, found=found)

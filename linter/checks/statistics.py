@@ -172,8 +172,10 @@ def _judge(q, qs, partner, cands, scope, doc, fb: FactBase, ctx, handled) -> Rec
         return Record(scope, q, f, True, None)
     if cands:
         # A fact whose endpoint the sentence contradicts is not the one the number is about.
+        # A fact whose time frame the sentence contradicts is not the one either.
         cands = [c for c in cands if c.value is None
-                 and not endpoint_conflict(c.fact, q, scope, doc.prose)]
+                 and not endpoint_conflict(c.fact, q, scope, doc.prose)
+                 and not (stated and _time_conflict(c.fact, stated))]
         if not cands:
             return Record(scope, q, None, False, None)
         best = cands[0]
