@@ -66,7 +66,8 @@ class Terms:
     @property
     def pattern(self):
         if self._pattern is None:
-            ordered = sorted(set(self.terms), key=len, reverse=True)
+            # Longest phrases first, so "cure rate" wins over "cure"; expressions after them.
+            ordered = sorted(set(self.terms), key=lambda t: (t.startswith("re:"), -len(t)))
             self._pattern = re.compile("|".join(term_pattern(t) for t in ordered), re.IGNORECASE)
         return self._pattern
 

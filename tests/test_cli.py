@@ -330,3 +330,25 @@ def test_team_fact_base_and_rule_pack(cli, write):
     assert ("STAT001", "42%") in got and ("TEAM001", None) in got
     code, out, _ = cli("validate", "team")
     assert code == 0, out
+
+
+def test_readme_worked_examples_validate_and_work(cli, tmp_path):
+    """The worked examples in reference/README.md and rules/README.md are real."""
+    import re
+
+    root = Path(__file__).resolve().parent.parent
+    for readme in (root / "reference" / "README.md", root / "rules" / "README.md"):
+        for block in re.findall(r"```yaml\n(.*?)```", readme.read_text(encoding="utf-8"), re.S):
+            first = block.splitlines()[0]
+            if first.startswith("# ") and first.endswith(".yaml"):
+                target = tmp_path / first[2:].strip()
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(block, encoding="utf-8")
+    assert cli("validate", "team-facts")[0] == 0
+    assert cli("validate", "team-rules.yaml")[0] == 0
+    (tmp_path / "d.md").write_text("# Page\n\nIn WIDGET-1, 62% of patients given widgetomab responded. "
+                                   "Every leukemic child deserves care.\n", encoding="utf-8")
+    code, out, _ = cli("check", "--format", "json", "--reference", "team-facts",
+                       "--rules", "team-rules.yaml", "d.md")
+    got = {(f["rule"], f["found"]) for f in json_findings(out)}
+    assert ("STAT001", "62%") in got and ("HOUSE001", "leukemic child") in got and ("HOUSE002", None) in got
