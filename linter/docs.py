@@ -16,10 +16,26 @@ def rule_index(kb) -> str:
     return "\n".join(lines)
 
 
-def main() -> None:
+START, END = "<!-- rule-index:start -->", "<!-- rule-index:end -->"
+
+
+def main(argv=None) -> None:
+    """Print the index; with `--write README.md`, replace the index between its markers."""
+    import sys
+    from pathlib import Path
+
+    args = sys.argv[1:] if argv is None else argv
     files = knowledge.collect([knowledge.shipped("reference"), knowledge.shipped("rules")])
     kb = knowledge.build([(f, f.read_text(encoding="utf-8")) for f in files])
-    print(rule_index(kb))
+    index = rule_index(kb)
+    if args[:1] == ["--write"] and len(args) == 2:
+        path = Path(args[1])
+        text = path.read_text(encoding="utf-8")
+        head, rest = text.split(START, 1)
+        _, tail = rest.split(END, 1)
+        path.write_text(f"{head}{START}\n{index}\n{END}{tail}", encoding="utf-8")
+    else:
+        print(index)
 
 
 if __name__ == "__main__":

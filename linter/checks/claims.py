@@ -41,6 +41,8 @@ def check(doc, ctx):
         finding = None
         if "contradiction" in rules:
             finding = _contradiction(doc, scope, rules["contradiction"], fb)
+        if finding is None and "disputed" in rules:
+            finding = _disputed(doc, scope, rules["disputed"], fb)
         if finding is None and not scope.quote and not cites(doc.text[scope.start:scope.raw_end]):
             for name in ("evidence", "statistic", "causal"):
                 if name in rules:
@@ -93,6 +95,27 @@ def _contradiction(doc, scope, rule, fb):
                            scope.start + last.end(), rule["message"].format(match=found, says=says),
                            fact=fact.id, found=found, expected=fact.data["statement"],
                            sources=fact.sources)
+    return None
+
+
+def _disputed(doc, scope, rule, fb):
+    """A sentence repeating a claim the fact base marks as disputed."""
+    for fact in fb.claim_facts:
+        if fact.status != "disputed":
+            continue
+        matches = [g.search(scope.text) if g is not None else None for g in fact.claim]
+        if not matches or not all(matches):
+            continue
+        last = max(matches, key=lambda m: m.start())
+        start = scope.start + last.start()
+        if negated(doc.prose, start, scope.start):
+            continue
+        found = " ".join(last.group(0).split())
+        return Finding(rule["code"], rule["category"], rule["severity"], start,
+                       scope.start + last.end(), rule["message"].format(
+                           match=found, says=fact.data.get("note") or fact.data["statement"]),
+                       fact=fact.id, found=found, expected=fact.data["statement"],
+                       sources=fact.sources)
     return None
 
 

@@ -175,7 +175,8 @@ def _judge(q, qs, partner, cands, scope, doc, fb: FactBase, ctx, handled) -> Rec
         # A fact whose time frame the sentence contradicts is not the one either.
         cands = [c for c in cands if c.value is None
                  and not endpoint_conflict(c.fact, q, scope, doc.prose)
-                 and not (stated and _time_conflict(c.fact, stated))]
+                 and not (stated and _time_conflict(c.fact, stated))
+                 and not population_conflict(c.fact, scope, context=True)]
         if not cands:
             return Record(scope, q, None, False, None)
         best = cands[0]
