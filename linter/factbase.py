@@ -18,6 +18,7 @@ KIND_ACCEPTS = {
     "wbc": ("wbc", "number", "count"),
     "age": ("age", "duration"),
     "pp": ("pp",),
+    "yearspan": ("yearspan",),
 }
 
 
@@ -43,6 +44,8 @@ class Value:
 
     def text(self, unit: str) -> str:
         def fmt(v):
+            if 1900 <= v <= 2100 and not self.decimals and not unit:
+                return f"{v:g}"  # a year
             return f"{v:,.{self.decimals}f}" if self.decimals or v >= 1000 else f"{v:g}"
         body = fmt(self.low) if self.point else f"{fmt(self.low)}–{fmt(self.high)}"
         return f"{body}{unit}" if unit in ("%", "") else f"{body} {unit}"

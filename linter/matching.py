@@ -103,7 +103,8 @@ PEOPLE = {"children", "child", "kids", "kid", "patients", "patient", "infants", 
 
 def same_noun(found: str, unit: str) -> bool:
     """Whether a counted noun ("babies") fits a fact's unit ("children")."""
-    found, unit = found.lower(), unit.lower()
+    found, unit = found.lower().split()[-1:] or [""], unit.lower().split()[-1:] or [""]
+    found, unit = found[0], unit[0]
     if not unit or not found:
         return True
     if found in PEOPLE and unit in PEOPLE:
@@ -164,6 +165,10 @@ def value_matches(q: Quantity, v: Value, fact: Fact) -> bool:
             tol = max(tolerance(q, rlo), ref_round) if q.qualifier == "about" else ref_round
             if rlo == rhi:  # it must contain the reference value
                 if dlo - tol <= rlo <= dhi + tol:
+                    return True
+                continue
+            if fact.kind == "yearspan":  # a period: both years must be right
+                if dlo == rlo and dhi == rhi:
                     return True
                 continue
             # Against a reference range: the same range, or one inside the other.

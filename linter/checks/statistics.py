@@ -51,7 +51,7 @@ def analyse(doc, ctx) -> list[Record]:
         handled: set = set()
         reported: set = set()
         for q in qs:
-            if q.kind == "yearspan" or q.attributive:
+            if q.attributive:
                 continue
             partner = pmap.get(q)
             if negated_number(doc.prose, q, scope):
@@ -230,7 +230,8 @@ def _value_error(q, partner, cand: Candidate, scope, doc, ctx, handled, note=Non
         msg += f" ({note})"
     if f.status == "disputed":
         msg += "; the reference value itself is disputed, so check the source"
-    return Record(scope, q, f, False, _finding(ctx, "STAT001", q, msg, f, expected if values else
+    code = "STAT003" if f.kind == "yearspan" else "STAT001"  # a period is a time frame
+    return Record(scope, q, f, False, _finding(ctx, code, q, msg, f, expected if values else
                                                f.expected_text()))
 
 
