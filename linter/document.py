@@ -92,6 +92,10 @@ class Document:
                 out.append(Sentence(start, end, index))
         return out
 
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
     def sentence_text(self, sentence: Sentence) -> str:
         return self.prose[sentence.start:sentence.end]
 

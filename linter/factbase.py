@@ -163,7 +163,19 @@ class FactBase:
                          for name in knowledge.subjects if name in vocabulary}
         treatments = set(knowledge.treatments)
         self.treatments = [n for n in self.subjects if n in treatments]
+        self._mentions: dict = {}
         self.anchors = [n for n in self.subjects if n not in treatments]
+
+    def mentions(self, text: str) -> dict:
+        """Where each treatment and trial is named in a text: {name: [starts]} (memoised)."""
+        hit = self._mentions.get(text)
+        if hit is None:
+            if len(self._mentions) > 256:
+                self._mentions.clear()
+            hit = self._mentions[text] = {
+                name: [m.start() for m in pattern.finditer(text)]
+                for name, pattern in self.subjects.items()}
+        return hit
 
     @cached_property
     def claim_facts(self) -> list[Fact]:

@@ -213,11 +213,12 @@ def _subject_level(fact: Fact, scope: Scope, fb: FactBase, at: int | None = None
     if at is not None:
         # Trials and populations decide before drugs: "EsPhALL2010: imatinib 340" is EsPhALL's.
         local = at - scope.start
+        found = fb.mentions(scope.text)
         for names in (fb.anchors, fb.treatments):
-            mine = [m.start() for name in names if name in fact.subject_groups
-                    for m in fb.subjects[name].finditer(scope.text) if m.start() < local]
-            theirs = [m.start() for name in names if name not in fact.subject_groups
-                      for m in fb.subjects[name].finditer(scope.text) if m.start() < local]
+            mine = [p for name in names if name in fact.subject_groups
+                    for p in found[name] if p < local]
+            theirs = [p for name in names if name not in fact.subject_groups
+                      for p in found[name] if p < local]
             if mine and (not theirs or max(mine) > max(theirs)):
                 return 2
             if theirs and (not mine or max(theirs) > max(mine)):
@@ -322,17 +323,17 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
         for group in keys:
             if group is None:
                 continue
+            if not group.search(key_text):  # most facts fail here: one memoised lookup
+                ok = False
+                break
             if group.search(clause):
                 score += 3
                 any_in_clause = True
             elif group.search(segment):
                 score += 1.5
-            elif group.search(key_text):
+            else:
                 score += 1
                 in_clause = False
-            else:
-                ok = False
-                break
         if not ok:
             continue
         if fact.of is not None and q.noun:

@@ -174,25 +174,27 @@ def extract(text: str, lo: int = 0, hi: int | None = None) -> list[Quantity]:
         found.append(q)
         taken.append((q.start, q.end))
 
-    for m in _P_VALUE.finditer(text, lo, hi):
+    low = text[lo:hi].lower()
+    # Cheap substring tests first: most sentences need only the plain number pass.
+    for m in (_P_VALUE.finditer(text, lo, hi) if "p" in low else ()):
         value, decimals = number_value(m.group(2))
         add(Quantity(m.start(), m.end(), m.group(0), "p-value", value, unit="p",
                      qualifier={"<": "under", ">": "over", "≤": "at-most", "<=": "at-most",
                                 "≥": "at-least", ">=": "at-least"}.get(m.group(1), "exact"),
                      decimals=decimals))
-    for m in _YEAR_SPAN.finditer(text, lo, hi):
+    for m in (_YEAR_SPAN.finditer(text, lo, hi) if ("19" in low or "20" in low) else ()):
         add(Quantity(m.start(), m.end(), m.group(0), "yearspan", low=float(m.group(1)),
                      high=float(m.group(2))))
-    for m in _RATIO.finditer(text, lo, hi):
+    for m in (_RATIO.finditer(text, lo, hi) if ("twice" in low or "times" in low or "fold" in low) else ()):
         word = m.group(1).lower()
         value = 2.0 if word.startswith(("twice", "two")) else 3.0 if word.startswith("three") else \
             4.0 if word.startswith("four") else number_value(m.group(2))[0]
         add(Quantity(m.start(), m.end(), m.group(0), "ratio", value, relative=True, words=True))
-    for m in _HALVE.finditer(text, lo, hi):
+    for m in (_HALVE.finditer(text, lo, hi) if "half" in low or "halve" in low else ()):
         if free(m.start(), m.end()):
             add(Quantity(m.start(), m.end(), m.group(0), "percent", 50.0, relative=True,
                          direction="decrease", words=True, qualifier="about"))
-    for m in _IN_FRACTION.finditer(text, lo, hi):
+    for m in (_IN_FRACTION.finditer(text, lo, hi) if (" in " in low or " out of " in low) else ()):
         if not free(m.start(), m.end()):
             continue
         n, _ = number_value(m.group(1))
@@ -205,7 +207,8 @@ def extract(text: str, lo: int = 0, hi: int | None = None) -> list[Quantity]:
         add(Quantity(qstart, m.end(), text[qstart:m.end()], "percent", round(100 * n / d, 1),
                      unit="%", qualifier=qual if qual != "exact" else "about", words=True,
                      decimals=1, noun=noun or _of_noun(text, m.end(), hi)))
-    for m in _FRACTION.finditer(text, lo, hi):
+    fractional = any(w in low for w in ("half", "third", "quarter", "fifth", "tenth", " all", "every"))
+    for m in (_FRACTION.finditer(text, lo, hi) if fractional else ()):
         if not free(m.start(), m.end()):
             continue
         phrase = re.sub(r"^(?:just\s+)?(?:over|under)\s+", "", m.group(1).lower())

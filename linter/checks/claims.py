@@ -106,7 +106,7 @@ def _disputed(doc, scope, rule, fb):
         matches = [g.search(scope.text) if g is not None else None for g in fact.claim]
         if not matches or not all(matches):
             continue
-        last = max(matches, key=lambda m: m.start())
+        last = matches[-1]  # the claim's own words, not its subject
         start = scope.start + last.start()
         if negated(doc.prose, start, scope.start):
             continue

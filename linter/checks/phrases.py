@@ -27,7 +27,7 @@ def compiled_rules(ctx):
 
 def sentence_at(doc, offset):
     sentences = doc.sentences
-    starts = [s.start for s in sentences]
+    starts = doc.sentence_starts
     i = bisect.bisect_right(starts, offset) - 1
     if i >= 0 and sentences[i].start <= offset < max(sentences[i].end, sentences[i].start + 1):
         return sentences[i]
@@ -54,26 +54,31 @@ def quiet(doc, rule, start, end, sentence) -> bool:
 
 
 def check(doc, ctx):
+    starts = [b.start for b in doc.blocks]
     for rule, pattern, exceptions, near in compiled_rules(ctx):
         scope = rule.get("scope", "any")
-        for block in doc.blocks:
+        # One pass over the whole prose view; each match is then placed in its block.
+        for m in pattern.finditer(doc.prose):
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if i < 0 or m.end() > doc.blocks[i].end:
+                continue
+            block = doc.blocks[i]
             if scope == "heading" and block.kind != "heading":
                 continue
             if scope == "sentence" and block.kind == "heading":
                 continue
-            for m in pattern.finditer(doc.prose, block.start, block.end):
-                sentence = sentence_at(doc, m.start())
-                lo = sentence.start if sentence else block.start
-                hi = sentence.end if sentence else block.end
-                if exceptions is not None and any(
-                        e.start() <= m.start() and m.end() <= e.end()
-                        for e in exceptions.finditer(doc.prose, lo, hi)):
-                    continue
-                if near is not None and not near.search(doc.prose, lo, hi):
-                    continue
-                if quiet(doc, rule, m.start(), m.end(), sentence):
-                    continue
-                found = " ".join(m.group(0).split())
-                message = rule["message"].format(match=found, suggestion=rule.get("suggest", ""))
-                yield Finding(rule["code"], rule["category"], rule["severity"], m.start(), m.end(),
-                              message, found=found)
+            sentence = sentence_at(doc, m.start())
+            lo = sentence.start if sentence else block.start
+            hi = sentence.end if sentence else block.end
+            if exceptions is not None and any(
+                    e.start() <= m.start() and m.end() <= e.end()
+                    for e in exceptions.finditer(doc.prose, lo, hi)):
+                continue
+            if near is not None and not near.search(doc.prose, lo, hi):
+                continue
+            if quiet(doc, rule, m.start(), m.end(), sentence):
+                continue
+            found = " ".join(m.group(0).split())
+            message = rule["message"].format(match=found, suggestion=rule.get("suggest", ""))
+            yield Finding(rule["code"], rule["category"], rule["severity"], m.start(), m.end(),
+                          message, found=found)
