@@ -36,6 +36,7 @@ _INLINE_NONPROSE = re.compile(
 
 # Unicode hyphens read as "-" in the prose view (same length), so terms need one spelling.
 _HYPHENS = {"\u2010": "-", "\u2011": "-", "\u2012": "-"}
+_HYPHEN_TABLE = str.maketrans(_HYPHENS)
 
 
 @dataclass(frozen=True)
@@ -140,7 +141,10 @@ def _front_matter(text: str, path: str) -> tuple[dict, int]:
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, 0
-    import yaml  # front matter is rare enough that its import stays off the common path
+    simple = _simple_front_matter(match.group(1) or "")
+    if simple is not None:
+        return simple, match.end()
+    import yaml  # only for front matter beyond plain "key: value" lines (yaml is slow to import)
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
@@ -156,6 +160,62 @@ def _front_matter(text: str, path: str) -> tuple[dict, int]:
     if not isinstance(data, dict):
         raise InputError(f"{path}:2: front matter must be a YAML mapping (key: value)")
     return data, match.end()
+
+
+_SIMPLE_LINE = re.compile(r"([A-Za-z_][\w-]*):[ \t]*(.*?)[ \t]*$")
+_PLAIN_SCALAR = re.compile(r"[^\[\]{}&*!|>%@`#,'\"][^:#]*|")
+
+
+def _simple_front_matter(body: str):
+    """Front matter of plain `key: value` lines, parsed without PyYAML; None for anything else
+    (lists, nesting, quotes with escapes, comments), which PyYAML then reads."""
+    data = {}
+    for line in body.splitlines():
+        if not line.strip():
+            continue
+        m = _SIMPLE_LINE.fullmatch(line)
+        if not m:
+            return None
+        key, value = m.groups()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'" \
+                and value[0] not in value[1:-1] and "\\" not in value:
+            data[key] = value[1:-1]
+            continue
+        typed = _typed_scalar(value)
+        if typed is not _NOT_SIMPLE:
+            data[key] = typed
+            continue
+        if not _PLAIN_SCALAR.fullmatch(value) or value.lower() in ("yes", "no", "on", "off", "~") \
+                or re.match(r"[-+.\d]", value):
+            return None  # anything PyYAML might read differently
+        data[key] = value
+    return data
+
+
+_NOT_SIMPLE = object()
+
+
+def _typed_scalar(value: str):
+    """The YAML 1.1 meaning of an empty value, a boolean, an integer, a decimal or an ISO date."""
+    import datetime as dt
+
+    low = value.lower()
+    if value == "" or low == "null":
+        return None
+    if low in ("true", "false"):
+        return low == "true"
+    if re.fullmatch(r"[-+]?(?:0|[1-9]\d*)", value):
+        return int(value)
+    if re.fullmatch(r"[-+]?\d+\.\d+", value):
+        return float(value)
+    m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", value)
+    if m:
+        try:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return _NOT_SIMPLE
+    return _NOT_SIMPLE
+    return data
 
 
 def _line_table(text: str) -> tuple[list[str], list[int]]:
@@ -174,22 +234,27 @@ def _mark_prose(text: str, prose: list[str], pieces: list[tuple[int, int]]) -> N
     constructs spanning a wrapped line (a code span, a link) are recognised whole.
     """
     content = "\n".join(text[a:b] for a, b in pieces)
-    index = []
-    for n, (a, b) in enumerate(pieces):
-        index.extend(range(a, b))
-        if n + 1 < len(pieces):
-            index.append(-1)
-    keep = [True] * len(content)
-    for m in _INLINE_NONPROSE.finditer(content):
-        for i in range(m.start(), m.end()):
-            keep[i] = False
-    for i, ch in enumerate(content):
-        if ch == "[" and "](" in content[i:i + 400] and _closes_link(content, i):
-            keep[i] = False
-    for i, ch in enumerate(content):
-        src = index[i]
-        if src >= 0 and keep[i]:
-            prose[src] = _HYPHENS.get(ch, ch)
+    masked = [(m.start(), m.end()) for m in _INLINE_NONPROSE.finditer(content)]
+    i = content.find("[")
+    while i >= 0:
+        if "](" in content[i:i + 400] and _closes_link(content, i):
+            masked.append((i, i + 1))
+        i = content.find("[", i + 1)
+    masked.sort()
+    offset = 0
+    for a, b in pieces:
+        # Copy the piece's unmasked runs; content[offset:offset + (b - a)] is text[a:b].
+        pos = offset
+        end = offset + (b - a)
+        for ms, me in masked:
+            if me <= pos or ms >= end:
+                continue
+            if ms > pos:
+                prose[a + pos - offset:a + ms - offset] = content[pos:ms].translate(_HYPHEN_TABLE)
+            pos = max(pos, me)
+        if pos < end:
+            prose[a + pos - offset:b] = content[pos:end].translate(_HYPHEN_TABLE)
+        offset = end + 1
 
 
 def _closes_link(content: str, i: int) -> bool:
@@ -214,10 +279,21 @@ def _locate(lines, starts, line_no, content_line) -> tuple[int, int]:
     return starts[line_no] + k, starts[line_no] + k + len(probe)
 
 
-def _markdown_blocks(text: str, body_start: int, prose: list[str]):
-    from markdown_it import MarkdownIt
+_PARSER = None
 
-    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+
+def _markdown():
+    """One markdown-it parser per process (building it compiles its rules)."""
+    global _PARSER
+    if _PARSER is None:
+        from markdown_it import MarkdownIt
+
+        _PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    return _PARSER
+
+
+def _markdown_blocks(text: str, body_start: int, prose: list[str]):
+    md = _markdown()
     lines, starts = _line_table(text)
     first_line = text.count("\n", 0, body_start)
     body = text[body_start:]

@@ -344,8 +344,8 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
         if level is None:
             continue
         score += {2: 2, 1: 1, 0: 0}[level]
-        if fact.boost is not None:
-            score += min(3, len({m.group(0).lower() for m in fact.boost.finditer(key_text)}))
+        if fact.boost is not None and fact.boost.search(key_text):
+            score += 1
         endpoint_hit = fact.endpoint_terms is not None and fact.endpoint_terms.search(key_text)
         if endpoint_hit:
             score += 2 if fact.endpoint_terms.search(segment) else 1

@@ -94,6 +94,11 @@ _SKIP_BEFORE = re.compile(
     r"CD|week|post|posts|part|section|chapter|level|tier|type|dose\s+level|ICD|rule|line|lines|"
     r"registered\s+charity\s+no|charity\s+no|tel|call\s+us\s+on)\.?\s*[#:]?\s*(?:≥|>=|<=|≤|>|<)?\s*$"
     r"|[#^£$€¥±]\s*$|\[\^?\s*$|[A-Za-z_][\-\u2010\u2011]$|[A-Za-z_]$|\d[.,:/]$|/$)", re.I)
+_UNIT_ABBR = re.compile(r"(?:yrs?|mos?|wks?|d)\b", re.I)
+_SKIP_AFTER = re.compile(r"[Kk]\b|:\d|/\d|\s*\d{3}\s+\d{4}|\s\d{3,}|-\d{1,2}-\d{1,2}\b")
+_SKIP_BEFORE_2 = re.compile(r"\d\s$|\b\d{4}-(?:\d{1,2}-)?$|CI,?\s*[\d.]+\s*(?:to|–|-)\s*$|±\s*$")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR_CLAIM = re.compile(r"\s*(?:%|percent|children|patients)", re.I)
 _MONTHS = (r"January|February|March|April|May|June|July|August|September|October|November|"
            r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
 _DATE_AFTER = re.compile(rf"\s*(?:{_MONTHS})\b", re.I)
@@ -245,24 +250,16 @@ def _number_quantity(text: str, m, lo: int, hi: int) -> Quantity | None:
     after = text[end:min(hi, end + 60)]
     is_word = token[0].isalpha()
     if not is_word:
-        if _SKIP_BEFORE.search(before) or (after[:1].isalpha() and not re.match(r"[Kk]\b", after)
-                                           and not re.match(r"(?:yrs?|mo|wks?|d)\b", after, re.I)):
-            if not re.match(r"(?:yrs?|mos?|wks?)\b", after, re.I):
-                return None
-        if re.match(r"[Kk]\b", after) or re.match(r":\d", after) or re.match(r"/\d", after):
+        if _SKIP_BEFORE.search(before) or (after[:1].isalpha() and not _UNIT_ABBR.match(after)):
             return None
-        if re.match(r"\s*\d{3}\s+\d{4}", after) or re.search(r"\d\s$", before) or \
-                re.match(r"\s\d{3,}", after) or (len(token) >= 5 and "," not in token and "." not in token):
-            return None
+        if _SKIP_AFTER.match(after) or _SKIP_BEFORE_2.search(before) or \
+                (len(token) >= 5 and "," not in token and "." not in token):
+            return None  # phone numbers, registration numbers, times, ISO dates, "1.2K", CI bounds
         if _DATE_AFTER.match(after) or _DATE_BEFORE.search(before):
             return None
-        if re.search(r"\b\d{4}-(?:\d{1,2}-)?$", before) or re.match(r"-\d{1,2}-\d{1,2}\b", after):
-            return None  # an ISO date: 2025-03-01
-        if re.fullmatch(r"(?:19|20)\d\d", token) and not re.match(r"\s*(?:%|percent|children|patients)", after, re.I):
+        if _YEAR.fullmatch(token) and not _YEAR_CLAIM.match(after):
             return None
-        if _CI_AFTER.match(after) or _CI_CONTEXT.search(before[-12:]) or re.search(r"CI,?\s*[\d.]+\s*(?:to|–|-)\s*$", before):
-            return None
-        if before.endswith("±") or re.search(r"±\s*$", before):
+        if _CI_AFTER.match(after) or _CI_CONTEXT.search(before[-12:]):
             return None
     value, decimals = number_value(token)
     qual, qstart = _qualifier(text, start, lo)

@@ -45,37 +45,70 @@ def term_pattern(term: str) -> str:
     return pattern
 
 
-class Terms:
-    """A compiled-on-demand alternation with the `search`/`finditer` of a pattern."""
+_LOWER: dict = {}
+_COMPILED: dict = {}
 
-    __slots__ = ("terms", "literals", "_pattern", "_memo")
+
+def _lower(text: str) -> str:
+    low = _LOWER.get(text)
+    if low is None:
+        if len(_LOWER) > 256:
+            _LOWER.clear()
+        low = _LOWER[text] = text.lower()
+    return low
+
+
+def _compiled(term: str):
+    """One small pattern per term, compiled the first time a text contains its first word."""
+    p = _COMPILED.get(term)
+    if p is None:
+        p = _COMPILED[term] = re.compile(term_pattern(term), re.IGNORECASE)
+    return p
+
+
+def _better(best, m):
+    """Leftmost match; at the same start, the longest."""
+    if m is None:
+        return best
+    if best is None or m.start() < best.start() or (m.start() == best.start() and m.end() > best.end()):
+        return m
+    return best
+
+
+class Terms:
+    """A term list with the `search`/`finditer` of a compiled pattern.
+
+    Each plain term is tried only when the text contains its first word (a substring test), and
+    compiled on that first use; the `re:` terms compile together on first use. Compiling every
+    alternation up front would cost more than linting a draft.
+    """
+
+    __slots__ = ("terms", "plain", "_regex_terms", "_regex", "_memo")
 
     def __init__(self, terms: tuple):
         self.terms = terms
-        self._pattern = None
-        self._memo: dict = {}
-        literals = set()
+        plain, regex_terms = [], []
         for t in terms:
             if t.startswith("re:"):
-                literals = None
-                break
-            first = re.split(r"[\s-]+", t.rstrip("*").strip())[0].lower()
-            literals.add(first)
-        self.literals = tuple(sorted(literals)) if literals is not None else None
+                regex_terms.append(t)
+            else:
+                first = re.split(r"[\s-]+", t.rstrip("*").strip())[0].lower()
+                plain.append((first, first[:1].isalnum() or first[:1] == "_", t))
+        self.plain = tuple(plain)
+        self._regex_terms = tuple(regex_terms)
+        self._regex = None
+        self._memo: dict = {}
 
     @property
-    def pattern(self):
-        if self._pattern is None:
-            # Longest phrases first, so "cure rate" wins over "cure"; expressions after them.
-            ordered = sorted(set(self.terms), key=lambda t: (t.startswith("re:"), -len(t)))
-            self._pattern = re.compile("|".join(term_pattern(t) for t in ordered), re.IGNORECASE)
-        return self._pattern
+    def regex(self):
+        if self._regex is None and self._regex_terms:
+            self._regex = re.compile("|".join(term_pattern(t) for t in self._regex_terms), re.IGNORECASE)
+        return self._regex
 
-    def _absent(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
-        if self.literals is None:
-            return False
-        low = text[pos:endpos].lower() if (pos or endpos is not None) else text.lower()
-        return not any(lit in low for lit in self.literals)
+    def _present(self, text: str, pos: int, endpos: int | None):
+        low = _lower(text)
+        window = low if (not pos and endpos is None) else low[pos:endpos]
+        return [(lit, word, term) for lit, word, term in self.plain if lit in window]
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
         # The same sentence is searched for the same terms by many facts: remember the answer.
@@ -83,23 +116,38 @@ class Terms:
         memo = self._memo
         if key in memo:
             return memo[key]
-        if self._absent(text, pos, endpos):
-            found = None
-        elif endpos is None:
-            found = self.pattern.search(text, pos)
-        else:
-            found = self.pattern.search(text, pos, endpos)
+        end = len(text) if endpos is None else endpos
+        best = None
+        for _, _, term in self._present(text, pos, endpos):
+            best = _better(best, _compiled(term).search(text, pos, end))
+        if self._regex_terms:
+            best = _better(best, self.regex.search(text, pos, end))
         if len(memo) > 512:
             memo.clear()
-        memo[key] = found
-        return found
+        memo[key] = best
+        return best
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
-        if self._absent(text, pos, endpos):
-            return iter(())
-        if endpos is None:
-            return self.pattern.finditer(text, pos)
-        return self.pattern.finditer(text, pos, endpos)
+        end = len(text) if endpos is None else endpos
+        low = _lower(text)
+        found = []
+        for lit, word, term in self._present(text, pos, endpos):
+            pattern = _compiled(term)
+            i = low.find(lit, pos, end)
+            while i >= 0:
+                if not word or i == 0 or not (low[i - 1].isalnum() or low[i - 1] == "_"):
+                    m = pattern.match(text, i, end)
+                    if m is not None:
+                        found.append(m)
+                i = low.find(lit, i + 1, end)
+        if self._regex_terms:
+            found.extend(self.regex.finditer(text, pos, end))
+        found.sort(key=lambda m: (m.start(), -m.end()))
+        last = -1
+        for m in found:
+            if m.start() >= last:
+                last = m.end()
+                yield m
 
 
 class TermUnion:

@@ -169,3 +169,18 @@ def test_sentences_never_cross_blocks():
     texts = [" ".join(doc.sentence_text(s).split()) for s in doc.sentences]
     assert texts == ["Heading without a stop", "A sentence wrapped over lines.", "Another one.",
                      "item one", "item two"]
+
+
+@pytest.mark.parametrize("body", [
+    'title: "A: b"\nauthor: Jo',
+    "date: 2025-01-01\nversion: 1.4\nn: 3\nflag: true\nempty:",
+    "title: Two pumps and a popsicle\nreviewed_by: 'Dr. A. Lindqvist, oncologist'",
+    "tags: [a, b]\nmedlint:\n  ignore: [OVER004]",
+    "x: yes\ny: ~",
+    "audience: clinician",
+])
+def test_front_matter_fast_path_agrees_with_yaml(body):
+    import yaml
+
+    doc = parse(f"---\n{body}\n---\n# T\n", "d.md")
+    assert doc.front_matter == yaml.safe_load(body)
