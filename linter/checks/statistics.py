@@ -170,6 +170,8 @@ def _judge(q, qs, partner, cands, scope, doc, fb: FactBase, ctx, handled) -> Rec
                        if t and c else f'"{q.text.strip()}" is given for the wrong arm')
                 return Record(scope, q, f, False, _finding(ctx, "STAT005", q, msg, f, expected))
         return Record(scope, q, f, True, None)
+    if cands and historical(q, scope, doc.prose):
+        return Record(scope, q, cands[0].fact, False, None)
     if cands:
         # A fact whose endpoint the sentence contradicts is not the one the number is about.
         # A fact whose time frame the sentence contradicts is not the one either.
@@ -193,6 +195,19 @@ def _judge(q, qs, partner, cands, scope, doc, fb: FactBase, ctx, handled) -> Rec
             return _value_error(q, partner, best, scope, doc, ctx, handled)
         return Record(scope, q, best.fact, False, None)
     return Record(scope, q, None, False, None)
+
+
+_PAST_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:in\s+the\s+(?:19|20)\d0s|in\s+(?:19|20)\d\d|back\s+in|decades\s+ago|"
+                         r"years\s+ago|in\s+the\s+past|a\s+generation\s+ago|before\s+(?:19|20)\d\d)", re.I)
+
+
+def historical(q: Quantity, scope, prose: str) -> bool:
+    """A figure from another time ("from 10% in the 1960s to about 90% today") is not a claim
+    about the reference value; a starting value in "from X to Y" is not either."""
+    if _PAST_AFTER.match(prose, q.end, scope.end):
+        return True
+    return bool(re.search(r"\bfrom\s+$", prose[max(scope.start, q.start - 6):q.start], re.I)
+                and re.match(r"[^.;]{0,40}?\bto\b", prose[q.end:scope.end]))
 
 
 def negated_number(prose: str, q: Quantity, scope) -> bool:
