@@ -26,6 +26,7 @@ class Scope:
     cells: tuple = ()
     header_cells: tuple = ()
     raw_end: int = 0  # where the sentence's original text ends, trailing links and URLs included
+    table: str = ""  # for a table row: the whole table's text (rows name what other rows leave out)
 
     @property
     def key_text(self) -> str:
@@ -53,8 +54,13 @@ def scopes(doc: Document):
                 break
             before.append(prose[prev.start:prev.end])
             j -= 1
-        header = after = ""
+        header = after = table = ""
         header_cells = ()
+        if block.kind == "table_row":
+            head = block.header if block.header is not None else s.block
+            rows = [b for k, b in enumerate(blocks)
+                    if b.kind == "table_row" and (k == head or b.header == head)]
+            table = prose[rows[0].start:rows[-1].end]
         if block.kind == "table_row" and block.header is not None:
             hb = blocks[block.header]
             header = prose[hb.start:hb.end]
@@ -68,4 +74,4 @@ def scopes(doc: Document):
         raw_end = nxt.start if nxt is not None and nxt.block == s.block else block.end
         yield Scope(s, prose[s.start:s.end], s.start, s.end, tuple(before),
                     doc.heading_text(s.block), header, after, title, block.quote,
-                    block.kind == "heading", block.cells, header_cells, max(raw_end, s.end))
+                    block.kind == "heading", block.cells, header_cells, max(raw_end, s.end), table)

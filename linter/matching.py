@@ -46,12 +46,17 @@ class Candidate:
 def quantity_arm(q: Quantity, scope: Scope, fact: Fact, doc_prose: str) -> str | None:
     """The arm a number is stated for, from a cue right after it (or a table column header)."""
     if scope.cells:
-        for i, (a, b) in enumerate(scope.cells):
-            if a <= q.start < b and i < len(scope.header_cells):
-                head = scope.header_cells[i]
-                for v in fact.values:
-                    if v.cues is not None and v.cues.search(head):
-                        return v.arm
+        # The number's column header, then the row's own label cells ("Chemotherapy alone").
+        column = next((i for i, (a, b) in enumerate(scope.cells) if a <= q.start < b), None)
+        labels = []
+        if column is not None and column < len(scope.header_cells):
+            labels.append(scope.header_cells[column])
+        labels += [doc_prose[a:b] for i, (a, b) in enumerate(scope.cells)
+                   if i != column and not re.search(r"\d", doc_prose[a:b])]
+        for label in labels:
+            for v in fact.values:
+                if v.cues is not None and v.cues.search(label):
+                    return v.arm
         return None
     after = doc_prose[q.end:min(q.end + 45, scope.end)]
     after = re.split(r"\b(?:vs\.?|versus|compared|against)\b|[;,.](?!\d)", after)[0]
@@ -226,6 +231,8 @@ def _subject_level(fact: Fact, scope: Scope, fb: FactBase, at: int | None = None
     levels = [(scope.text, 2)]
     if scope.header:
         levels.append((scope.header, 2))
+    if scope.table:
+        levels.append((scope.table, 1))
     levels += [(t, 1) for t in scope.before] + [(scope.heading, 1), (scope.title, 1)]
     for text, level in levels:
         if not text:
@@ -295,6 +302,9 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
     tiers = _tiers(scope, prose, q)
     clause = prose[tiers[0][0]:tiers[0][1]]
     segment = prose[tiers[1][0]:tiers[1][1]]
+    if scope.cells:  # a column header labels every value under it
+        clause = clause + " \n " + scope.header
+        segment = segment + " \n " + scope.header
     key_text = scope.key_text
     if lean_back:
         key_text = key_text + " \n " + (scope.before[0] if scope.before else "")
@@ -396,6 +406,12 @@ def stated_time(q: Quantity, qs: list[Quantity], scope: Scope, prose: str):
         if inside:
             t = min(inside, key=lambda t: abs(t.start - q.start))
             return t.value * (12 if t.unit == "year" else 1), t.text.strip(), t.start
+    if scope.header:  # a table column's header: "3-year DFS"
+        from linter.quantities import extract
+
+        for t in extract(scope.header):
+            if t.kind == "duration" and t.attributive and t.unit in ("year", "month"):
+                return t.value * (12 if t.unit == "year" else 1), t.text.strip(), -1
     return None
 
 

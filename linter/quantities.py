@@ -92,7 +92,7 @@ _SKIP_BEFORE = re.compile(
     r"(?:\b(?:grade|grades|phase|stage|chromosomes?|day|days|version|v|no|number|page|pages|pp?|vol|"
     r"volume|issue|ref|reference|table|figure|fig|step|item|question|cycle|arm|trisomy|trisomies|"
     r"CD|week|post|posts|part|section|chapter|level|tier|type|dose\s+level|ICD|rule|line|lines|"
-    r"registered\s+charity\s+no|charity\s+no|tel|call\s+us\s+on)\.?\s*[#:]?\s*(?:≥|>=|<=|≤|>|<)?\s*$"
+    r"registered\s+charity\s+no|charity\s+no|tel|call\s+us\s+on)\.?(?:[ \t]?[#:])?[ \t]?(?:(?:≥|>=|<=|≤|>|<)[ \t]?)?$"
     r"|[#^£$€¥±]\s*$|\[\^?\s*$|[A-Za-z_][\-\u2010\u2011]$|[A-Za-z_]$|\d[.,:/]$|/$)", re.I)
 _UNIT_ABBR = re.compile(r"(?:yrs?|mos?|wks?|d)\b", re.I)
 _SKIP_AFTER = re.compile(r"[Kk]\b|:\d|/\d|\s*\d{3}\s+\d{4}|\s\d{3,}|-\d{1,2}-\d{1,2}\b")

@@ -17,6 +17,8 @@ from linter.factbase import FactBase, factbase
 from linter.finding import Finding
 from linter.matching import (Candidate, candidates, endpoint_conflict, pairs, population_conflict,
                              quantity_arm, stated_time, value_matches)
+from linter.factbase import clause_bounds
+from linter.hedging import negated
 from linter.quantities import Quantity, direction_words, extract
 
 CATEGORY = "wrong-statistic"
@@ -211,9 +213,12 @@ def historical(q: Quantity, scope, prose: str) -> bool:
 
 
 def negated_number(prose: str, q: Quantity, scope) -> bool:
-    """'not half', 'not 61 percentage points': a number the sentence denies is not a claim."""
-    return re.search(r"\bnot\s+(?:about\s+|the\s+|a\s+)?$", prose[max(scope.start, q.start - 14):q.start],
-                     re.I) is not None
+    """'not half', 'did not improve overall survival to 99%': a number the sentence denies is
+    not a claim."""
+    if re.search(r"\bnot\s+(?:about\s+|the\s+|a\s+)?$", prose[max(scope.start, q.start - 14):q.start], re.I):
+        return True
+    lo, _ = clause_bounds(prose, scope.start, scope.end, q.start, q.end)
+    return negated(prose, q.start, lo, words=8)
 
 
 def _time_distance(fact, stated) -> float:
