@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from pathlib import Path
 
 from linter import __version__
@@ -50,6 +49,8 @@ def store(kind: str, key: str, value) -> None:
         return
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        import tempfile  # only when writing: its import is slow
+
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{kind}-", suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-CITATION = re.compile(
+from linter.regexcache import compile as rx
+
+CITATION = rx(
     r"https?://|\]\(|\[\^?\d+\]|\^\d+|[\u00b9\u00b2\u00b3\u2070-\u2079]+"
     r"|\b[A-Z][A-Za-z'\-]+(?:\s+(?:and|&)\s+[A-Z][A-Za-z'\-]+)?\s+et\s+al\b"
     r"|\([A-Z][A-Za-z'\-]+(?:\s+et\s+al\.?)?,?\s+(?:\d{4}|[A-Z][^()]{2,60}\d{4})\)"

@@ -156,3 +156,19 @@ def main(argv=None) -> int:
                    f"(set MEDLINT_DEBUG=1 for details)", err=True)
         return EXIT_ERROR
     return 0
+
+
+def entry() -> None:
+    """The console script: run, flush, save the regex cache, and leave without tearing down the
+    interpreter's objects one by one (that teardown costs a pre-commit hook more time than
+    reading the fact base)."""
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    from linter import regexcache
+
+    regexcache.save()
+    os._exit(code if isinstance(code, int) else 1)

@@ -14,15 +14,16 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from linter.errors import InputError
+from linter.regexcache import compile as rx
 from linter.sentences import split_sentences
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-_CONTROL = re.compile(
+_FRONT_MATTER = rx(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_CONTROL = rx(
     r"<!--\s*medlint-(disable-next-line|disable|enable)\b([^>]*?)\s*-->", re.I)
 # Inline material that is not prose, found inside a block's content.
-_INLINE_NONPROSE = re.compile(
+_INLINE_NONPROSE = rx(
     r"(?P<code>(`+)(?:.+?)\2)"
     r"|(?P<image>!\[[^\]]*\]\([^)]*\))"
     r"|(?P<auto><(?:https?|ftp|mailto):[^>\s]*>)"
@@ -162,8 +163,8 @@ def _front_matter(text: str, path: str) -> tuple[dict, int]:
     return data, match.end()
 
 
-_SIMPLE_LINE = re.compile(r"([A-Za-z_][\w-]*):[ \t]*(.*?)[ \t]*$")
-_PLAIN_SCALAR = re.compile(r"[^\[\]{}&*!|>%@`#,'\"][^:#]*|")
+_SIMPLE_LINE = rx(r"([A-Za-z_][\w-]*):[ \t]*(.*?)[ \t]*$")
+_PLAIN_SCALAR = rx(r"[^\[\]{}&*!|>%@`#,'\"][^:#]*|")
 
 
 def _simple_front_matter(body: str):
@@ -373,7 +374,7 @@ def _markdown_blocks(text: str, body_start: int, prose: list[str]):
     return blocks, code_ranges
 
 
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]]+")
+_URL = rx(r"(?:https?://|www\.)[^\s<>()\[\]]+")
 
 
 def _text_blocks(text: str, body_start: int, prose: list[str]) -> list[Block]:

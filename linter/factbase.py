@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from linter.regexcache import compile as rx
 from linter.terms import compile_terms
 
 # Which quantity kinds a fact of a given kind can be stated as.
@@ -194,7 +195,7 @@ def factbase(ctx) -> FactBase:
     return fb
 
 
-_SEPARATORS = re.compile(r"[;:]|,(?!\d{3})|\s(?:and|but|while|whereas)\s|\s[-–—]\s")
+_SEPARATORS = rx(r"[;:]|,(?!\d{3})|\s(?:and|but|while|whereas)\s|\s[-–—]\s")
 
 
 def clause_bounds(text: str, lo: int, hi: int, a: int, b: int) -> tuple[int, int]:

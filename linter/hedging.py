@@ -12,17 +12,19 @@ from __future__ import annotations
 
 import re
 
-HEDGES = re.compile(
+from linter.regexcache import compile as rx
+
+HEDGES = rx(
     r"\b(?:may|might|could|can\s+help|possibl[ey]|potentially|perhaps|suggests?|suggested|"
     r"appears?\s+to|seems?\s+to|likely|unlikely|aims?\s+to|aimed\s+to|goal\s+is|hopes?\s+to|"
     r"hoped|intended\s+to|designed\s+to|in\s+some|for\s+some|some\s+(?:children|kids|patients)|"
     r"not\s+yet|early\s+results|preliminary|if\s+|whether|would)\b", re.I)
-NEGATION = re.compile(
+NEGATION = rx(
     r"(?:\b(?:not|no|never|neither|nor|without|none|nothing|nobody|cannot|rather\s+than|"
     r"instead\s+of|far\s+from|hardly|isn't|aren't|wasn't|weren't|doesn't|don't|didn't|won't|"
     r"can't|couldn't|shouldn't|nor)\b|n't\b)", re.I)
-_CLAUSE_BREAK = re.compile(r"[;:.!?,]|\bbut\b")
-_QUOTES = re.compile(r"\"[^\"\n]{1,300}\"|\u201c[^\u201d]{1,300}\u201d|(?<!\w)'[^'\n]{2,200}'(?!\w)|\u2018[^\u2019]{2,200}\u2019")
+_CLAUSE_BREAK = rx(r"[;:.!?,]|\bbut\b")
+_QUOTES = rx(r"\"[^\"\n]{1,300}\"|\u201c[^\u201d]{1,300}\u201d|(?<!\w)'[^'\n]{2,200}'(?!\w)|\u2018[^\u2019]{2,200}\u2019")
 
 
 def hedged(text: str, start: int, lo: int = 0) -> bool:

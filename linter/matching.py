@@ -14,22 +14,23 @@ from dataclasses import dataclass, field
 from linter.context import Scope
 from linter.factbase import Fact, FactBase, Value, clause_bounds
 from linter.quantities import Quantity
+from linter.regexcache import compile as rx
 
-POPULATION_NOUNS = re.compile(
+POPULATION_NOUNS = rx(
     r"(?:the|their|his|her|its|all|these|those|our|such|newly|diagnosed|young|\s)*\s*"
     r"(?:[\w-]+\s+){0,2}?"
     r"(children|child|kids?|patients?|infants?|babies|baby|people|participants|cases|relapses?|"
     r"deaths|those|them|these|adults|adolescents|boys|girls|families|survivors|responders|"
     r"pediatric|paediatric|childhood|B-ALL|T-ALL|ALL|leuk|infant|newly|randomi|treated|recipients|"
     r"young|kmt2a|standard|high|the\s+\w+\s+group)", re.I)
-_PAIR_JOIN = re.compile(
+_PAIR_JOIN = rx(
     r"^\s*(?:\([^()]*\))?\s*(?:(?:with|in|on|for|among)\s+[^,;.%]{0,45}?)?[,;]?\s*"
     r"(vs\.?|versus|compared\s+(?:with|to)|against|and|to|from|or)\s*(?:the\s+)?$", re.I)
-_DIFFERENCE = re.compile(r"\b(?:difference|absolute|gap|higher|lower|more|fewer|better|improvement|"
+_DIFFERENCE = rx(r"\b(?:difference|absolute|gap|higher|lower|more|fewer|better|improvement|"
                          r"benefit)\b", re.I)
-_NEGATED = re.compile(r"\bnot\s+(?:about\s+|the\s+)?$", re.I)
-_FOLLOW_UP = re.compile(r"(?:follow[\s-]?up|median|after\s+a\s+median)[^.;]{0,25}$", re.I)
-_TIME_CUE = re.compile(
+_NEGATED = rx(r"\bnot\s+(?:about\s+|the\s+)?$", re.I)
+_FOLLOW_UP = rx(r"(?:follow[\s-]?up|median|after\s+a\s+median)[^.;]{0,25}$", re.I)
+_TIME_CUE = rx(
     r"(?:\b(?:at|after|over|by|within)\s+$)|(?:^\s*(?:later|after\s+(?:diagnosis|treatment)|on|out)\b)", re.I)
 
 
@@ -117,7 +118,7 @@ def same_noun(found: str, unit: str) -> bool:
     return found.rstrip("s") == unit.rstrip("s") or found.startswith(unit.rstrip("s"))
 
 
-_NUMBER_LABEL = re.compile(r"(?:\bn\s*=\s*|:\s*|\(\s*)$", re.I)
+_NUMBER_LABEL = rx(r"(?:\bn\s*=\s*|:\s*|\(\s*)$", re.I)
 
 
 def labelled_number(q: Quantity, fact: Fact, prose: str, scope: Scope) -> bool:

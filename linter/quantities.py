@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from linter.regexcache import compile as rx
+
 WORD_VALUES = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen".split())}
@@ -35,30 +37,30 @@ FRACTIONS = {
     "nearly all": 95.0, "almost all": 95.0, "virtually all": 97.0, "nearly every": 95.0,
     "almost every": 95.0, "virtually every": 97.0,
 }
-_FRACTION = re.compile(
+_FRACTION = rx(
     r"\b(?:(?:just\s+)?(?:over|under)\s+)?(nearly all|almost all|virtually all|nearly every|"
     r"almost every|virtually every|two[\s-]thirds|three[\s-]quarters|(?:a|one)[\s-](?:half|third|"
     r"quarter|fifth|tenth)|half)\b", re.I)
-_IN_FRACTION = re.compile(
+_IN_FRACTION = rx(
     rf"\b({NUMBER})\s+(?:(?!in\b|out\b)[A-Za-z'\u2019]+\s+){{0,2}}(?:in|out\s+of)\s+({NUMBER})\b(?!\s*(?:%|percent|per\s*cent|[-\s]?(?:years?|months?|weeks?|days?)\b))",
     re.I)
-_NUMBER = re.compile(NUMBER, re.I)
+_NUMBER = rx(NUMBER, re.I)
 
 _UNITS = [
-    ("pp", re.compile(r"\s*(?:percentage|percent|%)[\s-]+points?\b|\s*pp\b", re.I)),
-    ("percent", re.compile(r"\s*(?:%|percent\b|per\s+cent\b)", re.I)),
-    ("dose", re.compile(
+    ("pp", rx(r"\s*(?:percentage|percent|%)[\s-]+points?\b|\s*pp\b", re.I)),
+    ("percent", rx(r"\s*(?:%|percent\b|per\s+cent\b)", re.I)),
+    ("dose", rx(
         r"\s*(mg|milligrams?|µg|μg|mcg|ug|micrograms?)\s*(?:/|per\s+)(?:m²|m2|m\^2|square\s+met(?:re|er)s?)"
         r"(?:\s+of\s+body\s+surface\s+area)?\s*(?:(?:/\s*|per\s+|a\s+|each\s+)?(?:day|d)\b|daily\b)?", re.I)),
-    ("wbc", re.compile(r"\s*(?:/\s*(?:µL|μL|uL|mm3|mm³)|(?:cells\s+)?per\s+(?:microlit(?:re|er)|µL|cubic\s+millimet(?:re|er)))", re.I)),
-    ("wbc9", re.compile(r"\s*(?:×|x)\s*10(?:⁹|\^9|9)\s*/\s*L", re.I)),
-    ("duration", re.compile(r"([\s\-\u2010\u2011]*)(years?|yrs?|months?|mos?|weeks?|wks?|days?)\b", re.I)),
+    ("wbc", rx(r"\s*(?:/\s*(?:µL|μL|uL|mm3|mm³)|(?:cells\s+)?per\s+(?:microlit(?:re|er)|µL|cubic\s+millimet(?:re|er)))", re.I)),
+    ("wbc9", rx(r"\s*(?:×|x)\s*10(?:⁹|\^9|9)\s*/\s*L", re.I)),
+    ("duration", rx(r"([\s\-\u2010\u2011]*)(years?|yrs?|months?|mos?|weeks?|wks?|days?)\b", re.I)),
 ]
 _COUNT_NOUNS = (r"children|child|patients?|infants?|babies|baby|kids?|adults?|people|participants|"
                 r"countries|cycles?|courses?|cent(?:er|re)s|hospitals|sites|doses|cases|deaths|"
                 r"families|trials|studies|teenagers|adolescents|young\s+people|boys|girls|"
                 r"prior\s+lines|lines|patients")
-_COUNT = re.compile(rf"\s+(?:[A-Za-z\-]+\s+){{0,2}}?({_COUNT_NOUNS})\b", re.I)
+_COUNT = rx(rf"\s+(?:[A-Za-z\-]+\s+){{0,2}}?({_COUNT_NOUNS})\b", re.I)
 
 _QUALIFIERS = [
     ("about", r"about|around|approximately|approx\.?|roughly|some|circa|ca\.|close\s+to|~|≈|an\s+estimated|estimated|something\s+like|only\s+about|just\s+about|on\s+average"),
@@ -68,50 +70,50 @@ _QUALIFIERS = [
     ("under", r"less\s+than|fewer\s+than|under|below|well\s+under|well\s+below|<"),
     ("at-most", r"up\s+to|as\s+many\s+as|as\s+much\s+as|at\s+most|no\s+more\s+than|≤|<="),
 ]
-_QUALIFIER_BEFORE = re.compile(
+_QUALIFIER_BEFORE = rx(
     r"(?:" + "|".join(f"(?P<q_{name.replace('-', '_')}>(?<![\\w])(?:{pat}))" for name, pat in _QUALIFIERS)
     + r")\s*(?:of\s+)?(?:the\s+)?$", re.I)
-_OR_MORE_AFTER = re.compile(r"\s*(?:or\s+more|or\s+(?:higher|above|older|longer)|\+)", re.I)
+_OR_MORE_AFTER = rx(r"\s*(?:or\s+more|or\s+(?:higher|above|older|longer)|\+)", re.I)
 
-_RELATIVE_AFTER = re.compile(
+_RELATIVE_AFTER = rx(
     r"\s*(?:(less|lower|fewer|smaller|reduction|reduced|decrease|decline|drop|fall|cut)|"
     r"(more|higher|greater|increase|rise|jump|gain|larger))\b(?!\s+than\s+\d)", re.I)
-_RELATIVE_BEFORE = re.compile(
+_RELATIVE_BEFORE = rx(
     r"\b(?:(fell|fallen|falls?|falling|dropped|drops?|dropping|decreased|decreases?|declined|declines?|"
     r"reduced|reduces?|lowered|lowers?|cut|cuts|shrank|went\s+down|gone\s+down)|"
     r"(rose|risen|rises?|rising|increased|increases?|grew|grown|grows?|climbed|climbs?|jumped|jumps?|went\s+up|gone\s+up|raised|boosted))"
     r"\s+(?:by\s+)?(?:(?:about|around|roughly|nearly|almost|some|over|more\s+than)\s+)?$", re.I)
-_CHANGE_VERB = re.compile(
+_CHANGE_VERB = rx(
     r"\b(?:(cut|cuts|reduced?|reduces|lowered|lowers?|decreased?|decreases|shrank|fell|dropped)|"
     r"(raised?|raises|increased?|increases|boosted?|boosts|improved?|improves|rose|grew))\b", re.I)
-_DIRECTION_WORDS = re.compile(
+_DIRECTION_WORDS = rx(
     r"\b(?:(rose|risen|rising|increased|increasing|grew|grown|climbed|went\s+up|improved|jumped|raised|boosted|lifted|pushed)|"
     r"(fell|fallen|falling|dropped|decreased|decreasing|declined|went\s+down|worsened|shrank|lowered|reduced|cut))\b", re.I)
 
-_SKIP_BEFORE = re.compile(
+_SKIP_BEFORE = rx(
     r"(?:\b(?:grade|grades|phase|stage|chromosomes?|day|days|version|v|no|number|page|pages|pp?|vol|"
     r"volume|issue|ref|reference|table|figure|fig|step|item|question|cycle|arm|trisomy|trisomies|"
     r"CD|week|post|posts|part|section|chapter|level|tier|type|dose\s+level|ICD|rule|line|lines|"
     r"registered\s+charity\s+no|charity\s+no|tel|call\s+us\s+on)\.?(?:[ \t]?[#:])?[ \t]?(?:(?:≥|>=|<=|≤|>|<)[ \t]?)?$"
     r"|[#^£$€¥±]\s*$|\[\^?\s*$|[A-Za-z_][\-\u2010\u2011]$|[A-Za-z_]$|\d[.,:/]$|/$)", re.I)
-_UNIT_ABBR = re.compile(r"(?:yrs?|mos?|wks?|d)\b", re.I)
-_SKIP_AFTER = re.compile(r"[Kk]\b|:\d|/\d|\s*\d{3}\s+\d{4}|\s\d{3,}|-\d{1,2}-\d{1,2}\b")
-_SKIP_BEFORE_2 = re.compile(r"\d\s$|\b\d{4}-(?:\d{1,2}-)?$|CI,?\s*[\d.]+\s*(?:to|–|-)\s*$|±\s*$")
-_YEAR = re.compile(r"(?:19|20)\d\d")
-_YEAR_CLAIM = re.compile(r"\s*(?:%|percent|children|patients)", re.I)
+_UNIT_ABBR = rx(r"(?:yrs?|mos?|wks?|d)\b", re.I)
+_SKIP_AFTER = rx(r"[Kk]\b|:\d|/\d|\s*\d{3}\s+\d{4}|\s\d{3,}|-\d{1,2}-\d{1,2}\b")
+_SKIP_BEFORE_2 = rx(r"\d\s$|\b\d{4}-(?:\d{1,2}-)?$|CI,?\s*[\d.]+\s*(?:to|–|-)\s*$|±\s*$")
+_YEAR = rx(r"(?:19|20)\d\d")
+_YEAR_CLAIM = rx(r"\s*(?:%|percent|children|patients)", re.I)
 _MONTHS = (r"January|February|March|April|May|June|July|August|September|October|November|"
            r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
-_DATE_AFTER = re.compile(rf"\s*(?:{_MONTHS})\b", re.I)
-_DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.I)
-_CI_AFTER = re.compile(r"\s*(?:%|percent)?\s*(?:CI|confidence\s+interval)\b", re.I)
-_CI_CONTEXT = re.compile(r"(?:\bCI\b|confidence\s+interval)[,:]?\s*$", re.I)
-_P_VALUE = re.compile(r"\b[Pp]\s*(=|<|>|≤|≥|<=|>=)\s*(0?\.\d+|1(?:\.0+)?)")
-_YEAR_SPAN = re.compile(r"\b((?:19|20)\d{2})\s*(?:–|—|-|to|and|through|until|till)\s*((?:19|20)\d{2})\b")
-_RATIO = re.compile(rf"\b(twice|two\s+times|three\s+times|four\s+times|({DIGITS}|{NUMWORD})[\s-]*(?:times|fold))"
+_DATE_AFTER = rx(rf"\s*(?:{_MONTHS})\b", re.I)
+_DATE_BEFORE = rx(rf"\b(?:{_MONTHS})\.?\s*$", re.I)
+_CI_AFTER = rx(r"\s*(?:%|percent)?\s*(?:CI|confidence\s+interval)\b", re.I)
+_CI_CONTEXT = rx(r"(?:\bCI\b|confidence\s+interval)[,:]?\s*$", re.I)
+_P_VALUE = rx(r"\b[Pp]\s*(=|<|>|≤|≥|<=|>=)\s*(0?\.\d+|1(?:\.0+)?)")
+_YEAR_SPAN = rx(r"\b((?:19|20)\d{2})\s*(?:–|—|-|to|and|through|until|till)\s*((?:19|20)\d{2})\b")
+_RATIO = rx(rf"\b(twice|two\s+times|three\s+times|four\s+times|({DIGITS}|{NUMWORD})[\s-]*(?:times|fold))"
                     r"\s+(?:as\s+\w+|more|less|higher|lower|greater)", re.I)
-_HALVE = re.compile(r"\b(?:cut|reduce[sd]?|drop(?:ped)?|fall|fell)\b[^.;]{0,40}?\bin\s+half\b|\bhalve[sd]?\b", re.I)
-_AGE_BEFORE = re.compile(r"\b(?:aged?|ages|years\s+old|between\s+ages?)\s*(?:of\s+)?(?:between\s+)?$", re.I)
-_RANGE_JOIN = re.compile(r"\s*(?:%|percent|per\s+cent)?\s*(?:–|—|-|to|and)\s*(?:≤|<|<=)?\s*$", re.I)
+_HALVE = rx(r"\b(?:cut|reduce[sd]?|drop(?:ped)?|fall|fell)\b[^.;]{0,40}?\bin\s+half\b|\bhalve[sd]?\b", re.I)
+_AGE_BEFORE = rx(r"\b(?:aged?|ages|years\s+old|between\s+ages?)\s*(?:of\s+)?(?:between\s+)?$", re.I)
+_RANGE_JOIN = rx(r"\s*(?:%|percent|per\s+cent)?\s*(?:–|—|-|to|and)\s*(?:≤|<|<=)?\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -324,7 +326,7 @@ def _number_quantity(text: str, m, lo: int, hi: int) -> Quantity | None:
                     decimals=decimals)
 
 
-_OF_NOUN = re.compile(
+_OF_NOUN = rx(
     r"\s+of\s+(?:(?:all|the|these|those|their|our|such|its)\s+)*((?:[A-Za-z\-]+\s+){0,2}?"
     r"(?:children|child|kids|kid|patients|infants|babies|relapses|cases|deaths|people|adults|"
     r"families|participants|responders|survivors|boys|girls|teenagers|adolescents))\b", re.I)

@@ -7,15 +7,17 @@ from __future__ import annotations
 
 import re
 
+from linter.regexcache import compile as rx
+
 ABBREVIATIONS = frozenset("""
 dr mr mrs ms prof st jr sr vs v al e.g i.e cf approx ca no nos fig figs vol pp p inc ltd co
 dept est min max mg ml u.s u.k n.b incl resp approx. wk wks yr yrs mo mos
 """.split())
 
 # End punctuation, any closing quotes/brackets, then white space and a plausible sentence start.
-_BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[*_]*[A-Z0-9])"
+_BOUNDARY = rx(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[*_]*[A-Z0-9])"
                        r"|(?=\n[ \t]*[\u2022\u00b7\u25e6\u25aa\u2023\u2043])")  # or a new "•" bullet line
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_WORD_BEFORE = rx(r"([A-Za-z][A-Za-z.]*)\.$")
 
 
 def split_sentences(prose: str, start: int, end: int):

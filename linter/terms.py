@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from linter.regexcache import compile as rx
+
 _CACHE: dict = {}
 
 
@@ -62,7 +64,7 @@ def _compiled(term: str):
     """One small pattern per term, compiled the first time a text contains its first word."""
     p = _COMPILED.get(term)
     if p is None:
-        p = _COMPILED[term] = re.compile(term_pattern(term), re.IGNORECASE)
+        p = _COMPILED[term] = rx(term_pattern(term), re.IGNORECASE)
     return p
 
 
@@ -102,7 +104,7 @@ class Terms:
     @property
     def regex(self):
         if self._regex is None and self._regex_terms:
-            self._regex = re.compile("|".join(term_pattern(t) for t in self._regex_terms), re.IGNORECASE)
+            self._regex = rx("|".join(term_pattern(t) for t in self._regex_terms), re.IGNORECASE)
         return self._regex
 
     def _present(self, text: str, pos: int, endpos: int | None):
@@ -215,7 +217,7 @@ def unknown_references(terms, vocabulary: dict) -> list[str]:
 
 def check_term(term: str) -> str | None:
     try:
-        re.compile(term_pattern(term), re.IGNORECASE)
+        rx(term_pattern(term), re.IGNORECASE)
     except re.error as err:
         return f"term {term!r} does not compile: {err}"
     return None

@@ -21,6 +21,7 @@ from linter.factbase import factbase
 from linter.finding import Finding
 from linter.hedging import negated
 from linter.matching import _subject_level
+from linter.regexcache import compile as rx
 from linter.terms import compile_terms
 
 CLAIM_KINDS = ("percent", "ratio", "pp")
@@ -125,7 +126,7 @@ def quoted_scope(doc, scope, start):
     return scope.quote or quoted(doc.text, start, start + 1)
 
 
-_ANAPHORA = re.compile(r"\b(?:the|this|that|these|those|the\s+same|our|their)\s+"
+_ANAPHORA = rx(r"\b(?:the|this|that|these|those|the\s+same|our|their)\s+"
                       r"(?:\w+\s+)?(?:study|studies|trial|trials|research|analysis|review|paper)\b", re.I)
 
 
@@ -134,7 +135,7 @@ def reference_section(scope) -> bool:
     return bool(REFERENCE_HEADING.match(scope.heading or ""))
 
 
-REFERENCE_HEADING = re.compile(r"\s*(?:sources?|references?|further\s+reading|read\s+more|"
+REFERENCE_HEADING = rx(r"\s*(?:sources?|references?|further\s+reading|read\s+more|"
                                r"bibliography|citations?|links|resources)\b", re.I)
 
 

@@ -8,13 +8,14 @@ import re
 
 from linter.citations import CITATION
 from linter.finding import Finding
+from linter.regexcache import compile as rx
 
 AUTHOR_KEYS = ("author", "authors", "byline", "reviewed_by", "written_by")
 DATE_KEYS = ("last_reviewed", "last_updated", "updated", "modified", "reviewed", "date")
-_BYLINE = re.compile(r"\b(?:[Bb]y|[Pp]osted\s+by|[Ww]ritten\s+by|[Rr]eviewed\s+by|[Aa]uthor:)\s+[A-Z@]")
-_SOURCES = re.compile(r"^\s*#{1,6}\s*(?:Sources|References|Further reading|Read more|Bibliography)\b",
+_BYLINE = rx(r"\b(?:[Bb]y|[Pp]osted\s+by|[Ww]ritten\s+by|[Rr]eviewed\s+by|[Aa]uthor:)\s+[A-Z@]")
+_SOURCES = rx(r"^\s*#{1,6}\s*(?:Sources|References|Further reading|Read more|Bibliography)\b",
                       re.I | re.M)
-_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b|\b(\d{1,2})\s+(January|February|March|April|May|June|"
+_DATE = rx(r"\b(\d{4})-(\d{2})-(\d{2})\b|\b(\d{1,2})\s+(January|February|March|April|May|June|"
                    r"July|August|September|October|November|December)\s+(\d{4})\b|\b(January|"
                    r"February|March|April|May|June|July|August|September|October|November|December)"
                    r"\s+(\d{1,2}),\s+(\d{4})\b")

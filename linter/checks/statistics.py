@@ -20,9 +20,10 @@ from linter.matching import (Candidate, candidates, endpoint_conflict, pairs, po
 from linter.factbase import clause_bounds
 from linter.hedging import negated
 from linter.quantities import Quantity, direction_words, extract
+from linter.regexcache import compile as rx
 
 CATEGORY = "wrong-statistic"
-_FROM_TO = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:at\s+[^;,.]{0,20}?\s*)?to\s+(?:about\s+)?$", re.I)
+_FROM_TO = rx(r"^\s*(?:\([^()]*\)\s*)?(?:at\s+[^;,.]{0,20}?\s*)?to\s+(?:about\s+)?$", re.I)
 
 
 @dataclass
@@ -199,7 +200,7 @@ def _judge(q, qs, partner, cands, scope, doc, fb: FactBase, ctx, handled) -> Rec
     return Record(scope, q, None, False, None)
 
 
-_PAST_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:in\s+the\s+(?:19|20)\d0s|in\s+(?:19|20)\d\d|back\s+in|decades\s+ago|"
+_PAST_AFTER = rx(r"\s*(?:\([^)]*\)\s*)?(?:in\s+the\s+(?:19|20)\d0s|in\s+(?:19|20)\d\d|back\s+in|decades\s+ago|"
                          r"years\s+ago|in\s+the\s+past|a\s+generation\s+ago|before\s+(?:19|20)\d\d)", re.I)
 
 
