@@ -133,6 +133,7 @@ class Quantity:
     decimals: int = 0
     words: bool = False  # written in words or as a fraction
     noun: str = ""  # what the share is of: "child" in "one child in three", "relapses" in "half of relapses"
+    vague: bool = False  # "nearly all", "almost every": too rough to call a figure wrong
 
     @property
     def bounds(self) -> tuple[float, float]:
@@ -234,7 +235,8 @@ def extract(text: str, lo: int = 0, hi: int | None = None) -> list[Quantity]:
         elif qual == "exact":
             qual = "about"
         add(Quantity(qstart, m.end(), text[qstart:m.end()], "percent", value, unit="%",
-                     qualifier=qual, words=True, noun=_of_noun(text, m.end(), hi)))
+                     qualifier=qual, words=True, noun=_of_noun(text, m.end(), hi),
+                     vague=" all" in phrase or "every" in phrase))
     for m in _NUMBER.finditer(text, lo, hi):
         if not free(m.start(), m.end()):
             continue

@@ -25,9 +25,11 @@ def check(doc, ctx):
     vocab = ctx.knowledge.vocabulary
     tied = {r.scope.sentence for r in statistics.analyse(doc, ctx) if r.fact is not None}
     for scope in scopes(doc):
-        if scope.sentence in tied or scope.is_heading:
+        if scope.is_heading:
             continue
         for rule in rules:
+            if rule["check"] == "population" and scope.sentence in tied:
+                continue  # the statistic checker already judged this sentence's population
             terms = compile_terms(rule.get("terms", []), vocab)
             m = terms.search(doc.prose, scope.start, scope.end) if terms is not None else None
             if m is None or quiet(doc, rule, m.start(), m.end(), scope.sentence):

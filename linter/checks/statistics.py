@@ -131,6 +131,8 @@ def _judge(q, qs, partner, cands, scope, doc, fb: FactBase, ctx, handled) -> Rec
         ep = endpoint_conflict(f, q, scope, doc.prose)
         tc = _time_conflict(f, stated)
         pop = population_conflict(f, scope)
+        if q.vague and (ep or tc or pop):
+            return Record(scope, q, f, True, None)  # too rough a figure to call wrong
         if ep or tc:
             alt = next((c for c in cands if c is not best and c.fact.data["topic"] == f.data["topic"]
                         and c.fact.kind == f.kind and not endpoint_conflict(c.fact, q, scope, doc.prose)
@@ -173,7 +175,7 @@ def _judge(q, qs, partner, cands, scope, doc, fb: FactBase, ctx, handled) -> Rec
                        if t and c else f'"{q.text.strip()}" is given for the wrong arm')
                 return Record(scope, q, f, False, _finding(ctx, "STAT005", q, msg, f, expected))
         return Record(scope, q, f, True, None)
-    if cands and historical(q, scope, doc.prose):
+    if cands and (historical(q, scope, doc.prose) or q.vague):
         return Record(scope, q, cands[0].fact, False, None)
     if cands:
         # A fact whose endpoint the sentence contradicts is not the one the number is about.
