@@ -170,7 +170,6 @@ MORE_QUIET = [
     "Step 3: call the clinic if the pump alarms.",
     "ELIANA infused 79 patients aged 3 to 24.",
     "Relapse timing is measured from diagnosis, not from the end of treatment.",
-    "Nearly all children on blinatumomab finish both cycles.",
 ]
 
 
