@@ -2,8 +2,6 @@
 study, journal, agency or author-year."""
 from __future__ import annotations
 
-import re
-
 from linter.regexcache import compile as rx
 
 CITATION = rx(

@@ -216,7 +216,6 @@ def _typed_scalar(value: str):
         except ValueError:
             return _NOT_SIMPLE
     return _NOT_SIMPLE
-    return data
 
 
 def _line_table(text: str) -> tuple[list[str], list[int]]:

@@ -1,7 +1,6 @@
 """The fact base compiled for matching: regexes built once per process from the cached data."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cached_property
 

@@ -5,8 +5,6 @@ an initial ("A. Lindqvist") or sits inside a number ("0.3%", "P<0.001": no space
 """
 from __future__ import annotations
 
-import re
-
 from linter.regexcache import compile as rx
 
 ABBREVIATIONS = frozenset("""
