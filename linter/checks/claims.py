@@ -20,7 +20,7 @@ from linter.context import scopes
 from linter.factbase import factbase
 from linter.finding import Finding
 from linter.hedging import negated
-from linter.matching import _subject_level
+from linter.matching import subject_level
 from linter.regexcache import compile as rx
 from linter.terms import compile_terms
 
@@ -89,7 +89,7 @@ def _contradiction(doc, scope, rule, fb):
             if negated(doc.prose, start, scope.start) or quoted_scope(doc, scope, start):
                 continue
             if fact.subject is not None and not fact.subject.search(scope.text) \
-                    and _subject_level(fact, scope, fb) is None:
+                    and subject_level(fact, scope, fb) is None:
                 continue
             found = " ".join(last.group(0).split())
             return Finding(rule["code"], rule["category"], rule["severity"], start,

@@ -13,7 +13,8 @@ from linter.checks.phrases import quiet
 from linter.context import scopes
 from linter.factbase import factbase
 from linter.finding import Finding
-from linter.matching import _subject_level, population_conflict
+from linter.attributes import population_conflict
+from linter.matching import subject_level
 from linter.terms import compile_terms
 
 
@@ -49,7 +50,7 @@ def _population(doc, scope, rule, m, fb):
         if fact.subject is None or fact.design not in ("randomized", "single-arm") \
                 or not fact.population_conflicts:
             continue
-        if _subject_level(fact, scope, fb) is None:
+        if subject_level(fact, scope, fb) is None:
             continue
         about.append(fact)
     named = [f for f in about if f.endpoint_terms is not None and f.endpoint_terms.search(scope.text)]
@@ -79,7 +80,7 @@ def _design(doc, scope, rule, m, fb):
             continue
         in_sentence = sum(1 for p in fact.subject_parts if p.search(scope.text))
         anywhere = sum(1 for p in fact.subject_parts if p.search(scope.text) or p.search(context))
-        if in_sentence == 0 or anywhere < 2 or _subject_level(fact, scope, fb) is None:
+        if in_sentence == 0 or anywhere < 2 or subject_level(fact, scope, fb) is None:
             continue
         found = " ".join(m.group(0).split())
         message = rule["message"].format(match=found)

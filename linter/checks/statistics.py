@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from linter.context import scopes
 from linter.factbase import FactBase, factbase
 from linter.finding import Finding
-from linter.matching import (Candidate, candidates, endpoint_conflict, pairs, population_conflict,
-                             quantity_arm, stated_time, value_matches)
+from linter.attributes import endpoint_conflict, population_conflict, stated_time
+from linter.matching import Candidate, candidates, pairs, quantity_arm
+from linter.values import value_matches
 from linter.factbase import clause_bounds
 from linter.hedging import negated
 from linter.quantities import Quantity, direction_words, extract

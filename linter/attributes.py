@@ -1,0 +1,128 @@
+"""What else a sentence says about a number: its time frame, its endpoint, its population.
+
+Each is looked for nearest the number first (its clause, then its ;-segment, then the sentence),
+so that "2-year DFS was 81.6% vs 49.4%; 4-year DFS was 83.3%" gives each figure its own year.
+"""
+from __future__ import annotations
+
+import re
+
+from linter.context import Scope
+from linter.factbase import Fact, clause_bounds
+from linter.quantities import Quantity
+from linter.regexcache import compile as rx
+
+_FOLLOW_UP = rx(r"(?:follow[\s-]?up|median|after\s+a\s+median)[^.;]{0,25}$", re.I)
+_TIME_CUE = rx(
+    r"(?:\b(?:at|after|over|by|within)\s+$)|(?:^\s*(?:later|after\s+(?:diagnosis|treatment)|on|out)\b)", re.I)
+
+
+def _nearest(pattern, text: str, a: int, b: int, lo: int = 0, hi: int | None = None):
+    """The match of pattern nearest the span [a, b) of text and inside text[lo:hi]."""
+    best = None
+    if pattern is None:
+        return None
+    hi = len(text) if hi is None else hi
+    for m in pattern.finditer(text):
+        if m.start() < lo or m.end() > hi:
+            continue
+        d = max(m.start() - b, a - m.end(), 0)
+        if best is None or d < best[0]:
+            best = (d, m)
+    return best
+
+
+def tiers(scope: Scope, prose: str, q: Quantity):
+    """The text around a number, from nearest to widest: clause, ;-segment, sentence."""
+    c_lo, c_hi = clause_bounds(prose, scope.start, scope.end, q.start, q.end)
+    s_lo, s_hi = scope.start, scope.end
+    for m in re.finditer(";", prose[scope.start:scope.end]):
+        pos = scope.start + m.start()
+        if pos < q.start:
+            s_lo = pos + 1
+        elif pos >= q.end:
+            s_hi = pos
+            break
+    # "Label: value" (a list item, a table-like line): the label belongs to the clause.
+    if re.search(r":\s*$", prose[s_lo:c_lo]) and c_lo - s_lo <= 80:
+        c_lo = s_lo
+    return [(c_lo, c_hi), (s_lo, s_hi), (scope.start, scope.end)]
+
+
+def stated_time(q: Quantity, qs: list[Quantity], scope: Scope, prose: str):
+    """The time frame a sentence gives for a number: (months, text, start) or None.
+
+    The nearest time expression in the number's clause wins, then in its ;-segment, then in
+    the sentence; a follow-up time ("median follow-up of 2.5 years") is not a time frame.
+    """
+    times = []
+    for t in qs:
+        if t is q or t.kind != "duration" or t.unit not in ("year", "month") or t.value is None:
+            continue
+        if _FOLLOW_UP.search(prose[max(scope.start, t.start - 40):t.start]):
+            continue
+        if not t.attributive:
+            lead = prose[max(scope.start, t.start - 8):t.start]
+            tail = prose[t.end:min(scope.end, t.end + 20)]
+            if not (_TIME_CUE.search(lead) or _TIME_CUE.search(tail)
+                    or re.match(r"\s*(?:later|after|on\b)", tail, re.I)):
+                continue
+        times.append(t)
+    for lo, hi in tiers(scope, prose, q):
+        inside = [t for t in times if lo <= t.start and t.end <= hi]
+        if inside:
+            t = min(inside, key=lambda t: abs(t.start - q.start))
+            return t.value * (12 if t.unit == "year" else 1), t.text.strip(), t.start
+    if scope.header:  # a table column's header: "3-year DFS"
+        from linter.quantities import extract
+
+        for t in extract(scope.header):
+            if t.kind == "duration" and t.attributive and t.unit in ("year", "month"):
+                return t.value * (12 if t.unit == "year" else 1), t.text.strip(), -1
+    return None
+
+
+def endpoint_conflict(fact: Fact, q: Quantity, scope: Scope, prose: str):
+    """The conflicting endpoint named nearest the number, unless a right one is nearer.
+
+    Looks in the number's clause first, then its ;-segment, then the whole sentence.
+    """
+    if not fact.endpoint_conflicts:
+        return None
+    text = scope.text
+    a, b = q.start - scope.start, q.end - scope.start
+    for lo, hi in tiers(scope, prose, q):
+        lo, hi = lo - scope.start, hi - scope.start
+        right = _nearest(fact.endpoint_terms, text, a, b, lo, hi)
+        wrong = None
+        for c in fact.endpoint_conflicts:
+            if c.unless is not None and c.unless.search(scope.text):
+                continue
+            hit = _nearest(c.pattern, text, a, b, lo, hi)
+            if hit and (wrong is None or hit[0] < wrong[0][0]):
+                wrong = (hit, c)
+        if wrong is None and right is None:
+            continue
+        if wrong is not None and right is not None and wrong[0][1].start() <= right[1].start() \
+                and right[1].end() <= wrong[0][1].end():
+            right = None  # "survival" inside "event-free survival": the longer phrase decides
+        if wrong is None or (right is not None and right[0] <= wrong[0][0]):
+            return None
+        return wrong[1], wrong[0][1]
+    return None
+
+
+def population_conflict(fact: Fact, scope: Scope, context: bool = False):
+    """A phrase naming a population the fact does not cover: in the sentence, or also in the
+    text just before it and its heading when `context` is set."""
+    texts = [scope.text]
+    if context:
+        texts += [*scope.before[:2], scope.heading]
+    for text in texts:
+        for c in fact.population_conflicts:
+            m = c.pattern.search(text)
+            if m and not (c.unless is not None and c.unless.search(scope.text)):
+                return c, m
+        if text is not scope.text and fact.subject is not None and fact.subject.search(text):
+            break  # the text names this fact's own subject: what came before is not its context
+    return None

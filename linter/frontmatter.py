@@ -1,0 +1,94 @@
+"""YAML front matter: `---` ... `---` at the top of a Markdown draft.
+
+Plain `key: value` lines are read without PyYAML, whose import costs a pre-commit run more than
+the rest of the parse; anything else (lists, nesting, escapes) is read by PyYAML. Both agree on
+what they read (tests/test_document.py). Broken front matter is an input error with its line.
+"""
+from __future__ import annotations
+
+import re
+
+from linter.errors import InputError
+from linter.regexcache import compile as rx
+
+_FRONT_MATTER = rx(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+
+
+def front_matter(text: str, path: str) -> tuple[dict, int]:
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, 0
+    simple = _simple_front_matter(match.group(1) or "")
+    if simple is not None:
+        return simple, match.end()
+    import yaml  # only for front matter beyond plain "key: value" lines (yaml is slow to import)
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        data = yaml.load(match.group(1) or "", Loader=loader)
+    except yaml.YAMLError as err:
+        # The start of the construct that failed (an unclosed list) is where a writer looks.
+        mark = getattr(err, "context_mark", None) or getattr(err, "problem_mark", None)
+        where = f":{mark.line + 2}" if mark is not None else ""
+        problem = getattr(err, "problem", None) or "syntax error"
+        raise InputError(f"{path}{where}: front matter is not valid YAML ({problem})") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise InputError(f"{path}:2: front matter must be a YAML mapping (key: value)")
+    return data, match.end()
+
+
+_SIMPLE_LINE = rx(r"([A-Za-z_][\w-]*):[ \t]*(.*?)[ \t]*$")
+_PLAIN_SCALAR = rx(r"[^\[\]{}&*!|>%@`#,'\"][^:#]*|")
+
+
+def _simple_front_matter(body: str):
+    """Front matter of plain `key: value` lines, parsed without PyYAML; None for anything else
+    (lists, nesting, quotes with escapes, comments), which PyYAML then reads."""
+    data = {}
+    for line in body.splitlines():
+        if not line.strip():
+            continue
+        m = _SIMPLE_LINE.fullmatch(line)
+        if not m:
+            return None
+        key, value = m.groups()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'" \
+                and value[0] not in value[1:-1] and "\\" not in value:
+            data[key] = value[1:-1]
+            continue
+        typed = _typed_scalar(value)
+        if typed is not _NOT_SIMPLE:
+            data[key] = typed
+            continue
+        if not _PLAIN_SCALAR.fullmatch(value) or value.lower() in ("yes", "no", "on", "off", "~") \
+                or re.match(r"[-+.\d]", value):
+            return None  # anything PyYAML might read differently
+        data[key] = value
+    return data
+
+
+_NOT_SIMPLE = object()
+
+
+def _typed_scalar(value: str):
+    """The YAML 1.1 meaning of an empty value, a boolean, an integer, a decimal or an ISO date."""
+    import datetime as dt
+
+    low = value.lower()
+    if value == "" or low == "null":
+        return None
+    if low in ("true", "false"):
+        return low == "true"
+    if re.fullmatch(r"[-+]?(?:0|[1-9]\d*)", value):
+        return int(value)
+    if re.fullmatch(r"[-+]?\d+\.\d+", value):
+        return float(value)
+    m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", value)
+    if m:
+        try:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return _NOT_SIMPLE
+    return _NOT_SIMPLE
