@@ -139,7 +139,8 @@ class Fact:
         for v in values:
             text = v.text(self.unit)
             if self.relative:
-                text += " relative " + ("reduction" if self.direction == "decrease" else "change")
+                text += " relative " + {"decrease": "reduction", "increase": "increase"}.get(
+                    self.direction, "change")
             if v.label and len(self.values) > 1:
                 text += f" ({v.label})"
             parts.append(text)

@@ -165,6 +165,10 @@ FIXTURES = [
     ("car-t-story.md", [(15, "CLAIM001"), (17, "OVER001")]),
     # Arms as table rows, the time frame in the column header; hedged and negated list items.
     ("clinician-tables.md", [(11, "STAT001")]),
+    # GBD figures: the 0-5 scope stated for all children; prevalence called new diagnoses.
+    ("global-brief.md", [(13, "STAT004"), (18, "STAT002"), (20, "CLAIM001")]),
+    # A share the reference does not cover, uncited.
+    ("ph-faq.md", [(11, "CLAIM002")]),
 ]
 
 
