@@ -156,7 +156,7 @@ FIXTURES = [
     ("relapse-clean.md", []),
     ("mixed-errors.md", [(1, "DISC001"), (1, "DISC002"), (3, "STAT001"), (5, "STAT001"), (7, "STAT001"),
                          (9, "STAT001"), (12, "STAT001"), (14, "OVER001"), (14, "OVER002"),
-                         (16, "CLAIM001"), (18, "STAT001"), (20, "CLAIM003")]),
+                         (16, "CLAIM001"), (16, "OVER002"), (18, "STAT001"), (20, "CLAIM003")]),
     # "Around 90% of children with ALL are now cured": a cure stated as an outcome.
     ("patient-guide-clean.md", [(14, "OVER001")]),
     ("parent-questions.md", [(1, "DISC002"), (4, "STAT002"), (6, "STAT006"), (8, "CLAIM002"),
@@ -169,6 +169,9 @@ FIXTURES = [
     ("global-brief.md", [(13, "STAT004"), (18, "STAT002"), (20, "CLAIM001")]),
     # A share the reference does not cover, uncited.
     ("ph-faq.md", [(11, "CLAIM002")]),
+    # A pronoun subject, a count without a trial word, the chemo-alone figure given for blinatumomab.
+    ("questions.md", [(5, "CLAIM003"), (7, "STAT001"), (11, "STAT004"), (13, "CLAIM002"), (17, "OVER002"),
+                      (19, "CLAIM002")]),
 ]
 
 

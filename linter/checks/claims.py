@@ -78,10 +78,18 @@ def _in_order(groups, text: str, window: int = 160):
     return out
 
 
+_ANAPHOR = rx(r"\b(?:it|it's|its|this|that|the\s+(?:drug|treatment|therapy|medicine|immunotherapy)|"
+             r"this\s+(?:drug|treatment|therapy|medicine|immunotherapy))\b", re.I)
+
+
 def _contradiction(doc, scope, rule, fb):
     for fact in fb.contradiction_facts:
         for groups, says in fact.contradictions:
             matches = _in_order(groups, scope.text)
+            if not matches and fact.subject is not None and len(groups) > 1 \
+                    and _ANAPHOR.search(scope.text) and subject_level(fact, scope, fb) == 1:
+                # "The drug ... works for T-cell ALL too": the subject named just before
+                matches = _in_order([_ANAPHOR, *groups[1:]], scope.text)
             if not matches:
                 continue
             last = max(matches, key=lambda m: m.start())
