@@ -94,7 +94,7 @@ class Terms:
             if t.startswith("re:"):
                 regex_terms.append(t)
             else:
-                first = re.split(r"[\s-]+", t.rstrip("*").strip())[0].lower()
+                first = t.rstrip("*").replace("-", " ").split(None, 1)[0].lower()
                 plain.append((first, first[:1].isalnum() or first[:1] == "_", t))
         self.plain = tuple(plain)
         self._regex_terms = tuple(regex_terms)
