@@ -226,6 +226,9 @@ def extract(text: str, lo: int = 0, hi: int | None = None) -> list[Quantity]:
             continue
         if phrase == "half" and re.search(r"\bin\s+$", text[max(lo, m.start() - 4):m.start()]):
             continue
+        if _PART_OF_DURATION.match(text, m.end(), hi) or (
+                "half" in phrase and re.search(r"\band\s+$", text[max(lo, m.start() - 5):m.start()])):
+            continue  # "two and a half years", "half a day": a duration, not a share
         qual, qstart = _qualifier(text, m.start(), lo)
         lead = m.group(0)[:m.start(1) - m.start()].lower()
         if "over" in lead:
@@ -328,6 +331,7 @@ def _number_quantity(text: str, m, lo: int, hi: int) -> Quantity | None:
                     decimals=decimals)
 
 
+_PART_OF_DURATION = rx(r"\s+(?:an?\s+)?(?:years?|months?|weeks?|days?|hours?|decades?)\b", re.I)
 _OF_NOUN = rx(
     r"\s+of\s+(?:(?:all|the|these|those|their|our|such|its)\s+)*((?:[A-Za-z\-]+\s+){0,2}?"
     r"(?:children|child|kids|kid|patients|infants|babies|relapses|cases|deaths|people|adults|"

@@ -172,6 +172,10 @@ FIXTURES = [
     # A pronoun subject, a count without a trial word, the chemo-alone figure given for blinatumomab.
     ("questions.md", [(5, "CLAIM003"), (7, "STAT001"), (11, "STAT004"), (13, "CLAIM002"), (17, "OVER002"),
                       (19, "CLAIM002")]),
+    # Plain text: "two and a half years" is a duration; a quoted "cure"; a trial credited by figures.
+    ("news.txt", []),
+    # Footnotes, bold figures, a link, an image, an HTML comment, a phone number, a quote.
+    ("five-things.md", []),
 ]
 
 

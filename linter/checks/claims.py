@@ -154,6 +154,9 @@ def _evidence(doc, scope, rule, fb, vocab, records):
     m = terms.search(doc.prose, scope.start, scope.end) if terms is not None else None
     if m is None or negated(doc.prose, m.start(), scope.start):
         return None
+    # A sentence whose figures the reference confirms is supported whoever it credits.
+    if any(r.supported and r.fact is not None for r in records.get(scope.sentence, ())):
+        return None
     # "The study found ..." leans on a study named just before.
     if _ANAPHORA.search(doc.prose, max(scope.start, m.start() - 25), m.end()) and any(
             cites(t) for t in scope.before[:3]):
