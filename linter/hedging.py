@@ -16,7 +16,7 @@ from linter.regexcache import compile as rx
 
 HEDGES = rx(
     r"\b(?:may|might|could|can\s+help|possibl[ey]|potentially|perhaps|suggests?|suggested|"
-    r"appears?\s+to|seems?\s+to|likely|unlikely|aims?\s+to|aimed\s+to|goal\s+is|hopes?\s+to|"
+    r"appears?\s+to|seems?\s+to|likely|unlikely|aims?\s+to|aimed\s+to|goals?|purpose|hopes?\s+to|"
     r"hoped|intended\s+to|designed\s+to|in\s+some|for\s+some|some\s+(?:children|kids|patients)|"
     r"not\s+yet|early\s+results|preliminary|if\s+|whether|would)\b", re.I)
 NEGATION = rx(

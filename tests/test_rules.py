@@ -181,3 +181,23 @@ def test_more_wordings_flagged(lint, text, code):
 @pytest.mark.parametrize("text", MORE_QUIET, ids=[t[:50] for t in MORE_QUIET])
 def test_more_wordings_quiet(lint, text):
     assert lint(text + NOTICE).codes() == []
+
+
+@pytest.mark.parametrize("notice", [
+    "This content is not intended to be a substitute for professional medical advice, diagnosis, or treatment.",
+    "The information in this article is educational and should not be used in place of a consultation with your child's doctor.",
+    "Nothing on this site constitutes medical advice; please consult your care team.",
+    "Please note: this guide cannot replace the advice of your child's medical team.",
+    "Disclaimer: informational only, not a substitute for your doctor's advice.",
+])
+def test_more_disclaimer_phrasings(lint, notice):
+    assert "DISC001" not in lint("# Guide\n\nLeukemia is a blood cancer.\n\n" + notice + "\n").codes()
+
+
+@pytest.mark.parametrize("text", [
+    "The goal of treatment is to cure the leukemia.",
+    "Curative treatment is intensive.",
+    "Treatment aims to cure the disease while limiting side effects.",
+])
+def test_cure_as_an_aim_stays_quiet(lint, text):
+    assert "OVER001" not in lint(text + NOTICE).codes()
