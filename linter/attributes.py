@@ -114,10 +114,10 @@ def endpoint_conflict(fact: Fact, q: Quantity, scope: Scope, prose: str):
 
 def population_conflict(fact: Fact, scope: Scope, context: bool = False):
     """A phrase naming a population the fact does not cover: in the sentence, or also in the
-    text just before it and its heading when `context` is set."""
+    sentences before it in the same paragraph and its heading when `context` is set."""
     texts = [scope.text]
     if context:
-        texts += [*scope.before[:2], scope.heading]
+        texts += [*scope.lead[:2], scope.heading]
     for text in texts:
         for c in fact.population_conflicts:
             m = c.pattern.search(text)

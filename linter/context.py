@@ -27,6 +27,7 @@ class Scope:
     header_cells: tuple = ()
     raw_end: int = 0  # where the sentence's original text ends, trailing links and URLs included
     table: str = ""  # for a table row: the whole table's text (rows name what other rows leave out)
+    lead: tuple = ()  # earlier sentences of the same paragraph, nearest first
 
     @property
     def key_text(self) -> str:
@@ -45,7 +46,7 @@ def scopes(doc: Document):
     title = doc.title
     for i, s in enumerate(sentences):
         block = blocks[s.block]
-        before = []
+        before, lead = [], []
         j = i - 1
         while j >= 0 and len(before) < 6:
             prev = sentences[j]
@@ -53,6 +54,8 @@ def scopes(doc: Document):
             if pb.section != block.section or pb.kind == "heading":
                 break
             before.append(prose[prev.start:prev.end])
+            if prev.block == s.block:
+                lead.append(before[-1])
             j -= 1
         header = after = table = ""
         header_cells = ()
@@ -74,4 +77,5 @@ def scopes(doc: Document):
         raw_end = nxt.start if nxt is not None and nxt.block == s.block else block.end
         yield Scope(s, prose[s.start:s.end], s.start, s.end, tuple(before),
                     doc.heading_text(s.block), header, after, title, block.quote,
-                    block.kind == "heading", block.cells, header_cells, max(raw_end, s.end), table)
+                    block.kind == "heading", block.cells, header_cells, max(raw_end, s.end), table,
+                    tuple(lead))

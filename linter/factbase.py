@@ -56,6 +56,7 @@ class Conflict:
     pattern: object
     says: str
     unless: object
+    error: bool = True  # False: the sentence is about another fact, not wrong about this one
 
 
 class Fact:
@@ -99,7 +100,7 @@ class Fact:
     @staticmethod
     def _conflict(c: dict, vocabulary) -> Conflict:
         return Conflict(compile_terms(c["terms"], vocabulary), c["says"],
-                        compile_terms(c.get("unless", []), vocabulary))
+                        compile_terms(c.get("unless", []), vocabulary), c.get("error", True))
 
     @staticmethod
     def _value(v: dict, vocabulary) -> Value:

@@ -237,9 +237,10 @@ def extract(text: str, lo: int = 0, hi: int | None = None) -> list[Quantity]:
             qual = "under"
         elif qual == "exact":
             qual = "about"
+        rel, direction = _change_by(text, qstart, lo)
         add(Quantity(qstart, m.end(), text[qstart:m.end()], "percent", value, unit="%",
                      qualifier=qual, words=True, noun=_of_noun(text, m.end(), hi),
-                     vague=" all" in phrase or "every" in phrase))
+                     vague=" all" in phrase or "every" in phrase, relative=rel, direction=direction))
     for m in _NUMBER.finditer(text, lo, hi):
         if not free(m.start(), m.end()):
             continue
@@ -303,12 +304,8 @@ def _number_quantity(text: str, m, lo: int, hi: int) -> Quantity | None:
                 rel, direction = True, "decrease" if r.group(1) else "increase"
             elif b:
                 rel, direction = True, "decrease" if b.group(1) else "increase"
-            elif re.search(r"\bby\s+$", text[max(lo, qstart - 4):qstart]):
-                # "cut the risk of relapse by 61%": a change verb earlier in the clause
-                clause = re.split(r"[;:,.]", text[max(lo, qstart - 60):qstart])[-1]
-                v = _CHANGE_VERB.search(clause)
-                if v:
-                    rel, direction = True, "decrease" if v.group(1) else "increase"
+            else:
+                rel, direction = _change_by(text, qstart, lo)
         if kind == "pp":
             r = _RELATIVE_AFTER.match(text, q_end, hi)
             if r:
@@ -342,6 +339,17 @@ def _of_noun(text: str, end: int, hi: int) -> str:
     """The population a share is of: "60% of childhood cases" -> "childhood cases"."""
     m = _OF_NOUN.match(text, end, hi)
     return m.group(1) if m else ""
+
+
+def _change_by(text: str, start: int, lo: int):
+    """"cut the risk of relapse by 61%", "dropped by half": a relative change with its direction."""
+    if not re.search(r"\bby\s+$", text[max(lo, start - 4):start]):
+        return False, None
+    clause = re.split(r"[;:,.]", text[max(lo, start - 60):start])[-1]
+    v = _CHANGE_VERB.search(clause)
+    if not v:
+        return False, None
+    return True, "decrease" if v.group(1) else "increase"
 
 
 def _join_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:

@@ -187,3 +187,14 @@ def test_fixture_drafts(lint, name, expected):
     result = lint(text, name, dedent=False)
     got = sorted((result.result.document.position(f.start)[0], f.rule) for f in result.findings)
     assert got == sorted(expected)
+
+
+@pytest.mark.parametrize("text", [
+    "The relapse rate has dropped by half since the 1990s.",
+    "Only 1 in 10 children with T-ALL relapse.",
+    "In the same trial, about 1 in 10 children on chemotherapy alone relapsed or died within three years.",
+    "The cure rate for childhood ALL is about 90%.",
+])
+def test_general_facts_do_not_judge_subgroups_or_studies(lint, text):
+    """A general figure (relapse in all children) is not what a subgroup or a trial arm reports."""
+    assert [f.rule for f in lint(text).findings if f.category == "wrong-statistic"] == []

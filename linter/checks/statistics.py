@@ -24,6 +24,7 @@ from linter.quantities import Quantity, direction_words, extract
 from linter.regexcache import compile as rx
 
 CATEGORY = "wrong-statistic"
+_STUDY_WORDS = rx(r"\b(?:trial|study|arm|group|cohort)\b", re.I)
 _FROM_TO = rx(r"^\s*(?:\([^()]*\)\s*)?(?:at\s+[^;,.]{0,20}?\s*)?to\s+(?:about\s+)?$", re.I)
 
 
@@ -132,6 +133,8 @@ def _judge(q, qs, partner, cands, scope, doc, fb: FactBase, ctx, handled) -> Rec
         ep = endpoint_conflict(f, q, scope, doc.prose)
         tc = _time_conflict(f, stated)
         pop = population_conflict(f, scope)
+        if pop and not pop[0].error:
+            return Record(scope, q, None, False, None)  # about a subgroup this fact does not cover
         if q.vague and (ep or tc or pop):
             return Record(scope, q, f, True, None)  # too rough a figure to call wrong
         if ep or tc:
@@ -196,7 +199,11 @@ def _judge(q, qs, partner, cands, scope, doc, fb: FactBase, ctx, handled) -> Rec
         anchored = best.fact.time_value is None or best.partner or (
             stated is not None and not _time_conflict(best.fact, stated)) or sum(
             1 for p in best.fact.subject_parts if p.search(scope.text)) >= 2
-        if best.strong and clear and anchored and not _time_conflict(best.fact, stated) \
+        # A general figure (no drug, no trial) is not what a sentence about a study reports.
+        found = fb.mentions(scope.text)
+        general = best.fact.subject is None and (
+            _STUDY_WORDS.search(scope.text) or any(found[name] for name in fb.treatments))
+        if best.strong and clear and anchored and not general and not _time_conflict(best.fact, stated) \
                 and not population_conflict(best.fact, scope, context=True):
             return _value_error(q, partner, best, scope, doc, ctx, handled)
         return Record(scope, q, best.fact, False, None)
