@@ -118,8 +118,9 @@ def subject_level(fact: Fact, scope: Scope, fb: FactBase, at: int | None = None)
 
     Looking back from the sentence, the first text that names any treatment or trial decides:
     it must name more of the fact's own subjects than of other ones. Within the sentence, when a
-    position is given, the subject named nearest before it decides ("blinatumomab ...;
-    tisagenlecleucel ... 52%" is about tisagenlecleucel).
+    position is given, the trial named nearest the number decides, else the treatment
+    ("blinatumomab ...; tisagenlecleucel ... 52%" is about tisagenlecleucel; "imatinib 340 mg/m²
+    in EsPhALL2010" is EsPhALL's).
     """
     if fact.subject is None:
         return 0
@@ -128,14 +129,17 @@ def subject_level(fact: Fact, scope: Scope, fb: FactBase, at: int | None = None)
         # Trials and populations decide before drugs: "EsPhALL2010: imatinib 340" is EsPhALL's.
         local = at - scope.start
         found = fb.mentions(scope.text)
+
+        def distance(p):  # a name before the number counts a little nearer than one after it
+            return local - p if p < local else (p - local) * 1.5
+
         for names in (fb.anchors, fb.treatments):
-            mine = [p for name in names if name in fact.subject_groups
-                    for p in found[name] if p < local]
-            theirs = [p for name in names if name not in fact.subject_groups
-                      for p in found[name] if p < local]
-            if mine and (not theirs or max(mine) > max(theirs)):
+            mine = [distance(p) for name in names if name in fact.subject_groups for p in found[name]]
+            theirs = [distance(p) for name in names if name not in fact.subject_groups
+                      for p in found[name]]
+            if mine and (not theirs or min(mine) < min(theirs)):
                 return 2
-            if theirs and (not mine or max(theirs) > max(mine)):
+            if theirs and (not mine or min(theirs) < min(mine)):
                 return None
     levels = [(scope.text, 2)]
     if scope.header:

@@ -198,3 +198,22 @@ def test_fixture_drafts(lint, name, expected):
 def test_general_facts_do_not_judge_subgroups_or_studies(lint, text):
     """A general figure (relapse in all children) is not what a subgroup or a trial arm reports."""
     assert [f.rule for f in lint(text).findings if f.category == "wrong-statistic"] == []
+
+
+WORDINGS = [
+    ("In the AALL1731 trial, five years after treatment 96% of children on blinatumomab were disease-free.", "STAT003"),
+    ("Blinatumomab gave standard-risk children a 96% survival rate over five years.", "STAT002"),
+    ("Blinatumomab pushed long-term survival to 96% in standard-risk B-ALL.", "STAT002"),
+    ("With blinatumomab, 96% of children with leukemia stayed disease-free at three years.", "STAT004"),
+    ("Blinatumomab raised 3-year disease-free survival to 96% for all kids with B-ALL.", "STAT004"),
+    ("In AALL1731, disease-free survival at three years was 96% with blinatumomab and 79.9% with chemotherapy alone.", "STAT001"),
+    ("In ELIANA, 3-year relapse-free survival among responders was 62%.", "STAT001"),
+    ("Severe cytokine release syndrome was seen in 3 in 100 children on blinatumomab in AALL1731.", "STAT001"),
+    ("In the infant study, 2-year disease-free survival was 81.6% with blinatumomab compared with 65.8% historically.", "STAT001"),
+    ("Imatinib was given at 340 mg/m² per day in EsPhALL2010.", "STAT001"),
+]
+
+
+@pytest.mark.parametrize("text, code", WORDINGS, ids=[c + ":" + t[:40] for t, c in WORDINGS])
+def test_more_wrong_statistic_wordings(lint, text, code):
+    assert code in [f.rule for f in lint(text).findings]
