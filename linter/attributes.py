@@ -6,6 +6,7 @@ so that "2-year DFS was 81.6% vs 49.4%; 4-year DFS was 83.3%" gives each figure 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from linter.context import Scope
 from linter.factbase import Fact, clause_bounds
@@ -74,11 +75,17 @@ def stated_time(q: Quantity, qs: list[Quantity], scope: Scope, prose: str):
             t = min(inside, key=lambda t: abs(t.start - q.start))
             return t.value * (12 if t.unit == "year" else 1), t.text.strip(), t.start
     if scope.header:  # a table column's header: "3-year DFS"
-        from linter.quantities import extract
+        return _header_time(scope.header)
+    return None
 
-        for t in extract(scope.header):
-            if t.kind == "duration" and t.attributive and t.unit in ("year", "month"):
-                return t.value * (12 if t.unit == "year" else 1), t.text.strip(), -1
+
+@lru_cache(maxsize=64)
+def _header_time(header: str):
+    from linter.quantities import extract
+
+    for t in extract(header):
+        if t.kind == "duration" and t.attributive and t.unit in ("year", "month"):
+            return t.value * (12 if t.unit == "year" else 1), t.text.strip(), -1
     return None
 
 

@@ -5,6 +5,7 @@ trial, ..."; a table row under its header; a list item under a heading).
 """
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 
 from linter.document import Document, Sentence
@@ -38,8 +39,18 @@ class Scope:
         return self.text
 
 
-def scopes(doc: Document):
-    """Yield a Scope for every sentence of the document, in order."""
+_SCOPES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def scopes(doc: Document) -> list:
+    """A Scope for every sentence of the document, in order (built once per document)."""
+    found = _SCOPES.get(doc)
+    if found is None:
+        found = _SCOPES[doc] = list(_build(doc))
+    return found
+
+
+def _build(doc: Document):
     sentences = doc.sentences
     blocks = doc.blocks
     prose = doc.prose

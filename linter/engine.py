@@ -60,6 +60,15 @@ class Context:
         """Per-process scratch space for checks to keep compiled data in (keyed by check)."""
         return {}
 
+    def terms(self, rule: dict, key: str):
+        """A rule's term list `key`, compiled once per run."""
+        cache_key = ("terms", rule["code"], key)
+        if cache_key not in self.compiled:
+            from linter.terms import compile_terms
+
+            self.compiled[cache_key] = compile_terms(rule.get(key, []), self.knowledge.vocabulary)
+        return self.compiled[cache_key]
+
 
 @dataclass
 class FileResult:

@@ -22,7 +22,6 @@ from linter.finding import Finding
 from linter.hedging import negated
 from linter.matching import subject_level
 from linter.regexcache import compile as rx
-from linter.terms import compile_terms
 
 CLAIM_KINDS = ("percent", "ratio", "pp")
 
@@ -32,7 +31,6 @@ def check(doc, ctx):
     if not rules:
         return
     fb = factbase(ctx)
-    vocab = ctx.knowledge.vocabulary
     records = {}
     for r in statistics.analyse(doc, ctx):
         records.setdefault(r.scope.sentence, []).append(r)
@@ -47,7 +45,7 @@ def check(doc, ctx):
         if finding is None and not scope.quote and not cites(doc.text[scope.start:scope.raw_end]):
             for name in ("evidence", "statistic", "causal"):
                 if name in rules:
-                    finding = CHECKS[name](doc, scope, rules[name], fb, vocab, records)
+                    finding = CHECKS[name](doc, scope, rules[name], fb, ctx.terms, records)
                     if finding is not None:
                         break
         if finding is not None:
@@ -147,10 +145,10 @@ REFERENCE_HEADING = rx(r"\s*(?:sources?|references?|further\s+reading|read\s+mor
                                r"bibliography|citations?|links|resources)\b", re.I)
 
 
-def _evidence(doc, scope, rule, fb, vocab, records):
+def _evidence(doc, scope, rule, fb, rule_terms, records):
     if scope.is_heading:
         return None
-    terms = compile_terms(rule.get("terms", []), vocab)
+    terms = rule_terms(rule, "terms")
     m = terms.search(doc.prose, scope.start, scope.end) if terms is not None else None
     if m is None or negated(doc.prose, m.start(), scope.start):
         return None
@@ -166,7 +164,7 @@ def _evidence(doc, scope, rule, fb, vocab, records):
                    rule["message"].format(match=found), found=found)
 
 
-def _statistic(doc, scope, rule, fb, vocab, records):
+def _statistic(doc, scope, rule, fb, rule_terms, records):
     for r in records.get(scope.sentence, ()):
         q = r.quantity
         if r.supported or r.finding is not None or q.kind not in CLAIM_KINDS or q.attributive:
@@ -179,12 +177,12 @@ def _statistic(doc, scope, rule, fb, vocab, records):
     return None
 
 
-def _causal(doc, scope, rule, fb, vocab, records):
-    terms = compile_terms(rule.get("terms", []), vocab)
+def _causal(doc, scope, rule, fb, rule_terms, records):
+    terms = rule_terms(rule, "terms")
     m = terms.search(doc.prose, scope.start, scope.end) if terms is not None else None
     if m is None or quiet(doc, rule, m.start(), m.end(), scope.sentence):
         return None
-    near = compile_terms(rule.get("near", []), vocab)
+    near = rule_terms(rule, "near")
     if near is not None and not near.search(scope.text):
         return None
     for fact in fb.claim_facts:

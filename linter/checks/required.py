@@ -31,14 +31,17 @@ def check(doc, ctx):
     for rule in ctx.knowledge.rules:
         if rule["kind"] != "required":
             continue
-        trigger = compile_terms(rule.get("trigger", []), vocab)
+        trigger = ctx.terms(rule, "trigger")
         if trigger is not None and not trigger.search(whole):
             continue
-        benefit = compile_terms(rule.get("benefit", []), vocab)
+        benefit = ctx.terms(rule, "benefit")
         if benefit is not None and not benefit.search(whole):
             continue
-        denials = compile_terms(rule.get("denials", []), vocab)
-        sets = _sets(rule, audience, vocab)
+        denials = ctx.terms(rule, "denials")
+        key = ("required-sets", rule["code"], audience)
+        if key not in ctx.compiled:
+            ctx.compiled[key] = _sets(rule, audience, vocab)
+        sets = ctx.compiled[key]
         if not _satisfied(doc, sets, denials):
             yield Finding(rule["code"], rule["category"], rule["severity"], 0, 0, rule["message"])
 

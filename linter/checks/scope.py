@@ -15,7 +15,6 @@ from linter.factbase import factbase
 from linter.finding import Finding
 from linter.attributes import population_conflict
 from linter.matching import subject_level
-from linter.terms import compile_terms
 
 
 def check(doc, ctx):
@@ -23,7 +22,6 @@ def check(doc, ctx):
     if not rules:
         return
     fb = factbase(ctx)
-    vocab = ctx.knowledge.vocabulary
     tied = {r.scope.sentence for r in statistics.analyse(doc, ctx) if r.fact is not None}
     for scope in scopes(doc):
         if scope.is_heading:
@@ -31,7 +29,7 @@ def check(doc, ctx):
         for rule in rules:
             if rule["check"] == "population" and scope.sentence in tied:
                 continue  # the statistic checker already judged this sentence's population
-            terms = compile_terms(rule.get("terms", []), vocab)
+            terms = ctx.terms(rule, "terms")
             m = terms.search(doc.prose, scope.start, scope.end) if terms is not None else None
             if m is None or quiet(doc, rule, m.start(), m.end(), scope.sentence):
                 continue
