@@ -269,9 +269,10 @@ def _value_error(q, partner, cand: Candidate, scope, doc, ctx, handled, note=Non
 def _attribute_error(q, f, best, ep, stated, pop, ctx, handled, partner, scope) -> Record:
     wrong = []
     code = None
+    endpoint = f"{f.time_label} {f.endpoint_name}".strip() if "value" in f.time else f.endpoint_name
     if ep:
         code = "STAT002"
-        wrong.append(f"{f.endpoint_name}, not {ep[0].says}")
+        wrong.append(f"{endpoint}, not {ep[0].says}")
     if stated:
         code = code or "STAT003"
         wrong.append(f"a {f.time_label} figure, not {_months_text(stated[0])}")
@@ -282,7 +283,7 @@ def _attribute_error(q, f, best, ep, stated, pop, ctx, handled, partner, scope) 
         handled.add(partner[0])
     msg = f'"{q.text.strip()}" is ' + "; and ".join(wrong)
     if code == "STAT002":
-        msg += f'; say "{f.endpoint_name}"'
+        msg += f'; say "{endpoint}"'
     return Record(scope, q, f, False, _finding(ctx, code, q, msg, f, f.expected_text()))
 
 
