@@ -201,3 +201,11 @@ def test_more_disclaimer_phrasings(lint, notice):
 ])
 def test_cure_as_an_aim_stays_quiet(lint, text):
     assert "OVER001" not in lint(text + NOTICE).codes()
+
+
+def test_fair_balance_needs_a_treatment_presented_for_its_benefits(lint):
+    passing = ("# Relapse\n\nAbout 15-20% of children relapse; survival after late relapse is better.\n\n"
+               "Options include chemotherapy, blinatumomab and CAR-T.\n" + DISCLAIMED)
+    assert "DISC002" not in lint(passing).codes()
+    presented = "# Blina\n\nBlinatumomab improved survival in the trial.\n" + DISCLAIMED
+    assert "DISC002" in lint(presented).codes()

@@ -2,8 +2,9 @@
 
 A rule is satisfied when one paragraph of the document matches every term group of `requires`,
 or of one of its `alternatives`, or of an audience's own alternatives (front matter `audience:`
-or the config's `audience`). `trigger` and `benefit` limit a rule to documents that mention
-them; a paragraph with one of the rule's `denials` ("no side effects") does not count.
+or the config's `audience`). `trigger` limits a rule to documents that mention one of its terms,
+and `benefit` to documents where one paragraph names both a trigger and a benefit; a paragraph
+with one of the rule's `denials` ("no side effects") does not count.
 A missing element is reported at line 1, column 1.
 """
 from __future__ import annotations
@@ -32,10 +33,10 @@ def check(doc, ctx):
         if rule["kind"] != "required":
             continue
         trigger = ctx.terms(rule, "trigger")
+        benefit = ctx.terms(rule, "benefit")
         if trigger is not None and not trigger.search(whole):
             continue
-        benefit = ctx.terms(rule, "benefit")
-        if benefit is not None and not benefit.search(whole):
+        if benefit is not None and not _together(doc, trigger, benefit):
             continue
         denials = ctx.terms(rule, "denials")
         key = ("required-sets", rule["code"], audience)
@@ -44,6 +45,16 @@ def check(doc, ctx):
         sets = ctx.compiled[key]
         if not _satisfied(doc, sets, denials):
             yield Finding(rule["code"], rule["category"], rule["severity"], 0, 0, rule["message"])
+
+
+def _together(doc, trigger, benefit) -> bool:
+    """Whether one paragraph names a trigger (a treatment) and a benefit: a treatment named in
+    passing is not a treatment presented for its benefits."""
+    for block in doc.blocks:
+        if (trigger is None or trigger.search(doc.prose, block.start, block.end)) \
+                and benefit.search(doc.prose, block.start, block.end):
+            return True
+    return False
 
 
 def _satisfied(doc, sets, denials) -> bool:
