@@ -5,12 +5,18 @@ a fact base, rule pack, config or schema makes a new key, and the data is valida
 The cache lives in $MEDLINT_CACHE_DIR, else $XDG_CACHE_HOME/medlint, else ~/.cache/medlint.
 Set MEDLINT_CACHE_DIR to an empty string to turn it off. A cache that cannot be read or
 written is ignored: it only ever saves time.
+
+Entries are plain data written with `marshal` (lists, dicts, strings, numbers), which loads
+faster than pickle and needs no import; the key includes the interpreter version, because the
+format is the interpreter's own. The key is a checksum, not a secure hash: it guards against
+edits, not against an attacker with write access to the cache folder.
 """
 from __future__ import annotations
 
-import hashlib
+import marshal
 import os
-import pickle
+import sys
+import zlib
 from pathlib import Path
 
 from linter import __version__
@@ -25,11 +31,16 @@ def cache_dir() -> Path | None:
 
 
 def digest(*chunks: bytes) -> str:
-    h = hashlib.sha256(__version__.encode())
+    """A 64-bit checksum (CRC-32 and Adler-32) of the chunks, with their lengths, medlint's
+    version and the interpreter's."""
+    head = f"{__version__}|{sys.version}".encode()
+    crc, adler, total = zlib.crc32(head), zlib.adler32(head), len(head)
     for chunk in chunks:
-        h.update(len(chunk).to_bytes(8, "little"))
-        h.update(chunk)
-    return h.hexdigest()[:32]
+        size = len(chunk).to_bytes(8, "little")
+        crc = zlib.crc32(chunk, zlib.crc32(size, crc))
+        adler = zlib.adler32(chunk, zlib.adler32(size, adler))
+        total += len(chunk)
+    return f"{crc:08x}{adler:08x}{total:x}"
 
 
 def load(kind: str, key: str):
@@ -37,8 +48,8 @@ def load(kind: str, key: str):
     if folder is None:
         return None
     try:
-        with open(folder / f"{kind}-{key}.pickle", "rb") as handle:
-            return pickle.load(handle)
+        with open(folder / f"{kind}-{key}.marshal", "rb") as handle:
+            return marshal.load(handle)
     except Exception:  # a missing, stale or corrupt cache entry is simply rebuilt
         return None
 
@@ -53,7 +64,7 @@ def store(kind: str, key: str, value) -> None:
 
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{kind}-", suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, folder / f"{kind}-{key}.pickle")
-    except OSError:
+            marshal.dump(value, handle)
+        os.replace(tmp, folder / f"{kind}-{key}.marshal")
+    except (OSError, ValueError):  # ValueError: a value marshal cannot write
         pass

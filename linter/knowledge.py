@@ -86,8 +86,11 @@ def load(paths) -> Knowledge:
     schema_bytes = b"".join(p.read_bytes() for p in sorted(SCHEMA_DIR.glob("*.json")))
     key = cache.digest(schema_bytes, *(str(f).encode() + b"\0" + data for f, data in raw))
     hit = cache.load("knowledge", key)
-    if hit is not None:
-        return hit
+    if isinstance(hit, dict):
+        try:
+            return Knowledge(**hit)
+        except TypeError:  # an entry from another layout: rebuild it
+            pass
     texts = []
     for f, data in raw:
         try:
@@ -95,7 +98,7 @@ def load(paths) -> Knowledge:
         except UnicodeDecodeError:
             raise DataError([f"{f}: not valid UTF-8"]) from None
     knowledge = build(texts)
-    cache.store("knowledge", key, knowledge)
+    cache.store("knowledge", key, dict(vars(knowledge)))
     return knowledge
 
 

@@ -9,10 +9,11 @@ falls back to `re.compile` whenever anything about that is unavailable or does n
 from __future__ import annotations
 
 import atexit
+import marshal
 import os
-import pickle
 import re
 import sys
+import zlib
 
 from linter import __version__
 from linter.cache import cache_dir
@@ -37,10 +38,8 @@ def _path():
     folder = cache_dir()
     if folder is None:
         return None
-    import hashlib
-
-    tag = hashlib.sha256(_KEY.encode()).hexdigest()[:24]
-    return folder / f"regex-{tag}.pickle"
+    tag = f"{zlib.crc32(_KEY.encode()):08x}{zlib.adler32(_KEY.encode()):08x}"
+    return folder / f"regex-{tag}.marshal"
 
 
 def _load() -> dict:
@@ -51,7 +50,7 @@ def _load() -> dict:
         if path is not None:
             try:
                 with open(path, "rb") as handle:
-                    data = pickle.load(handle)
+                    data = marshal.load(handle)
                 if isinstance(data, dict) and data.get("key") == _KEY:
                     _entries = data["entries"]
             except Exception:  # a missing or unreadable cache is rebuilt
@@ -66,7 +65,7 @@ def _build(pattern: str, flags: int):
     indexgroup = [None] * p.state.groups
     for name, index in groupindex.items():
         indexgroup[index] = name
-    # Plain ints only: RegexFlag members and the compiler's named constants do not pickle.
+    # Plain ints only: RegexFlag members and the compiler's named constants are not plain data.
     return (pattern, int(flags | p.state.flags), [int(c) for c in code], p.state.groups - 1, groupindex,
             tuple(indexgroup))
 
@@ -113,7 +112,7 @@ def save() -> None:
 
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".regex-", suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
-            pickle.dump({"key": _KEY, "entries": _entries}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            marshal.dump({"key": _KEY, "entries": _entries}, handle)
         os.replace(tmp, path)
-    except OSError:
+    except (OSError, ValueError):
         pass
