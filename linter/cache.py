@@ -49,7 +49,7 @@ def load(kind: str, key: str):
         return None
     try:
         with open(folder / f"{kind}-{key}.marshal", "rb") as handle:
-            return marshal.load(handle)
+            return marshal.loads(handle.read())  # loads(): load() on a file reads piecemeal
     except Exception:  # a missing, stale or corrupt cache entry is simply rebuilt
         return None
 

@@ -50,7 +50,7 @@ def _load() -> dict:
         if path is not None:
             try:
                 with open(path, "rb") as handle:
-                    data = marshal.load(handle)
+                    data = marshal.loads(handle.read())
                 if isinstance(data, dict) and data.get("key") == _KEY:
                     _entries = data["entries"]
             except Exception:  # a missing or unreadable cache is rebuilt

@@ -217,3 +217,9 @@ WORDINGS = [
 @pytest.mark.parametrize("text, code", WORDINGS, ids=[c + ":" + t[:40] for t, c in WORDINGS])
 def test_more_wrong_statistic_wordings(lint, text, code):
     assert code in [f.rule for f in lint(text).findings]
+
+
+def test_subgroup_named_in_another_clause_does_not_unsupport_a_figure(lint):
+    text = ("About 15 to 20 percent of children with ALL relapse, and about half of all relapses happen in "
+            "children first classed as standard risk.")
+    assert [f.rule for f in lint(text).findings if f.category in ("wrong-statistic", "unsupported-claim")] == []

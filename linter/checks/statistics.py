@@ -134,7 +134,10 @@ def _judge(q, qs, partner, cands, scope, doc, fb: FactBase, ctx, handled) -> Rec
         tc = _time_conflict(f, stated)
         pop = population_conflict(f, scope)
         if pop and not pop[0].error:
-            return Record(scope, q, None, False, None)  # about a subgroup this fact does not cover
+            lo, hi = clause_bounds(doc.prose, scope.start, scope.end, q.start, q.end)
+            if lo <= scope.start + pop[1].start() < hi:
+                return Record(scope, q, None, False, None)  # about a subgroup this fact does not cover
+            pop = None
         if q.vague and (ep or tc or pop):
             return Record(scope, q, f, True, None)  # too rough a figure to call wrong
         if ep or tc:
