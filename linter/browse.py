@@ -16,7 +16,7 @@ def _value_text(fact) -> str:
     parts = []
     for v in fact.get("values", []):
         text = f"{v['low']}–{v['high']}" if "low" in v else str(v["value"])
-        unit = fact.get("unit", "")
+        unit = fact.get("unit", "%" if fact.get("quantity") == "percent" else "")
         text += unit if unit in ("%",) else (f" {unit}" if unit else "")
         if v.get("label"):
             text += f" ({v['label']})"
