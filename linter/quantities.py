@@ -111,6 +111,7 @@ _P_VALUE = rx(r"\b[Pp]\s*(=|<|>|≤|≥|<=|>=)\s*(0?\.\d+|1(?:\.0+)?)")
 _YEAR_SPAN = rx(r"\b((?:19|20)\d{2})\s*(?:–|—|-|to|and|through|until|till)\s*((?:19|20)\d{2})\b")
 _RATIO = rx(rf"\b(twice|two\s+times|three\s+times|four\s+times|({DIGITS}|{NUMWORD})[\s-]*(?:times|fold))"
                     r"\s+(?:as\s+\w+|more|less|higher|lower|greater)", re.I)
+_MULTIPLIED = rx(r"\b(?:doubled|doubles|doubling|tripled|triples|tripling|quadrupled|quadruples)\b", re.I)
 _HALVE = rx(r"\b(?:cut|reduce[sd]?|drop(?:ped)?|fall|fell)\b[^.;]{0,40}?\bin\s+half\b|\bhalve[sd]?\b", re.I)
 _AGE_BEFORE = rx(r"\b(?:aged?|ages|years\s+old|between\s+ages?)\s*(?:of\s+)?(?:between\s+)?$", re.I)
 _RANGE_JOIN = rx(r"\s*(?:%|percent|per\s+cent)?\s*(?:–|—|-|to|and)\s*(?:≤|<|<=)?\s*$", re.I)
@@ -198,6 +199,11 @@ def extract(text: str, lo: int = 0, hi: int | None = None) -> list[Quantity]:
         value = 2.0 if word.startswith(("twice", "two")) else 3.0 if word.startswith("three") else \
             4.0 if word.startswith("four") else number_value(m.group(2))[0]
         add(Quantity(m.start(), m.end(), m.group(0), "ratio", value, relative=True, words=True))
+    for m in (_MULTIPLIED.finditer(text, lo, hi) if ("doubl" in low or "tripl" in low or "quadrupl" in low) else ()):
+        if free(m.start(), m.end()):
+            value = {"doubl": 2.0, "tripl": 3.0, "quadr": 4.0}[m.group(0).lower()[:5]]
+            add(Quantity(m.start(), m.end(), m.group(0), "ratio", value, relative=True,
+                         direction="increase", words=True))
     for m in (_HALVE.finditer(text, lo, hi) if "half" in low or "halve" in low else ()):
         if free(m.start(), m.end()):
             add(Quantity(m.start(), m.end(), m.group(0), "percent", 50.0, relative=True,

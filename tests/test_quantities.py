@@ -47,6 +47,7 @@ CASES = [
     ("aged 3 to 24", [("3 to 24", "age", (3.0, 24.0), "exact", {})]),
     ("twice as likely to stay", [("twice as likely", "ratio", 2.0, "exact", {"relative": True})]),
     ("cut deaths in half", [("cut deaths in half", "percent", 50.0, "about", {"relative": True})]),
+    ("survival has doubled", [("doubled", "ratio", 2.0, "exact", {"relative": True, "direction": "increase"})]),
 ]
 
 
