@@ -41,9 +41,6 @@ class Context:
     def facts(self) -> dict:
         return self.knowledge.fact_index
 
-    def rules_of(self, kind: str) -> list:
-        return [r for r in self.knowledge.rules if r["kind"] == kind]
-
     def severity(self, code: str, default: str) -> str:
         overrides = self.config["severity"]
         if code in overrides:

@@ -102,11 +102,3 @@ def _describe(err) -> str:
     if err.validator == "type":
         return f"{err.instance!r} is not of type {err.validator_value!r}"
     return err.message
-
-
-def compile_problems(pattern: str) -> str | None:
-    try:
-        re.compile(pattern)
-    except re.error as err:
-        return f"pattern {pattern!r} does not compile: {err}"
-    return None

@@ -9,7 +9,7 @@ fingerprint), and on the partner of a "96% vs 87.9%" pair; the best one wins onl
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from linter.attributes import tiers
 from linter.context import Scope
@@ -39,7 +39,6 @@ class Candidate:
     value: Value | None  # the value of the fact the number matches, if any
     strong: bool  # enough evidence to say a non-matching number is wrong
     partner: bool = False
-    notes: list = field(default_factory=list)
 
 
 def quantity_arm(q: Quantity, scope: Scope, fact: Fact, doc_prose: str) -> str | None:

@@ -142,11 +142,6 @@ class Quantity:
             return self.low, self.high
         return self.value, self.value
 
-    @property
-    def center(self) -> float:
-        lo, hi = self.bounds
-        return (lo + hi) / 2
-
 
 def number_value(token: str) -> tuple[float, int]:
     t = token.strip().lower().replace("\u2010", "-").replace("\u2011", "-")

@@ -21,18 +21,21 @@ def validate(paths, config) -> list[str]:
                                    *[config.resolve(p) for p in config["reference"]],
                                    *[config.resolve(p) for p in config["rules"]]])
     try:
-        kb = knowledge.build([(f, f.read_text(encoding="utf-8")) for f in files])
+        texts = [(f, f.read_text(encoding="utf-8")) for f in files]
+        kb = knowledge.build(texts)
+        if paths and not any(knowledge.collect([p]) for p in paths):
+            return [f"{', '.join(map(str, paths))}: no data files found"]
+        # Facts' examples run through the checks: without a rule pack of its own, a fact base is
+        # checked with the shipped rules, as `medlint check --reference` would use them.
+        ctx_kb = kb
+        if not kb.rules:
+            shipped = [(f, f.read_text(encoding="utf-8"))
+                       for f in knowledge.collect([knowledge.shipped("rules")])]
+            ctx_kb = knowledge.build(texts + shipped)
     except DataError as err:
         return err.problems
     except (OSError, UnicodeDecodeError) as err:
         return [str(err)]
-    if paths and not any(knowledge.collect([p]) for p in paths):
-        return [f"{', '.join(map(str, paths))}: no data files found"]
-    shipped_rules = knowledge.collect([knowledge.shipped("rules")])
-    if not any(f in shipped_rules for f in files):
-        ctx_kb = knowledge.build([(f, f.read_text(encoding="utf-8")) for f in files + shipped_rules])
-    else:
-        ctx_kb = kb
     ctx = Context(ctx_kb, config)
     return example_problems(kb, ctx)
 
