@@ -9,7 +9,7 @@ import click
 
 from linter import __version__
 from linter.errors import EXIT_ERROR, MedlintError
-from linter.formats import FORMATS
+from linter.output import FORMATS
 
 _CODES = click.STRING
 
@@ -64,7 +64,7 @@ def cli():
 def check(paths, fmt, reference, rules, select, ignore, fail_on, preset, config_path):
     """Lint drafts (files, folders, or - for standard input)."""
     from linter.engine import exit_code, run
-    from linter.formats import writer
+    from linter.output import writer
 
     ctx = _context(config_path, reference, rules, select, ignore, preset)
     results, errors = run(paths or (".",), ctx, sys.stdin.buffer)
@@ -80,7 +80,7 @@ def check(paths, fmt, reference, rules, select, ignore, fail_on, preset, config_
 @click.option("--config", "config_path", type=click.Path())
 def rules(reference, rules, config_path):
     """List the rules of the loaded rule packs."""
-    from linter import browse
+    from linter.commands import browse
 
     browse.list_rules(_context(config_path, reference, rules), sys.stdout)
 
@@ -91,7 +91,7 @@ def rules(reference, rules, config_path):
 @click.option("--config", "config_path", type=click.Path())
 def facts(query, reference, config_path):
     """Search the fact base by id, words, drug or endpoint."""
-    from linter import browse
+    from linter.commands import browse
 
     found = browse.list_facts(_context(config_path, reference), query, sys.stdout)
     sys.exit(0 if found or not query else 1)
@@ -104,7 +104,7 @@ def facts(query, reference, config_path):
 @click.option("--config", "config_path", type=click.Path())
 def explain(name, reference, rules, config_path):
     """Explain a rule code or a fact id, with its source and examples."""
-    from linter import browse
+    from linter.commands import browse
 
     browse.explain(_context(config_path, reference, rules), name, sys.stdout)
 
@@ -114,7 +114,7 @@ def explain(name, reference, rules, config_path):
 @click.option("--config", "config_path", type=click.Path())
 def validate(paths, config_path):
     """Validate fact bases and rule packs: schema, references, patterns and examples."""
-    from linter import selftest
+    from linter.commands import validate as selftest
 
     problems = selftest.validate(paths, _config(config_path))
     for p in problems:

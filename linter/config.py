@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from linter import cache
+from linter.knowledge import cache
 from linter.errors import DataError
 
 DEFAULTS = {
@@ -67,7 +67,7 @@ def _safe_read(path: Path) -> str:
 def load(path: Path | None) -> Config:
     if path is None:
         return Config(dict(DEFAULTS))
-    from linter.loader import parse_yaml, read_text, schema_problems  # YAML only when there is a file
+    from linter.knowledge.yamlfile import parse_yaml, read_text, schema_problems  # YAML only when there is a file
 
     text = read_text(path)
     if path.name == "pyproject.toml":

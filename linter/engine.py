@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from linter import knowledge as knowledge_mod
-from linter import reader
+from linter.knowledge import load as knowledge_mod
+from linter.document import reader
 from linter.checks import CHECKS
 from linter.config import Config
-from linter.document import Document, parse
+from linter.document.markdown import Document, parse
 from linter.errors import InputError, MedlintError
 from linter.finding import SEVERITY_RANK, Finding
 
@@ -61,7 +61,7 @@ class Context:
         """A rule's term list `key`, compiled once per run."""
         cache_key = ("terms", rule["code"], key)
         if cache_key not in self.compiled:
-            from linter.terms import compile_terms
+            from linter.text.terms import compile_terms
 
             self.compiled[cache_key] = compile_terms(rule.get(key, []), self.knowledge.vocabulary)
         return self.compiled[cache_key]

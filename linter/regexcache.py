@@ -16,7 +16,7 @@ import sys
 import zlib
 
 from linter import __version__
-from linter.cache import cache_dir
+from linter.knowledge.cache import cache_dir
 
 try:  # Python 3.11+
     from re import _compiler, _parser

@@ -4,9 +4,9 @@ import re
 
 import pytest
 
-from linter import knowledge
-from linter.examples import run_fact_example, run_rule_example
-from linter.terms import expand
+from linter.knowledge import load as knowledge
+from linter.commands.examples import run_fact_example, run_rule_example
+from linter.text.terms import expand
 
 KB = knowledge.build([(f, f.read_text(encoding="utf-8")) for f in knowledge.collect(
     [knowledge.shipped("reference"), knowledge.shipped("rules")])])
@@ -76,7 +76,7 @@ def test_rule_example_is_flagged(ctx, code, example):
     rule = KB.rule_index[code]
     if rule["severity"] == "off":
         from linter.checks import metadata
-        from linter.examples import _document
+        from linter.commands.examples import _document
 
         text, front = (example, None) if isinstance(example, str) else (example["text"], example.get("front_matter"))
         assert code in {f.rule for f in metadata.check(_document(text, front), ctx)}
@@ -90,10 +90,10 @@ def test_rule_example_passes(ctx, code, example):
 
 
 def test_readme_rule_index_is_generated_from_the_rules():
-    """The README's rule index is `python -m linter.docs` output: regenerate it when rules change."""
+    """The README's rule index is `python -m linter.commands.docs` output: regenerate it when rules change."""
     from pathlib import Path
 
-    from linter.docs import rule_index
+    from linter.commands.docs import rule_index
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     start, end = "<!-- rule-index:start -->", "<!-- rule-index:end -->"

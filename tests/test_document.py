@@ -4,9 +4,9 @@ import textwrap
 
 import pytest
 
-from linter.document import parse
+from linter.document.markdown import parse
 from linter.errors import InputError
-from linter.sentences import split_sentences
+from linter.document.sentences import split_sentences
 
 
 def doc_of(text, path="d.md"):

@@ -1,7 +1,7 @@
 """Quantity extraction: every form a draft writes a number in, with its exact span."""
 import pytest
 
-from linter.quantities import extract
+from linter.text.quantities import extract
 
 # (text, [(found text, kind, value or (low, high), qualifier, extra attributes)])
 CASES = [

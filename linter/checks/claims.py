@@ -15,12 +15,12 @@ import re
 
 from linter.checks import statistics
 from linter.checks.phrases import quiet
-from linter.citations import cites
-from linter.context import scopes
-from linter.factbase import factbase
+from linter.text.citations import cites
+from linter.document.scopes import scopes
+from linter.facts.base import factbase
 from linter.finding import Finding
-from linter.hedging import negated
-from linter.matching import subject_level
+from linter.text.hedging import negated
+from linter.facts.matching import subject_level
 from linter.regexcache import compile as rx
 
 CLAIM_KINDS = ("percent", "ratio", "pp")
@@ -127,7 +127,7 @@ def _disputed(doc, scope, rule, fb):
 
 
 def quoted_scope(doc, scope, start):
-    from linter.hedging import quoted
+    from linter.text.hedging import quoted
 
     return scope.quote or quoted(doc.text, start, start + 1)
 

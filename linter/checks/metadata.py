@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from linter.citations import CITATION
+from linter.text.citations import CITATION
 from linter.finding import Finding
 from linter.regexcache import compile as rx
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import bisect
 
 from linter.finding import Finding
-from linter.hedging import hedged, negated, quoted
-from linter.terms import compile_terms
+from linter.text.hedging import hedged, negated, quoted
+from linter.text.terms import compile_terms
 
 
 def compiled_rules(ctx):

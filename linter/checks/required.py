@@ -10,8 +10,8 @@ A missing element is reported at line 1, column 1.
 from __future__ import annotations
 
 from linter.finding import Finding
-from linter.hedging import negated
-from linter.terms import compile_terms
+from linter.text.hedging import negated
+from linter.text.terms import compile_terms
 
 
 def _audience(doc, ctx) -> str:

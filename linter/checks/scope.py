@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from linter.checks import statistics
 from linter.checks.phrases import quiet
-from linter.context import scopes
-from linter.factbase import factbase
+from linter.document.scopes import scopes
+from linter.facts.base import factbase
 from linter.finding import Finding
-from linter.attributes import population_conflict
-from linter.matching import subject_level
+from linter.facts.attributes import population_conflict
+from linter.facts.matching import subject_level
 
 
 def check(doc, ctx):

@@ -12,15 +12,15 @@ import re
 import weakref
 from dataclasses import dataclass
 
-from linter.context import scopes
-from linter.factbase import FactBase, factbase
+from linter.document.scopes import scopes
+from linter.facts.base import FactBase, factbase
 from linter.finding import Finding
-from linter.attributes import endpoint_conflict, population_conflict, stated_time
-from linter.matching import Candidate, candidates, pairs, quantity_arm
-from linter.values import value_matches
-from linter.factbase import clause_bounds
-from linter.hedging import negated
-from linter.quantities import Quantity, direction_words, extract
+from linter.facts.attributes import endpoint_conflict, population_conflict, stated_time
+from linter.facts.matching import Candidate, candidates, pairs, quantity_arm
+from linter.facts.values import value_matches
+from linter.facts.base import clause_bounds
+from linter.text.hedging import negated
+from linter.text.quantities import Quantity, direction_words, extract
 from linter.regexcache import compile as rx
 
 CATEGORY = "wrong-statistic"

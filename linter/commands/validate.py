@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from linter import knowledge
+from linter.knowledge import load as knowledge
 from linter.errors import DataError
 
 
@@ -42,7 +42,7 @@ def validate(paths, config) -> list[str]:
 
 def example_problems(kb, ctx) -> list[str]:
     """Every fact and rule example must behave as labelled."""
-    from linter.examples import run_fact_example, run_rule_example
+    from linter.commands.examples import run_fact_example, run_rule_example
 
     problems = []
     for fact in kb.facts:

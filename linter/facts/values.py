@@ -7,8 +7,8 @@ durations are compared in the fact's unit, and a period's two years must both be
 """
 from __future__ import annotations
 
-from linter.factbase import Fact, Value
-from linter.quantities import Quantity
+from linter.facts.base import Fact, Value
+from linter.text.quantities import Quantity
 
 PEOPLE = {"children", "child", "kids", "kid", "patients", "patient", "infants", "infant", "babies",
           "baby", "people", "participants", "adults", "adolescents", "teenagers", "young people",

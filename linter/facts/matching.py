@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from linter.attributes import tiers
-from linter.context import Scope
-from linter.factbase import Fact, FactBase, Value
-from linter.quantities import Quantity
+from linter.facts.attributes import tiers
+from linter.document.scopes import Scope
+from linter.facts.base import Fact, FactBase, Value
+from linter.text.quantities import Quantity
 from linter.regexcache import compile as rx
-from linter.values import arm_difference, same_noun, value_matches
+from linter.facts.values import arm_difference, same_noun, value_matches
 
 POPULATION_NOUNS = rx(
     r"(?:the|their|his|her|its|all|these|those|our|such|newly|diagnosed|young|\s)*\s*"

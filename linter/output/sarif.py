@@ -2,7 +2,7 @@
 import json
 
 from linter import __version__
-from linter.formats import rows
+from linter.output import rows
 
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

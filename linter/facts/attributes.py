@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from linter.context import Scope
-from linter.factbase import Fact, clause_bounds
-from linter.quantities import Quantity
+from linter.document.scopes import Scope
+from linter.facts.base import Fact, clause_bounds
+from linter.text.quantities import Quantity
 from linter.regexcache import compile as rx
 
 _FOLLOW_UP = rx(r"(?:follow[\s-]?up|median|after\s+a\s+median)[^.;]{0,25}$", re.I)
@@ -81,7 +81,7 @@ def stated_time(q: Quantity, qs: list[Quantity], scope: Scope, prose: str):
 
 @lru_cache(maxsize=64)
 def _header_time(header: str):
-    from linter.quantities import extract
+    from linter.text.quantities import extract
 
     for t in extract(header):
         if t.kind == "duration" and t.attributive and t.unit in ("year", "month"):

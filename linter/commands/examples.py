@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from linter.checks import CHECKS
-from linter.document import parse
+from linter.document.markdown import parse
 
 
 def _document(text: str, front_matter: dict | None = None):

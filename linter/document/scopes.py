@@ -8,7 +8,7 @@ from __future__ import annotations
 import weakref
 from dataclasses import dataclass
 
-from linter.document import Document, Sentence
+from linter.document.markdown import Document, Sentence
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
-"""Generate the README's rule index from the rule packs: `python -m linter.docs`."""
+"""Generate the README's rule index from the rule packs: `python -m linter.commands.docs`."""
 from __future__ import annotations
 
-from linter import knowledge
+from linter.knowledge import load as knowledge
 
 
 def rule_index(kb) -> str:

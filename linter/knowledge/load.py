@@ -8,13 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from linter import cache
+from linter.knowledge import cache
 from linter.errors import DataError
-from linter.terms import check_term, expand, unknown_references
+from linter.text.terms import check_term, expand, unknown_references
 
 SCHEMA_DIR = Path(__file__).with_name("schemas")
 
-PACKAGE = Path(__file__).parent
+PACKAGE = Path(__file__).parent.parent
 KINDS = ("facts", "sources", "vocabulary", "rules")
 
 
@@ -104,7 +104,7 @@ def load(paths) -> Knowledge:
 
 def build(texts) -> Knowledge:
     """Parse and validate; raise DataError listing every problem found."""
-    from linter.loader import line_of, parse_yaml, schema_problems
+    from linter.knowledge.yamlfile import line_of, parse_yaml, schema_problems
 
     k = Knowledge()
     problems: list[str] = []

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from linter.frontmatter import front_matter
+from linter.document.frontmatter import front_matter
 from linter.regexcache import compile as rx
-from linter.sentences import split_sentences
+from linter.document.sentences import split_sentences
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 

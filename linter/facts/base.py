@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from linter.regexcache import compile as rx
-from linter.terms import compile_terms
+from linter.text.terms import compile_terms
 
 # Which quantity kinds a fact of a given kind can be stated as.
 KIND_ACCEPTS = {

@@ -5,13 +5,13 @@ FORMATS = ("text", "json", "sarif", "github")
 
 def writer(name: str):
     if name == "json":
-        from linter.formats.json_format import write
+        from linter.output.json_format import write
     elif name == "sarif":
-        from linter.formats.sarif import write
+        from linter.output.sarif import write
     elif name == "github":
-        from linter.formats.github import write
+        from linter.output.github import write
     else:
-        from linter.formats.text import write
+        from linter.output.text import write
     return write
 
 

@@ -15,7 +15,7 @@ import yaml
 
 from linter.errors import DataError
 
-from linter.knowledge import SCHEMA_DIR  # noqa: E402  (one definition of the schema folder)
+from linter.knowledge.load import SCHEMA_DIR  # noqa: E402  (one definition of the schema folder)
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
