@@ -16,6 +16,8 @@ from linter.document.scopes import scopes
 from linter.facts.base import FactBase, factbase
 from linter.finding import Finding
 from linter.facts.attributes import endpoint_conflict, population_conflict, stated_time
+from linter.facts.decisions import blocking
+from linter.facts.frames import frame
 from linter.facts.matching import Candidate, candidates, pairs, quantity_arm
 from linter.facts.values import value_matches
 from linter.facts.base import clause_bounds
@@ -24,6 +26,8 @@ from linter.text.quantities import Quantity, direction_words, extract
 from linter.regexcache import compile as rx
 
 CATEGORY = "wrong-statistic"
+# Figures about something else that a reader may still want sourced (the unsupported-claim check).
+_UNCHECKED = ("planned", "another-study", "historical")
 _STUDY_WORDS = rx(r"\b(?:trial|study|arm|group|cohort)\b", re.I)
 _FROM_TO = rx(r"^\s*(?:\([^()]*\)\s*)?(?:at\s+[^;,.]{0,20}?\s*)?to\s+(?:about\s+)?$", re.I)
 
@@ -62,9 +66,14 @@ def analyse(doc, ctx) -> list[Record]:
             if negated_number(doc.prose, q, scope):
                 records.append(Record(scope, q, None, True, None))
                 continue
-            cands = candidates(q, scope, fb, doc.prose, partner)
+            fr = frame(q, qs, scope, doc.prose, fb.frame_terms)
+            if blocking(fr):  # not a claim about a reference fact (decision row not-a-claim)
+                records.append(Record(scope, q, None, blocking(fr) not in _UNCHECKED, None))
+                continue
+            cands = candidates(q, scope, fb, doc.prose, partner, fr=fr, qs=qs)
             if not cands and scope.before:
-                cands = [c for c in candidates(q, scope, fb, doc.prose, partner, lean_back=True)
+                cands = [c for c in candidates(q, scope, fb, doc.prose, partner, lean_back=True,
+                                               fr=fr, qs=qs)
                          if c.value is not None]
             record = _judge(q, qs, partner, cands, scope, doc, fb, ctx, handled)
             if record.finding is not None:

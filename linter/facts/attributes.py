@@ -33,17 +33,23 @@ def _nearest(pattern, text: str, a: int, b: int, lo: int = 0, hi: int | None = N
     return best
 
 
-def tiers(scope: Scope, prose: str, q: Quantity):
-    """The text around a number, from nearest to widest: clause, ;-segment, sentence."""
-    c_lo, c_hi = clause_bounds(prose, scope.start, scope.end, q.start, q.end)
-    s_lo, s_hi = scope.start, scope.end
+def segment(q: Quantity, scope: Scope, prose: str) -> tuple[int, int]:
+    """The number's stretch of its sentence between semicolons."""
+    lo, hi = scope.start, scope.end
     for m in re.finditer(";", prose[scope.start:scope.end]):
         pos = scope.start + m.start()
         if pos < q.start:
-            s_lo = pos + 1
+            lo = pos + 1
         elif pos >= q.end:
-            s_hi = pos
+            hi = pos
             break
+    return lo, hi
+
+
+def tiers(scope: Scope, prose: str, q: Quantity):
+    """The text around a number, from nearest to widest: clause, ;-segment, sentence."""
+    c_lo, c_hi = clause_bounds(prose, scope.start, scope.end, q.start, q.end)
+    s_lo, s_hi = segment(q, scope, prose)
     # "Label: value" (a list item, a table-like line): the label belongs to the clause.
     if re.search(r":\s*$", prose[s_lo:c_lo]) and c_lo - s_lo <= 80:
         c_lo = s_lo

@@ -73,6 +73,7 @@ class Fact:
         self.relative = data.get("relative", False)
         self.direction = data.get("direction")
         self.qualifier = data.get("qualifier", "exact")
+        self.measure = data.get("measure")
         self.design = data["design"]
         self.subject_terms = data.get("subject", [])
         self.subject = compile_terms(self.subject_terms, vocabulary)
@@ -167,6 +168,8 @@ class FactBase:
         self.treatments = [n for n in self.subjects if n in treatments]
         self._mentions: dict = {}
         self.anchors = [n for n in self.subjects if n not in treatments]
+        # Trial identifiers ("AALL1731", "CA180-372"): a trial the fact base may not know.
+        self.trial_names = compile_terms(["@trial-ids"], vocabulary) if "trial-ids" in vocabulary else None
 
     def mentions(self, text: str) -> dict:
         """Where each treatment and trial is named in a text: {name: [starts]} (memoised)."""
@@ -178,6 +181,13 @@ class FactBase:
                 name: [m.start() for m in pattern.finditer(text)]
                 for name, pattern in self.subjects.items()}
         return hit
+
+    @cached_property
+    def frame_terms(self):
+        """The claim-frame vocabulary (measures, modifiers, subgroups), compiled once."""
+        from linter.facts.frames import FrameTerms
+
+        return FrameTerms(self.knowledge)
 
     @cached_property
     def claim_facts(self) -> list[Fact]:

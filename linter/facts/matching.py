@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from linter.facts.attributes import tiers
+from linter.facts.decisions import conflicts
 from linter.document.scopes import Scope
 from linter.facts.base import Fact, FactBase, Value
 from linter.text.quantities import Quantity
@@ -159,11 +160,13 @@ def subject_level(fact: Fact, scope: Scope, fb: FactBase, at: int | None = None)
 
 
 def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None,
-               lean_back: bool = False) -> list[Candidate]:
+               lean_back: bool = False, fr=None, qs=()) -> list[Candidate]:
     """Facts this number may be about, best first.
 
     With lean_back, a fact's key terms may also come from the sentence before (for "It's about
     three-quarters." after a sentence naming KMT2A); such candidates only ever support a number.
+    With a claim frame `fr`, a fact that conflicts with it on a slot is no candidate
+    (decisions.conflicts); the question a sentence answers counts as part of the sentence.
     """
     if q.kind == "percent" and not q.relative:
         of = re.match(r"\s*of\s+(.{0,40})", prose[q.end:scope.end], re.I | re.S)
@@ -176,6 +179,9 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
         clause = clause + " \n " + scope.header
         segment = segment + " \n " + scope.header
     key_text = scope.key_text
+    if fr is not None and fr.question:
+        key_text = key_text + " \n " + fr.question
+        segment = segment + " \n " + fr.question
     if lean_back:
         key_text = key_text + " \n " + (scope.before[0] if scope.before else "")
     out = []
@@ -185,6 +191,8 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
         if q.kind == "count" and not same_noun(q.unit, fact.unit):
             continue
         if q.kind == "number" and not labelled_number(q, fact, prose, scope):
+            continue
+        if fr is not None and conflicts(fact, fr, q, qs, scope, prose, fb):
             continue
         diff = None
         if q.kind == "pp" and not fact.relative and fact.kind != "pp":

@@ -1,0 +1,92 @@
+"""The decision table: how a number's claim frame and a fact's frame decide a verdict.
+
+Each row is one named outcome; every wrong-statistic code comes from exactly one row, and
+`medlint trace` shows the row that decided. The table, in the order it is read:
+
+| row | when | verdict |
+|---|---|---|
+| `not-a-claim` | a modifier reaches the number (planned, another study, historical, a back-reference, an age that defines a group, a row number or label) | nothing |
+| `no-candidate` | no fact's identifying slots are stated, or every candidate conflicts on a slot | unsupported-claim candidate (CLAIM002 decides), never STAT |
+| `supported` | the value agrees with the best candidate | nothing; the sentence counts as supported |
+| `abstain` | candidates tie, the number is too vague, or the frame lacks a slot the fact is identified by | nothing |
+| `endpoint` | the number's own words name an endpoint the fact's conflicts list | STAT002 |
+| `time-frame` | the number's sentence states a time frame and it differs from the fact's | STAT003 |
+| `population` | the sentence names a population the fact's conflicts list | STAT004 |
+| `direction` | a change verb or an arm cue disagrees with the fact | STAT005 |
+| `relative-absolute` | a relative change stated in percentage points, or called absolute | STAT006 |
+| `value` | one best candidate, every identifying slot stated, no conflict, and the value disagrees | STAT001 (STAT003 for a period) |
+
+A slot the number's frame leaves unknown never conflicts; a missing time frame never makes an
+error. `conflicts()` below is the candidate filter: the slots on which a fact cannot be the one a
+number is about.
+"""
+from __future__ import annotations
+
+from linter.facts.frames import Frame, owned_elsewhere
+
+ROWS = ("not-a-claim", "no-candidate", "supported", "abstain", "endpoint", "time-frame",
+        "population", "direction", "relative-absolute", "value")
+CODES = {"endpoint": "STAT002", "time-frame": "STAT003", "population": "STAT004",
+         "direction": "STAT005", "relative-absolute": "STAT006", "value": "STAT001"}
+
+# Modifiers after which a number is not a claim about the reference at all.
+NOT_A_CLAIM = ("planned", "another-study", "historical", "back-reference", "group-defining",
+               "row-number", "label")
+
+
+def blocking(fr: Frame) -> str | None:
+    return next((m for m in fr.modifiers if m in NOT_A_CLAIM), None)
+
+
+def _own_terms(fact, text: str, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] is one of the fact's own words (a subgroup the fact is about)."""
+    conflicts = [c.pattern for c in (*fact.population_conflicts, *fact.endpoint_conflicts)]
+    for pattern in (*fact.keys, fact.endpoint_terms, fact.of, fact.subject, *conflicts):
+        if pattern is None:
+            continue
+        for m in pattern.finditer(text, max(0, lo - 40), min(len(text), hi + 40)):
+            if m.start() < hi and lo < m.end():
+                return True
+    return False
+
+
+def conflicts(fact, fr: Frame, q, qs, scope, prose: str, fb) -> list[str]:
+    """The slots on which this fact cannot be what the number states (empty: a candidate)."""
+    out = []
+    if fr.measure and fact.measure and fr.measure != fact.measure and not _stands_for(fr, fact) and not any(
+            c.pattern is not None and c.pattern.search(scope.text) for c in fact.endpoint_conflicts):
+        out.append("measure")  # (a measure the fact lists as a wrong endpoint is the endpoint row)
+    if fact.qualifier in ("under", "over", "at-least", "at-most") and not fr.bound \
+            and q.kind in ("count", "number", "wbc"):
+        out.append("bound")  # a patient's own count is not the threshold that defines a group
+    if "period" in fr.modifiers and "span" not in fact.time:
+        out.append("time")  # a figure for a past period is not a fact without one
+    if fact.subject is None:
+        # A general fact does not cover a figure stated for a narrower population or one arm.
+        for name, a, b in fr.subgroups:
+            if not _own_terms(fact, prose, a, b) and not owned_elsewhere(a, b, q, qs, scope, prose):
+                out.append("population")
+                break
+    elif other_study(fact, scope, fb):
+        out.append("subject")
+    return out
+
+
+def _stands_for(fr: Frame, fact) -> bool:
+    """The children who took part in a randomized trial are those randomized."""
+    return fr.measure == "enrolled" and fact.measure == "randomized" and fact.design == "randomized"
+
+
+def other_study(fact, scope, fb) -> bool:
+    """A trial's fact, in a text whose context names another trial and never this one: figures
+    in a summary of trial X are trial X's, whatever drug they share."""
+    anchors = [fb.subjects[n] for n in fb.anchors if n in fact.subject_groups and n in fb.subjects]
+    if not anchors:
+        return False
+    texts = (scope.text, *scope.before, scope.heading, scope.title, scope.header, scope.table)
+    if any(a.search(t) for a in anchors for t in texts if t):
+        return False
+    trials = set(fb.anchors) - set(fb.knowledge.subgroups)
+    others = [fb.subjects[n] for n in trials if n not in fact.subject_groups and n in fb.subjects]
+    others.append(fb.trial_names)
+    return any(p is not None and p.search(t) for p in others for t in texts if t)

@@ -1,0 +1,243 @@
+"""Claim frames: what a stated number says, slot by slot.
+
+A number's frame holds the measure it is a value of ("enrolled", "survival", "dose"), the narrower
+populations named with it, whether it is stated as a bound ("below 50,000"), the question it
+answers, and the modifiers that stop it being a claim about a reference fact (planned, another
+study, historical, a back-reference such as "those 6%", an age that defines a group, a table's row
+number). Slots come from the number's own clause first, then from what it leans on: its sentence,
+its table cell, row label and column header, or the question it answers (a heading or a "Q:" line
+ending in "?"). A slot that nothing states is None: unknown, and an unknown slot never conflicts
+with a fact. The words are data (`measures`, `modifiers`, `subgroups` in a vocabulary file).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from linter.document.scopes import Scope
+from linter.facts.attributes import segment
+from linter.facts.base import clause_bounds
+from linter.regexcache import compile as rx
+from linter.text.quantities import Quantity
+from linter.text.terms import compile_terms
+
+# A measure word governed by one of these names who the figure is about, not what it measures:
+# "survival after relapse", "for relapses within 18 months", "children in remission".
+_GOVERNED = rx(r"\b(?:for|after|among|following|in|into|with|during|of)\s+(?:(?:a|an|the|their|[\w-]+)\s+){0,2}$", re.I)
+_FROM_AFTER_TO = rx(r"\bto\s+(?:about\s+|around\s+|roughly\s+)?\d[\d.,]*\s*(?:%|percent|per\s+cent)?"
+                    r"\s+from\s+(?:about\s+|around\s+|roughly\s+)?$", re.I)
+# "relapse risk", "relapse group": the word names a population, not what is measured.
+_DESCRIBES = rx(r"[\s-]+(?:risk|group|type)\b", re.I)
+_BOUND = ("under", "over", "at-least", "at-most")
+
+
+@dataclass(frozen=True)
+class Frame:
+    measure: str | None  # None: the number's words state no measure
+    measure_from: str  # where the measure was found: clause, sentence, cell, row, column, question
+    subgroups: tuple  # (group, start, end) of narrower populations named with the number
+    modifiers: tuple  # names of modifiers that reach the number
+    bound: bool  # stated as a threshold: "below 50,000", "36 months or more"
+    question: str  # the question the sentence answers, or ''
+
+    def as_dict(self) -> dict:
+        return {"measure": self.measure, "measure_from": self.measure_from or None,
+                "subgroups": sorted({g for g, _, _ in self.subgroups}),
+                "modifiers": list(self.modifiers), "bound": self.bound,
+                "question": self.question or None}
+
+
+class FrameTerms:
+    """The frame vocabulary of a fact base, compiled once."""
+
+    def __init__(self, knowledge):
+        vocabulary = knowledge.vocabulary
+        self.measures = {name: compile_terms(terms, vocabulary)
+                         for name, terms in knowledge.measures.items()}
+        self.modifiers = {name: (m["reach"], compile_terms(m["terms"], vocabulary))
+                          for name, m in knowledge.modifiers.items()}
+        self.subgroups = {name: compile_terms([f"@{name}"], vocabulary)
+                          for name in knowledge.subgroups if name in vocabulary}
+        # The number kinds each measure is stated in, from the facts that use it: "randomized"
+        # next to a percent is not what the percent measures.
+        from linter.facts.base import KIND_ACCEPTS
+
+        self.kinds: dict = {}
+        for fact in knowledge.facts:
+            if fact.get("measure"):
+                self.kinds.setdefault(fact["measure"], set()).update(
+                    KIND_ACCEPTS.get(fact.get("quantity", "none"), ()))
+
+
+def question_of(scope: Scope) -> str:
+    """The question a sentence answers: the sentence before it, or its heading, ending in '?'."""
+    if scope.before:
+        prev = scope.before[0].strip()
+        return prev if prev.endswith("?") else ""
+    heading = (scope.heading or "").strip()
+    return heading if heading.endswith("?") else ""
+
+
+# Kinds whose unit already says what they measure: a p-value, a dose, a period, a ratio.
+_MEASURED = ("percent", "count", "number", "duration")
+
+
+def frame(q: Quantity, qs, scope: Scope, prose: str, terms: FrameTerms) -> Frame:
+    measure, source = _measure(q, qs, scope, prose, terms) if q.kind in _MEASURED else (None, "")
+    modifiers = _modifiers(q, scope, prose, terms)
+    if "planned" in modifiers and q.kind in ("count", "number"):
+        # "plans to enrol 160": a planned count is a value of the plan, not of the study's result
+        modifiers = tuple(m for m in modifiers if m != "planned")
+        if not (measure or "").startswith("planned-"):
+            measure, source = f"planned-{measure or 'enrolled'}", source or "clause"
+    return Frame(measure, source, _subgroups(q, scope, prose, terms), modifiers,
+                 q.qualifier in _BOUND, question_of(scope))
+
+
+def _cell(scope: Scope, at: int):
+    return next(((a, b) for a, b in scope.cells if a <= at < b), None)
+
+
+def _containers(prose: str, lo: int, hi: int):
+    """Parenthesised stretches of prose[lo:hi]: a term inside one belongs to the number there."""
+    out, stack = [], []
+    for i in range(lo, hi):
+        if prose[i] == "(":
+            stack.append(i)
+        elif prose[i] == ")" and stack:
+            out.append((stack.pop(), i + 1))
+    return out
+
+
+def owned_elsewhere(start: int, end: int, q: Quantity, qs, scope: Scope, prose: str) -> bool:
+    """A term in a parenthesis or table cell that holds another number but not q is that
+    number's: "~95% (induction failure 2.4%)" does not call ~95% an induction-failure rate."""
+    boxes = [c for c in _containers(prose, scope.start, scope.end) if c[0] <= start and end <= c[1]]
+    cell = _cell(scope, start)
+    if cell:
+        boxes.append(cell)
+    for a, b in boxes:
+        if a <= q.start < b:
+            continue
+        if any(a <= o.start < b for o in qs if o is not q):
+            return True
+    return False
+
+
+def _hits(text_lo: int, text_hi: int, prose: str, terms: FrameTerms, skip=None, kind=None):
+    """Measure-term matches in prose[lo:hi], shorter ones inside longer ones dropped."""
+    hits = []
+    for name, pattern in terms.measures.items():
+        if pattern is None or (kind and name in terms.kinds and kind not in terms.kinds[name]):
+            continue
+        for m in pattern.finditer(prose, text_lo, text_hi):
+            if _GOVERNED.search(prose, max(text_lo, m.start() - 30), m.start()):
+                continue
+            if _DESCRIBES.match(prose, m.end()):
+                continue
+            if skip and skip[0] <= m.start() < skip[1]:
+                continue  # the share's own noun: "one relapse in ten", "half of relapses"
+            hits.append((m.start(), m.end(), name))
+    return [h for h in hits if not any(o is not h and o[0] <= h[0] and h[1] <= o[1]
+                                       and (o[1] - o[0]) > (h[1] - h[0]) for o in hits)]
+
+
+def _noun_span(q: Quantity, prose: str):
+    """Where a share's noun is written: inside the number ("one relapse in ten") or right after
+    it ("half of relapses")."""
+    if not q.noun:
+        return (q.start, q.end)
+    m = re.match(r"\s*(?:of\s+(?:all\s+)?(?:the\s+)?)?", prose[q.end:q.end + 20])
+    return (q.start, q.end + m.end() + len(q.noun) + 2)
+
+
+def _nearest(hits, q: Quantity):
+    return min(hits, key=lambda h: max(h[0] - q.end, q.start - h[1], 0))[2] if hits else None
+
+
+def _measure(q, qs, scope, prose, terms):
+    if scope.cells:
+        cell = _cell(scope, q.start)
+        found = _nearest(_hits(*cell, prose, terms, _noun_span(q, prose), q.kind), q) if cell else None
+        if found:
+            return found, "cell"
+        column = next((i for i, c in enumerate(scope.cells) if c == cell), None)
+        if column is not None and column < len(scope.header_cells):
+            found = _text_measure(scope.header_cells[column], terms, q.kind)
+            if found:
+                return found, "column"
+        # A row label names its measure first: "5-yr DFS, all randomized", "Share of relapses".
+        labels = [h for a, b in scope.cells if (a, b) != cell
+                  and not any(a <= o.start < b for o in qs if not o.attributive)
+                  for h in _hits(a, b, prose, terms, kind=q.kind)]
+        return (min(labels)[2], "row") if labels else (None, "")
+    lo, hi = clause_bounds(prose, scope.start, scope.end, q.start, q.end)
+    skip = _noun_span(q, prose)
+    hits = [h for h in _hits(lo, hi, prose, terms, skip, q.kind) if not owned_elsewhere(h[0], h[1], q, qs, scope, prose)
+            and not _nearer_other(h, q, qs)]
+    if hits:
+        return _nearest(hits, q), "clause"
+    others = [clause_bounds(prose, scope.start, scope.end, o.start, o.end) for o in qs
+              if o is not q and not o.attributive]
+    # A number in parentheses is a breakdown of the one before: its words stay inside.
+    box = next(((a, b) for a, b in _containers(prose, scope.start, scope.end) if a < q.start < b),
+               (scope.start, scope.end))
+    hits = [h for h in _hits(box[0], box[1], prose, terms, skip, q.kind)
+            if not any(a <= h[0] < b for a, b in others)
+            and not owned_elsewhere(h[0], h[1], q, qs, scope, prose)]
+    if hits:
+        return _nearest(hits, q), "sentence"
+    question = question_of(scope)
+    found = _text_measure(question, terms, q.kind) if question else None
+    return (found, "question") if found else (None, "")
+
+
+def _distance(h, o) -> int:
+    return max(h[0] - o.end, o.start - h[1], 0)
+
+
+def _nearer_other(h, q, qs) -> bool:
+    """A word nearer another number than this one is that number's ("300 babies from nine
+    countries": "countries" is what nine counts)."""
+    return any(_distance(h, o) < _distance(h, q) for o in qs if o is not q and not o.attributive)
+
+
+def _text_measure(text: str, terms: FrameTerms, kind=None):
+    hits = _hits(0, len(text), text, terms, kind=kind)
+    return hits[0][2] if len({h[2] for h in hits}) == 1 else None
+
+
+def _subgroups(q: Quantity, scope: Scope, prose: str, terms: FrameTerms) -> tuple:
+    out = []
+    lo, hi = segment(q, scope, prose)
+    for name, pattern in terms.subgroups.items():
+        if pattern is None:
+            continue
+        for m in pattern.finditer(prose, lo, hi):
+            out.append((name, m.start(), m.end()))
+    return tuple(out)
+
+
+def _modifiers(q: Quantity, scope: Scope, prose: str, terms: FrameTerms) -> tuple:
+    found = []
+    c_lo, c_hi = clause_bounds(prose, scope.start, scope.end, q.start, q.end)
+    s_lo, s_hi = segment(q, scope, prose)
+    reach = {"clause": (c_lo, c_hi), "segment": (s_lo, s_hi), "sentence": (scope.start, scope.end),
+             "before": (max(scope.start, q.start - 60), q.start)}
+    for name, (how, pattern) in terms.modifiers.items():
+        if pattern is None:
+            continue
+        lo, hi = reach[how]
+        for m in pattern.finditer(prose, lo, hi):
+            if how == "before" and prose[m.end():q.start].strip(" ~\u2248"):
+                continue
+            if m.start() <= q.start < m.end():
+                continue
+            found.append(name)
+            break
+    if _FROM_AFTER_TO.search(prose, max(scope.start, q.start - 60), q.start):
+        found.append("historical")  # "rose to 90% from 84%": the starting value is an older one
+    if scope.cells and scope.cells[0][0] <= q.start < scope.cells[0][1] and q.value is not None \
+            and float(q.value).is_integer() and prose[slice(*scope.cells[0])].strip() == q.text.strip():
+        found.append("row-number")  # "| 9 | Infant blinatumomab ... |": the row's index
+    return tuple(dict.fromkeys(found))
