@@ -137,6 +137,10 @@ def _judge(q, qs, partner, cands, scope, doc, fb: FactBase, ctx, handled) -> Rec
     if matching:
         if stated:
             matching.sort(key=lambda c: (-_base(c, q), _time_distance(c.fact, stated)))
+        # A sentence that names no treatment or trial states a general figure: a general fact
+        # that agrees explains it better than a trial's result named only earlier in the text.
+        if matching[0].fact.subject is not None and not matching[0].fact.subject.search(scope.text):
+            matching.sort(key=lambda c: c.fact.subject is not None)
         best = matching[0]
         f = best.fact
         ep = endpoint_conflict(f, q, scope, doc.prose)

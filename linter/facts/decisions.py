@@ -64,6 +64,12 @@ def conflicts(fact, fr: Frame, q, qs, scope, prose: str, fb) -> list[str]:
     if fact.subject is None:
         # A general fact does not cover a figure stated for a narrower population or one arm.
         for name, a, b in fr.subgroups:
+            if a < 0:  # named in the heading or a list's lead-in, and not in the fact's own words
+                lead = scope.before[0] if scope.before else ""
+                if not any(_own_terms(fact, t, 0, len(t)) for t in (lead, scope.heading) if t):
+                    out.append("population")
+                    break
+                continue
             if not _own_terms(fact, prose, a, b) and not owned_elsewhere(a, b, q, qs, scope, prose):
                 out.append("population")
                 break

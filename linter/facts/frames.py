@@ -23,11 +23,12 @@ from linter.text.terms import compile_terms
 
 # A measure word governed by one of these names who the figure is about, not what it measures:
 # "survival after relapse", "for relapses within 18 months", "children in remission".
-_GOVERNED = rx(r"\b(?:for|after|among|following|in|into|with|during|of)\s+(?:(?:a|an|the|their|[\w-]+)\s+){0,2}$", re.I)
+_GOVERNED = rx(r"\b(?:for|after|among|following|in|into|during|of)\s+(?:(?:a|an|the|their|[\w-]+)\s+){0,2}$", re.I)
 _FROM_AFTER_TO = rx(r"\bto\s+(?:about\s+|around\s+|roughly\s+)?\d[\d.,]*\s*(?:%|percent|per\s+cent)?"
                     r"\s+from\s+(?:about\s+|around\s+|roughly\s+)?$", re.I)
 # "relapse risk", "relapse group": the word names a population, not what is measured.
 _DESCRIBES = rx(r"[\s-]+(?:risk|group|type)\b", re.I)
+_COMPARED = rx(r"\b(?:vs\.?|versus|compared\s+(?:with|to)|against)\b", re.I)
 _BOUND = ("under", "over", "at-least", "at-most")
 
 
@@ -177,8 +178,11 @@ def _measure(q, qs, scope, prose, terms):
             and not _nearer_other(h, q, qs)]
     if hits:
         return _nearest(hits, q), "clause"
+    # Another number's clause keeps its words, unless the two are compared ("93% ..., compared
+    # with 24%"): then they share one measure.
     others = [clause_bounds(prose, scope.start, scope.end, o.start, o.end) for o in qs
-              if o is not q and not o.attributive]
+              if o is not q and not o.attributive and not _COMPARED.search(
+                  prose, min(o.end, q.end), max(o.start, q.start))]
     # A number in parentheses is a breakdown of the one before: its words stay inside.
     box = next(((a, b) for a, b in _containers(prose, scope.start, scope.end) if a < q.start < b),
                (scope.start, scope.end))
@@ -215,6 +219,10 @@ def _subgroups(q: Quantity, scope: Scope, prose: str, terms: FrameTerms) -> tupl
             continue
         for m in pattern.finditer(prose, lo, hi):
             out.append((name, m.start(), m.end()))
+        # A list's lead-in ("For KMT2A-rearranged disease:") and the heading say whom it is about.
+        lead = scope.before[0] if scope.before and scope.before[0].rstrip().endswith(":") else ""
+        if any(pattern.search(t) for t in (lead, scope.heading) if t):
+            out.append((name, -1, -1))
     return tuple(out)
 
 
