@@ -68,7 +68,7 @@ def stated_time(q: Quantity, qs: list[Quantity], scope: Scope, prose: str):
             continue
         if _FOLLOW_UP.search(prose[max(scope.start, t.start - 40):t.start]):
             continue
-        if not t.attributive:
+        if not t.attributive and not _row_label_time(t, qs, scope):
             lead = prose[max(scope.start, t.start - 8):t.start]
             tail = prose[t.end:min(scope.end, t.end + 20)]
             if not (_TIME_CUE.search(lead) or _TIME_CUE.search(tail)
@@ -83,6 +83,12 @@ def stated_time(q: Quantity, qs: list[Quantity], scope: Scope, prose: str):
     if scope.header:  # a table column's header: "3-year DFS"
         return _header_time(scope.header)
     return None
+
+
+def _row_label_time(t: Quantity, qs, scope: Scope) -> bool:
+    """A duration in a table row's label cell ("Infant study, 4 years") is the row's time frame."""
+    cell = next(((a, b) for a, b in scope.cells if a <= t.start < b), None)
+    return cell is not None and not any(o is not t and cell[0] <= o.start < cell[1] for o in qs)
 
 
 @lru_cache(maxsize=64)

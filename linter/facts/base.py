@@ -88,6 +88,9 @@ class Fact:
         self.endpoint_conflicts = [self._conflict(c, vocabulary) for c in endpoint.get("conflicts", [])]
         population = data.get("population", {})
         self.population_name = population.get("name", "")
+        self.population_terms = compile_terms(population.get("terms", []), vocabulary)
+        self.identify = tuple(data.get("identify", ("measure", "subject") if self.subject_terms
+                                       else ("measure",)))
         self.population_conflicts = [self._conflict(c, vocabulary) for c in population.get("conflicts", [])]
         self.time = data.get("time", {})
         self.claim = [compile_terms(g, vocabulary) for g in data.get("claim", [])]

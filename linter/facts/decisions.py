@@ -5,7 +5,7 @@ Each row is one named outcome; every wrong-statistic code comes from exactly one
 
 | row | when | verdict |
 |---|---|---|
-| `not-a-claim` | a modifier reaches the number (planned, another study, historical, a back-reference, an age that defines a group, a row number or label) | nothing |
+| `not-a-claim` | a modifier reaches the number (another study, historical, a back-reference, an age that defines a group, a row number or label, "one of the") | nothing |
 | `no-candidate` | no fact's identifying slots are stated, or every candidate conflicts on a slot | unsupported-claim candidate (CLAIM002 decides), never STAT |
 | `supported` | the value agrees with the best candidate | nothing; the sentence counts as supported |
 | `abstain` | candidates tie, the number is too vague, or the frame lacks a slot the fact is identified by | nothing |
@@ -22,6 +22,7 @@ number is about.
 """
 from __future__ import annotations
 
+from linter.facts.base import clause_bounds
 from linter.facts.frames import Frame, owned_elsewhere
 
 ROWS = ("not-a-claim", "no-candidate", "supported", "abstain", "endpoint", "time-frame",
@@ -31,7 +32,7 @@ CODES = {"endpoint": "STAT002", "time-frame": "STAT003", "population": "STAT004"
 
 # Modifiers after which a number is not a claim about the reference at all.
 NOT_A_CLAIM = ("planned", "another-study", "historical", "back-reference", "group-defining",
-               "row-number", "label")
+               "row-number", "label", "partitive")
 
 
 def blocking(fr: Frame) -> str | None:
@@ -53,8 +54,9 @@ def _own_terms(fact, text: str, lo: int, hi: int) -> bool:
 def conflicts(fact, fr: Frame, q, qs, scope, prose: str, fb) -> list[str]:
     """The slots on which this fact cannot be what the number states (empty: a candidate)."""
     out = []
+    lo, hi = clause_bounds(prose, scope.start, scope.end, q.start, q.end)
     if fr.measure and fact.measure and fr.measure != fact.measure and not _stands_for(fr, fact) and not any(
-            c.pattern is not None and c.pattern.search(scope.text) for c in fact.endpoint_conflicts):
+            c.pattern is not None and c.pattern.search(prose, lo, hi) for c in fact.endpoint_conflicts):
         out.append("measure")  # (a measure the fact lists as a wrong endpoint is the endpoint row)
     if fact.qualifier in ("under", "over", "at-least", "at-most") and not fr.bound \
             and q.kind in ("count", "number", "wbc"):
@@ -75,7 +77,20 @@ def conflicts(fact, fr: Frame, q, qs, scope, prose: str, fb) -> list[str]:
                 break
     elif other_study(fact, scope, fb):
         out.append("subject")
+    if "population" in fact.identify and not population_stated(fact, fr, scope, fb):
+        out.append("population")
     return out
+
+
+def population_stated(fact, fr: Frame, scope, fb) -> bool:
+    """A fact told apart by its population (the infant study, not the trial in older children)
+    needs that population, or its own study, named with the number or in the text it leans on."""
+    patterns = [fact.population_terms] if fact.population_terms is not None else [
+        fb.subjects[n] for n in fb.anchors if n in fact.subject_groups and n in fb.subjects]
+    texts = (scope.text, scope.header, scope.table, *scope.before[:3], scope.heading, fr.question)
+    if any(c.pattern is not None and c.pattern.search(scope.text) for c in fact.population_conflicts):
+        return True  # a population the fact does not cover: the population row decides
+    return any(p.search(t) for p in patterns if p is not None for t in texts if t)
 
 
 def _stands_for(fr: Frame, fact) -> bool:

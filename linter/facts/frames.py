@@ -23,7 +23,7 @@ from linter.text.terms import compile_terms
 
 # A measure word governed by one of these names who the figure is about, not what it measures:
 # "survival after relapse", "for relapses within 18 months", "children in remission".
-_GOVERNED = rx(r"\b(?:for|after|among|following|in|into|during|of)\s+(?:(?:a|an|the|their|[\w-]+)\s+){0,2}$", re.I)
+_GOVERNED = rx(r"\b(?:for|after|among|following|in|into|during|of|without)\s+(?:(?:a|an|the|their|[\w-]+)\s+){0,2}$", re.I)
 _FROM_AFTER_TO = rx(r"\bto\s+(?:about\s+|around\s+|roughly\s+)?\d[\d.,]*\s*(?:%|percent|per\s+cent)?"
                     r"\s+from\s+(?:about\s+|around\s+|roughly\s+)?$", re.I)
 # "relapse risk", "relapse group": the word names a population, not what is measured.
@@ -181,8 +181,7 @@ def _measure(q, qs, scope, prose, terms):
     # Another number's clause keeps its words, unless the two are compared ("93% ..., compared
     # with 24%"): then they share one measure.
     others = [clause_bounds(prose, scope.start, scope.end, o.start, o.end) for o in qs
-              if o is not q and not o.attributive and not _COMPARED.search(
-                  prose, min(o.end, q.end), max(o.start, q.start))]
+              if o is not q and not o.attributive and not _compared(o, q, prose)]
     # A number in parentheses is a breakdown of the one before: its words stay inside.
     box = next(((a, b) for a, b in _containers(prose, scope.start, scope.end) if a < q.start < b),
                (scope.start, scope.end))
@@ -204,6 +203,17 @@ def _nearer_other(h, q, qs) -> bool:
     """A word nearer another number than this one is that number's ("300 babies from nine
     countries": "countries" is what nine counts)."""
     return any(_distance(h, o) < _distance(h, q) for o in qs if o is not q and not o.attributive)
+
+
+def _compared(a: Quantity, b: Quantity, prose: str) -> bool:
+    """Two figures set against each other: "93% ... compared with 24%", "from under 20% ... to
+    40 to 50%"."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    between = prose[first.end:second.start]
+    if _COMPARED.search(between):
+        return True
+    return bool(re.search(r"\bfrom\s+(?:\w+\s+)?$", prose[max(0, first.start - 20):first.start], re.I)
+                and re.search(r"\bto\s*$", between))
 
 
 def _text_measure(text: str, terms: FrameTerms, kind=None):
@@ -245,6 +255,9 @@ def _modifiers(q: Quantity, scope: Scope, prose: str, terms: FrameTerms) -> tupl
             break
     if _FROM_AFTER_TO.search(prose, max(scope.start, q.start - 60), q.start):
         found.append("historical")  # "rose to 90% from 84%": the starting value is an older one
+    if re.match(r"\s+of\s+(?:the|those|these|our|his|her|their|all)\b", prose[q.end:q.end + 12], re.I) \
+            and q.kind in ("count", "number"):
+        found.append("partitive")  # "one of the children": a member of a group, not its size
     if scope.cells and scope.cells[0][0] <= q.start < scope.cells[0][1] and q.value is not None \
             and float(q.value).is_integer() and prose[slice(*scope.cells[0])].strip() == q.text.strip():
         found.append("row-number")  # "| 9 | Infant blinatumomab ... |": the row's index
