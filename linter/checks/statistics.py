@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from linter.document.scopes import scopes
 from linter.facts.base import FactBase, factbase
@@ -67,6 +67,8 @@ def analyse(doc, ctx) -> list[Record]:
                 records.append(Record(scope, q, None, True, None))
                 continue
             fr = frame(q, qs, scope, doc.prose, fb.frame_terms)
+            if fr.measure in fb.relative_measures and q.kind == "percent" and not q.relative:
+                q = replace(q, relative=True)  # "lowered the risk ... by 61%": a relative change
             if blocking(fr):  # not a claim about a reference fact (decision row not-a-claim)
                 records.append(Record(scope, q, None, blocking(fr) not in _UNCHECKED, None))
                 continue

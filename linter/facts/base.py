@@ -186,6 +186,11 @@ class FactBase:
         return hit
 
     @cached_property
+    def relative_measures(self) -> frozenset:
+        """Measures whose facts are relative changes: a percent stated for one is relative."""
+        return frozenset(f.measure for f in self.facts if f.relative and f.measure)
+
+    @cached_property
     def frame_terms(self):
         """The claim-frame vocabulary (measures, modifiers, subgroups), compiled once."""
         from linter.facts.frames import FrameTerms

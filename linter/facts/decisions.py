@@ -77,6 +77,8 @@ def conflicts(fact, fr: Frame, q, qs, scope, prose: str, fb) -> list[str]:
                 break
     elif other_study(fact, scope, fb):
         out.append("subject")
+    if any(not _own_terms(fact, prose, a, b) for a, b in fr.places):
+        out.append("place")  # "in the United States, 3,000 a year" is not a worldwide count
     if "population" in fact.identify and not population_stated(fact, fr, scope, fb):
         out.append("population")
     return out

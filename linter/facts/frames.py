@@ -29,6 +29,9 @@ _FROM_AFTER_TO = rx(r"\bto\s+(?:about\s+|around\s+|roughly\s+)?\d[\d.,]*\s*(?:%|
 # "relapse risk", "relapse group": the word names a population, not what is measured.
 _DESCRIBES = rx(r"[\s-]+(?:risk|group|type)\b", re.I)
 _COMPARED = rx(r"\b(?:vs\.?|versus|compared\s+(?:with|to)|against)\b", re.I)
+# A place is where a figure holds only after "in", "across", "throughout": "in the United States",
+# not "American Society of Hematology" or "New England Journal of Medicine".
+_LOCATIVE = rx(r"\b(?:in|across|throughout|within)\s+(?:the\s+)?$", re.I)
 _BOUND = ("under", "over", "at-least", "at-most")
 
 
@@ -37,6 +40,7 @@ class Frame:
     measure: str | None  # None: the number's words state no measure
     measure_from: str  # where the measure was found: clause, sentence, cell, row, column, question
     subgroups: tuple  # (group, start, end) of narrower populations named with the number
+    places: tuple  # (start, end) of places named in the number's stretch of sentence
     modifiers: tuple  # names of modifiers that reach the number
     bound: bool  # stated as a threshold: "below 50,000", "36 months or more"
     question: str  # the question the sentence answers, or ''
@@ -44,6 +48,7 @@ class Frame:
     def as_dict(self) -> dict:
         return {"measure": self.measure, "measure_from": self.measure_from or None,
                 "subgroups": sorted({g for g, _, _ in self.subgroups}),
+                "places": len(self.places),
                 "modifiers": list(self.modifiers), "bound": self.bound,
                 "question": self.question or None}
 
@@ -59,6 +64,8 @@ class FrameTerms:
                           for name, m in knowledge.modifiers.items()}
         self.subgroups = {name: compile_terms([f"@{name}"], vocabulary)
                           for name in knowledge.subgroups if name in vocabulary}
+        self.places = compile_terms([f"@{name}" for name in knowledge.places if name in vocabulary],
+                                    vocabulary)
         # The number kinds each measure is stated in, from the facts that use it: "randomized"
         # next to a percent is not what the percent measures.
         from linter.facts.base import KIND_ACCEPTS
@@ -91,7 +98,11 @@ def frame(q: Quantity, qs, scope: Scope, prose: str, terms: FrameTerms) -> Frame
         modifiers = tuple(m for m in modifiers if m != "planned")
         if not (measure or "").startswith("planned-"):
             measure, source = f"planned-{measure or 'enrolled'}", source or "clause"
-    return Frame(measure, source, _subgroups(q, scope, prose, terms), modifiers,
+    lo, hi = segment(q, scope, prose)
+    places = tuple((m.start(), m.end()) for m in terms.places.finditer(prose, lo, hi)
+                   if _LOCATIVE.search(prose, max(lo, m.start() - 20), m.start())) \
+        if terms.places is not None else ()
+    return Frame(measure, source, _subgroups(q, scope, prose, terms), places, modifiers,
                  q.qualifier in _BOUND, question_of(scope))
 
 

@@ -179,9 +179,10 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
         clause = clause + " \n " + scope.header
         segment = segment + " \n " + scope.header
     key_text = scope.key_text
-    if fr is not None and fr.question:
+    if fr is not None and fr.question:  # an answer: the question's words are its own
         key_text = key_text + " \n " + fr.question
         segment = segment + " \n " + fr.question
+        clause = clause + " \n " + fr.question
     if lean_back:
         key_text = key_text + " \n " + (scope.before[0] if scope.before else "")
     out = []
@@ -251,8 +252,10 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
             if any(value_matches(pq, v, fact) for v in fact.values if v is not matched):
                 score += 4
                 has_partner = True
+        # The number's own words naming the fact's measure state its endpoint as well as its terms.
+        stated = fr is not None and fr.measure is not None and fr.measure == fact.measure
         strong = has_partner or (in_clause and any_in_clause and (
-            endpoint_hit or fact.endpoint_terms is None or not fact.keys))
+            endpoint_hit or stated or fact.endpoint_terms is None or not fact.keys))
         if not fact.keys and not has_partner:
             strong = bool(endpoint_hit) and level == 2 and fact.endpoint_terms.search(segment) is not None
         out.append(Candidate(fact, score, matched, strong and not lean_back, has_partner))

@@ -34,6 +34,7 @@ class Knowledge:
     measures: dict = field(default_factory=dict)  # claim frames: measure -> terms
     modifiers: dict = field(default_factory=dict)  # claim frames: modifier -> {reach, terms}
     subgroups: list = field(default_factory=list)
+    places: list = field(default_factory=list)
     rules: list = field(default_factory=list)
     origin: dict = field(default_factory=dict)  # fact id / rule code -> file
 
@@ -136,6 +137,7 @@ def build(texts) -> Knowledge:
             k.measures.update(data.get("measures", {}))
             k.modifiers.update(data.get("modifiers", {}))
             k.subgroups.extend(data.get("subgroups", []))
+            k.places.extend(data.get("places", []))
             frames = {key: data[key] for key in ("measures", "modifiers") if key in data}
             problems.extend(f"{path}: {p}" for p in _term_problems(frames, k.vocabulary))
         elif kind == "sources":

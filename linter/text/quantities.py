@@ -42,7 +42,7 @@ _FRACTION = rx(
     r"almost every|virtually every|two[\s-]thirds|three[\s-]quarters|(?:a|one)[\s-](?:half|third|"
     r"quarter|fifth|tenth)|half)\b", re.I)
 _IN_FRACTION = rx(
-    rf"\b({NUMBER})\s+(?:(?!in\b|out\b)[A-Za-z'\u2019]+\s+){{0,2}}(?:in|out\s+of)\s+({NUMBER})\b(?!\s*(?:%|percent|per\s*cent|[-\s]?(?:years?|months?|weeks?|days?)\b))",
+    rf"\b({NUMBER})\s+(?:(?!in\b|out\b|of\b)[A-Za-z'\u2019]+\s+){{0,2}}(?:in|out\s+of|of(?=\s+every\b))\s+(?:every\s+)?({NUMBER})\b(?!\s*(?:%|percent|per\s*cent|[-\s]?(?:years?|months?|weeks?|days?)\b))",
     re.I)
 _NUMBER = rx(NUMBER, re.I)
 
@@ -212,7 +212,7 @@ def extract(text: str, lo: int = 0, hi: int | None = None) -> list[Quantity]:
             continue
         qual, qstart = _qualifier(text, m.start(), lo)
         between = re.findall(r"[A-Za-z'\u2019]+", text[m.end(1):m.start(2)])
-        noun = " ".join(w for w in between if w.lower() not in ("in", "out", "of"))
+        noun = " ".join(w for w in between if w.lower() not in ("in", "out", "of", "every"))
         add(Quantity(qstart, m.end(), text[qstart:m.end()], "percent", round(100 * n / d, 1),
                      unit="%", qualifier=qual if qual != "exact" else "about", words=True,
                      decimals=1, noun=noun or _of_noun(text, m.end(), hi)))
