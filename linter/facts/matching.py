@@ -158,6 +158,17 @@ def subject_level(fact: Fact, scope: Scope, fb: FactBase, at: int | None = None)
     return None
 
 
+_OF_WHOLE = rx(r"\s+(?:out\s+)?of\s+(?:the\s+|all\s+|these\s+|those\s+)?(\d[\d,]*)\b(?!\s*%)", re.I)
+
+
+def _whole(q: Quantity, prose: str, end: int) -> float | None:
+    """N in "X of N": the whole that a count is a part of."""
+    if q.kind not in ("count", "number"):
+        return None
+    m = _OF_WHOLE.match(prose, q.end, end)
+    return float(m.group(1).replace(",", "")) if m else None
+
+
 def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None,
                lean_back: bool = False) -> list[Candidate]:
     """Facts this number may be about, best first.
@@ -178,8 +189,11 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
     key_text = scope.key_text
     if lean_back:
         key_text = key_text + " \n " + (scope.before[0] if scope.before else "")
+    whole = _whole(q, prose, scope.end)
     out = []
     for fact in fb.by_kind.get(q.kind, ()):
+        if whole is not None and any(v.low <= whole <= v.high for v in fact.values):
+            continue  # "28 of 30 babies": a part of the fact's total, not the total itself
         if q.kind == "percent" and q.relative != fact.relative:
             continue
         if q.kind == "count" and not same_noun(q.unit, fact.unit):
