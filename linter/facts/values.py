@@ -34,6 +34,7 @@ def same_noun(found: str, unit: str) -> bool:
 
 
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_FRACTION = re.compile(r"\b(?:half|third|quarter|fifth|tenth|in\s+\w+|out\s+of)\b", re.I)
 
 
 def precision(q: Quantity) -> float:
@@ -57,8 +58,14 @@ def precision(q: Quantity) -> float:
     return step
 
 
+def _rough(q: Quantity) -> bool:
+    """Shares in words ("one in five", "half", "three-quarters") are rough by nature; a number
+    spelled out ("five weeks", "thirty infants") is as exact as one in digits."""
+    return q.words and (q.kind in ("percent", "pp") or bool(_FRACTION.search(q.text)))
+
+
 def tolerance(q: Quantity, ref: float) -> float:
-    if q.qualifier in ("about", "nearly") or q.words:
+    if q.qualifier in ("about", "nearly") or _rough(q):
         if q.kind in ("percent", "pp"):
             return max(0.06 * abs(ref), min(2.5, 0.3 * abs(ref)))
         return max(0.1 * abs(ref), 1)
