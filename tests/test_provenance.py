@@ -113,3 +113,10 @@ def test_reported_finding_says_the_value_rests_on_a_secondary_report(lint):
     f = next(f for f in lint("In AALL1731, seizures during blinatumomab cycles occurred in 7% of "
                              "children.").findings if f.rule == "STAT001")
     assert f.message.endswith("the reference value rests on a secondary report, so check the source")
+
+
+def test_a_wrong_value_is_told_every_right_one(lint):
+    got = [(f.rule, f.found, f.expected) for f in lint(
+        "In the first-relapse trial, MRD remission was 70% with blinatumomab.").findings
+        if f.category == "wrong-statistic"]
+    assert got == [("STAT001", "70%", "93% (or 90%: all patients (44 of 49))")]

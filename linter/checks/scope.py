@@ -82,8 +82,8 @@ def _design(doc, scope, rule, m, fb):
             continue
         found = " ".join(m.group(0).split())
         message = rule["message"].format(match=found)
-        return Finding(rule["code"], rule["category"], fact.capped(rule["severity"]), m.start(), m.end(),
-                       message, fact=fact.id, found=found,
+        return Finding(rule["code"], rule["category"], fact.capped(rule["severity"]), m.start(),
+                       m.end(), message, fact=fact.id, found=found,
                        expected="a single-arm study compared with historical controls",
                        sources=fact.sources)
     return None

@@ -111,7 +111,7 @@ def _describe(fact, arm=None) -> str:
     label = next((v.label for v in fact.values if v.arm == arm and v.label), "") if arm else ""
     text = " ".join(b for b in bits if b)
     if label:
-        text += f" with {label}" if not label.startswith(("with", "in", "on", "during", "among")) else f" {label}"
+        text += f" with {label}" if not label.startswith(("with", "in", "on", "during", "among", "at")) else f" {label}"
     if fact.population_name:
         text += f" ({fact.population_name})"
     return text
@@ -258,7 +258,7 @@ def _value_error(q, partner, cand: Candidate, scope, doc, ctx, handled, note=Non
         values = list(f.values)
     if values:
         v = values[0]
-        expected = f.data.get("display") if len(f.values) == 1 and f.data.get("display") else v.text(f.unit)
+        expected = f.data.get("display") if len(f.values) == 1 and f.data.get("display") else v.described(f.unit)
         msg = (f'"{q.text.strip()}" disagrees with the reference: {_describe(f, v.arm)} '
                f"was {expected}")
     else:

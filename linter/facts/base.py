@@ -23,6 +23,12 @@ KIND_ACCEPTS = {
 }
 
 
+def _shown(x) -> str:
+    """A number as written in the data, with thousands separators ("1,444")."""
+    s = str(x)
+    return f"{int(s):,}" if s.isdigit() and len(s) > 3 else s
+
+
 def _num(x) -> tuple[float, int]:
     s = str(x)
     return float(s), (len(s.split(".")[1]) if "." in s else 0)
@@ -39,6 +45,7 @@ class Value:
     also: tuple
     time: float | None
     unit: str | None = None  # the value's own unit, where it differs from the fact's
+    others: tuple = ()  # the `also` values that carry a label, as ("90", "all patients")
 
     @property
     def point(self) -> bool:
@@ -53,6 +60,14 @@ class Value:
             return f"{v:,.{self.decimals}f}" if self.decimals or v >= 1000 else f"{v:g}"
         body = fmt(self.low) if self.point else f"{fmt(self.low)}–{fmt(self.high)}"
         return f"{body}{unit}" if unit in ("%", "") else f"{body} {unit}"
+
+    def described(self, unit: str) -> str:
+        """The value with every labelled alternative: "93% (or 90%: all patients)"."""
+        unit = self.unit if self.unit is not None else unit
+        text = self.text(unit)
+        alts = [f"{n}{unit}: {label}" if unit in ("%", "") else f"{n} {unit}: {label}"
+                for n, label in self.others]
+        return f"{text} (or {'; or '.join(alts)})" if alts else text
 
 
 @dataclass(frozen=True)
@@ -143,8 +158,10 @@ class Fact:
             hi, d2 = _num(v["high"])
             d = max(d1, d2)
         also = tuple(_num(a["value"] if isinstance(a, dict) else a)[0] for a in v.get("also", []))
+        others = tuple((_shown(a["value"]), a["label"]) for a in v.get("also", []) if isinstance(a, dict))
         return Value(lo, hi, d, v.get("arm", "overall"), v.get("label", ""),
-                     compile_terms(v.get("cues", []), vocabulary), also, v.get("time"), v.get("unit"))
+                     compile_terms(v.get("cues", []), vocabulary), also, v.get("time"), v.get("unit"),
+                     others)
 
     @property
     def time_value(self) -> float | None:
