@@ -232,6 +232,7 @@ class _Reader:
                 from docx.oxml import parse_xml
 
                 parts[kind[:-1]] = {n.get(W + "id"): n for n in parse_xml(rel.target_part.blob)}
+        self.out.section = None  # notes stand apart from the body's last section
         for (kind, note_id), number in sorted(self.notes.items(), key=lambda kv: kv[1]):
             note = parts.get(kind, {}).get(note_id)
             if note is None:

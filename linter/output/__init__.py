@@ -1,6 +1,6 @@
 """Output formats. Each writer takes (results, errors, ctx, stream)."""
 
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "json", "sarif", "github", "html")
 
 
 def writer(name: str):
@@ -10,6 +10,8 @@ def writer(name: str):
         from linter.output.sarif import write
     elif name == "github":
         from linter.output.github import write
+    elif name == "html":
+        from linter.output.html import write
     else:
         from linter.output.text import write
     return write
