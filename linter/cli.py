@@ -62,7 +62,8 @@ def cli():
 @click.option("--preset", type=click.Choice(["default", "strict"]), help="Rule preset.")
 @click.option("--config", "config_path", type=click.Path(), help="Use this config file.")
 def check(paths, fmt, reference, rules, select, ignore, fail_on, preset, config_path):
-    """Lint drafts (files, folders, or - for standard input)."""
+    """Lint drafts: Markdown, plain text, Word (.docx) and HTML files, folders, or - for
+    standard input. Formats: text, json, sarif, github, html (one self-contained page)."""
     from linter.engine import exit_code, run
     from linter.output import writer
 

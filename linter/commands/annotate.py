@@ -151,12 +151,17 @@ def _cut(run, element, k: int) -> None:
 
 def _save(word, target: str) -> None:
     folder = os.path.dirname(os.path.abspath(target))
-    handle, temp = tempfile.mkstemp(prefix=".medlint-", suffix=".docx.tmp", dir=folder)
+    try:
+        handle, temp = tempfile.mkstemp(prefix=".medlint-", suffix=".docx.tmp", dir=folder)
+    except OSError as err:
+        raise InputError(f"{target}: cannot write ({err.strerror or err})") from None
     os.close(handle)
     try:
         word.save(temp)
         os.replace(temp, target)
-    except BaseException:
+    except BaseException as err:
         if os.path.exists(temp):
             os.remove(temp)
+        if isinstance(err, OSError):
+            raise InputError(f"{target}: cannot write ({err.strerror or err})") from None
         raise

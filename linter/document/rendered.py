@@ -54,6 +54,13 @@ class RenderedDocument(Document):
         line = bisect.bisect_right(self._source_lines, source_offset) - 1
         return line + 1, source_offset - self._source_lines[line] + 1
 
+    def end_position(self, offset: int) -> tuple[int, int]:
+        """(line, column) just after the source character of the rendered offset - 1."""
+        if self.source is None or offset <= 0:
+            return self.position(offset)
+        line, col = self.position(offset - 1)
+        return line, col + 1
+
     @property
     def _source_lines(self) -> list[int]:
         cached = self.__dict__.get("_source_line_starts")
