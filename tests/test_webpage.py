@@ -103,3 +103,11 @@ def test_undeclared_legacy_encoding_is_refused(cli, tmp_path):
     assert (code, err) == (2, "medlint: error: page.html: not UTF-8 (byte 0xe9 at offset 31) and "
                               "no charset declared; add <meta charset=\"...\"> or save it as UTF-8\n")
 
+
+
+def test_note_numbers_powers_and_inline_code():
+    doc = parse_html("<p>Survival was 96%<sup><a href='#r3'>3</a></sup> and 90%<sup>[4]</sup>; "
+                     "counts under 10<sup>9</sup>/L. Run <code>medlint</code> on it.</p>"
+                     "<pre>a miracle</pre>")
+    assert doc.text == ("Survival was 96%[^3] and 90%[^4]; counts under 10^9/L. Run  on it.\n")
+    assert [(b.kind, b.start, b.end) for b in doc.blocks] == [("paragraph", 0, len(doc.text) - 1)]

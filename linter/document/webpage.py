@@ -19,14 +19,15 @@ from linter.errors import InputError
 
 _SKIP = {"script", "style", "template", "noscript", "svg", "math", "iframe", "object", "canvas",
          "nav", "aside", "form", "button", "select", "textarea", "code", "pre", "kbd", "samp",
-         "head", "title", "figure-img", "video", "audio", "map", "dialog"}
+         "head", "video", "audio", "map", "dialog"}
 _SKIP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search"}
 _PAGE_PARTS = {"header", "footer"}  # skipped unless inside the main text
+# Elements that end a block of text (code, buttons and other inline elements do not).
 _BLOCKS = {"p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd",
            "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tfoot",
            "tr", "td", "th", "caption", "figcaption", "figure", "address", "hr", "details",
            "summary", "header", "footer", "body", "html", "center", "hgroup", "fieldset",
-           "legend", "option"} | _SKIP
+           "legend", "option", "nav", "aside", "form", "pre", "head", "dialog"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
          "track", "wbr", "param", "keygen"}
 # A start tag closes an open element of these names unless one of the boundary elements comes
@@ -87,7 +88,8 @@ class _Walker:
         self.pieces: list[Piece] = []
         self.row: list | None = None
         self.first_row = True
-        self.sup: int | None = None
+        self.sup: int | None = None  # where the open <sup>'s pieces begin
+        self.sup_link = False
         starts = [(t["name"], _attrs(t)) for t, _, _ in toks if t["type"] == 3]
         if any(n == "main" or a.get("role") == "main" for n, a in starts):
             self.is_main = lambda n, a: n == "main" or a.get("role") == "main"
@@ -140,10 +142,11 @@ class _Walker:
         elif name == "table":
             self.first_row = True
         elif name == "sup":
-            self.sup = len(self.pieces)
+            self.sup, self.sup_link = len(self.pieces), False
         elif name == "q" and not skipped:
             self.pieces.append(Piece("\u201c", start, 0))
         elif name == "a" and not skipped:
+            self.sup_link = self.sup is not None
             href = (attrs.get("href") or "").strip()
             if href and not href.startswith(("#", "javascript:")):
                 self.pieces.append(Piece("[", start, 0, "mark"))
@@ -193,10 +196,13 @@ class _Walker:
             self.pieces.append(Piece(f"]({entry.href})", start, 0, "mark"))
         elif name == "q" and not entry.skipped:
             self.pieces.append(Piece("\u201d", start, 0))
-        elif name == "sup" and self.sup is not None:
+        elif name == "sup" and self.sup is not None and self.sup <= len(self.pieces):
             inner = self.pieces[self.sup:]
             text = "".join(p.text for p in inner if p.kind != "mark").strip()
-            if inner and _NOTE.fullmatch(text):
+            before = "".join(p.text for p in self.pieces[:self.sup] if p.kind != "mark")[-1:]
+            if inner and before.isdigit() and not self.sup_link:  # 10<sup>9</sup>: a power
+                self.pieces.insert(self.sup, Piece("^", inner[0].origin, 0))
+            elif inner and _NOTE.fullmatch(text):
                 self.pieces[self.sup:] = [Piece(f"[^{text.strip('[]')}]", inner[0].origin, 0)]
             self.sup = None
 
