@@ -13,6 +13,7 @@ import copy
 import os
 import tempfile
 
+from linter.document import formats
 from linter.document import word as word_mod
 from linter.errors import InputError, MedlintError
 
@@ -25,9 +26,9 @@ def annotate(source: str, target: str, ctx, force: bool = False):
     """Lint `source` (.docx) and write the commented copy to `target`; returns the findings."""
     from linter.engine import lint_document
 
-    if not word_mod.is_word(source):
+    if formats.kind(source) != "word":
         raise InputError(f"{source}: annotate writes Word comments and needs a .docx draft")
-    if not word_mod.is_word(target):
+    if not target.lower().endswith(".docx"):
         raise InputError(f"{target}: the reviewed copy must be a .docx file")
     if os.path.exists(target) and os.path.exists(source) and os.path.samefile(source, target):
         raise InputError(f"{target}: is the draft itself; medlint never writes to the draft")

@@ -6,7 +6,7 @@ import os
 from linter.document import reader
 from linter.document.markdown import Document, parse
 
-WORD_SUFFIXES = (".docx", ".docm")
+WORD_SUFFIXES = (".docx", ".docm", ".doc")  # .doc: to say it needs saving as .docx
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 

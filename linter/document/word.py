@@ -13,7 +13,6 @@ offset inside that paragraph's visible text. Line and column are those of the te
 from __future__ import annotations
 
 import bisect
-import os
 import zipfile
 from dataclasses import dataclass, field
 
@@ -275,7 +274,3 @@ def _styles(word) -> dict:
             cur = based
         out[sid] = (level, listed and not level, quote)
     return out
-
-
-def is_word(path: str) -> bool:
-    return os.path.splitext(path)[1].lower() in (".docx", ".docm")
