@@ -147,7 +147,7 @@ def _ole(encrypted: bool) -> bytes:
 
 @pytest.mark.parametrize("content, message", [
     (b"just some text", "not a Word document (a .docx file is a zip archive; this is not)"),
-    ("zip", "a zip archive but not a Word document (no word/document.xml)"),
+    ("zip", "a zip archive but not a Word document (no Word main document part)"),
     (_ole(True), "the document is password-protected; remove the password in Word "
                  "(File > Info > Protect Document) and save again"),
     (_ole(False), "a Word 97-2003 (.doc) file, not .docx; save it as a Word Document (.docx)"),

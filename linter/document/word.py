@@ -110,9 +110,15 @@ def open_word(path: str):
         raise InputError(f"{path}: permission denied") from None
     if not zipfile.is_zipfile(path):
         raise InputError(f"{path}: not a Word document (a .docx file is a zip archive; this is not)")
-    with zipfile.ZipFile(path) as archive:
-        if "word/document.xml" not in archive.namelist():
-            raise InputError(f"{path}: a zip archive but not a Word document (no word/document.xml)")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            types = archive.read("[Content_Types].xml") \
+                if "[Content_Types].xml" in archive.namelist() else b""
+    except (zipfile.BadZipFile, OSError) as err:
+        raise InputError(f"{path}: a damaged zip archive ({err})") from None
+    if b"wordprocessingml.document.main" not in types and b"ms-word.document.macroEnabled" not in types:
+        raise InputError(f"{path}: a zip archive but not a Word document (no Word main document "
+                         f"part)")
     import docx
     try:
         return docx.Document(path)
