@@ -66,6 +66,7 @@ def analyse(doc, ctx) -> list[Record]:
             if negated_number(doc.prose, q, scope):
                 records.append(Record(scope, q, None, True, None))
                 continue
+            q = shared_unit(q, qs, doc.prose)
             fr = frame(q, qs, scope, doc.prose, fb.frame_terms)
             if fr.measure in fb.relative_measures and q.kind == "percent" and not q.relative:
                 q = replace(q, relative=True)  # "lowered the risk ... by 61%": a relative change
@@ -88,6 +89,19 @@ def analyse(doc, ctx) -> list[Record]:
         records.extend(_direction(qs, scope, doc, ctx, records))
     per_doc[id(ctx)] = records
     return records
+
+
+_SHARED_JOIN = rx(r"\s*(?:vs\.?|versus|and|or|to|-|–)\s*$", re.I)
+
+
+def shared_unit(q: Quantity, qs, prose: str) -> Quantity:
+    """'93.3 vs 65.8%': a bare number joined to a percent shares its unit."""
+    if q.kind != "number":
+        return q
+    nxt = next((o for o in qs if o.start >= q.end), None)
+    if nxt is not None and nxt.kind == "percent" and _SHARED_JOIN.match(prose[q.end:nxt.start]):
+        return replace(q, kind="percent", unit="%")
+    return q
 
 
 def check(doc, ctx):

@@ -14,6 +14,8 @@ from linter.text.quantities import Quantity
 from linter.regexcache import compile as rx
 
 _FOLLOW_UP = rx(r"(?:follow[\s-]?up|median|after\s+a\s+median)[^.;]{0,25}$", re.I)
+_TREATMENT_SPAN = rx(r"[\s-]*(?:process|course|programme|program|regimen|treatment|therapy|plan|"
+                    r"protocol|phase|schedule|cycle|journey|stay|infusion)\b", re.I)
 _TIME_CUE = rx(
     r"(?:\b(?:at|after|over|by|within)\s+$)|(?:^\s*(?:later|after\s+(?:diagnosis|treatment)|on|out)\b)", re.I)
 
@@ -68,6 +70,8 @@ def stated_time(q: Quantity, qs: list[Quantity], scope: Scope, prose: str):
             continue
         if _FOLLOW_UP.search(prose[max(scope.start, t.start - 40):t.start]):
             continue
+        if t.attributive and _TREATMENT_SPAN.match(prose, t.end):
+            continue  # "a two-year process of chemotherapy" is how long treatment lasts
         if not t.attributive and not _row_label_time(t, qs, scope):
             lead = prose[max(scope.start, t.start - 8):t.start]
             tail = prose[t.end:min(scope.end, t.end + 20)]

@@ -5,7 +5,7 @@ Each row is one named outcome; every wrong-statistic code comes from exactly one
 
 | row | when | verdict |
 |---|---|---|
-| `not-a-claim` | a modifier reaches the number (another study, historical, a back-reference, an age that defines a group, a row number or label, "one of the") | nothing |
+| `not-a-claim` | a modifier reaches the number (another study, historical, a back-reference, an age that defines a group, a row number or label, "one of the", a telephone number) | nothing |
 | `no-candidate` | no fact's identifying slots are stated, or every candidate conflicts on a slot | unsupported-claim candidate (CLAIM002 decides), never STAT |
 | `supported` | the value agrees with the best candidate | nothing; the sentence counts as supported |
 | `abstain` | candidates tie, the number is too vague, or the frame lacks a slot the fact is identified by | nothing |
@@ -32,7 +32,7 @@ CODES = {"endpoint": "STAT002", "time-frame": "STAT003", "population": "STAT004"
 
 # Modifiers after which a number is not a claim about the reference at all.
 NOT_A_CLAIM = ("planned", "another-study", "historical", "back-reference", "group-defining",
-               "row-number", "label", "partitive")
+               "row-number", "label", "partitive", "identifier")
 
 
 def blocking(fr: Frame) -> str | None:

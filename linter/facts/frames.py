@@ -32,6 +32,11 @@ _COMPARED = rx(r"\b(?:vs\.?|versus|compared\s+(?:with|to)|against)\b", re.I)
 # A place is where a figure holds only after "in", "across", "throughout": "in the United States",
 # not "American Society of Hematology" or "New England Journal of Medicine".
 _LOCATIVE = rx(r"\b(?:in|across|throughout|within)\s+(?:the\s+)?$", re.I)
+# A noun phrase that points back to the sentence before: "has that change", "these babies".
+_ANAPHOR = rx(r"(?:\b(?:has|have|had|with|of|in|carry|carries|carried|on|for|from)\s+(?:that|this|these|those)"
+              r"|\b(?:this|these|those))\s+(?!only\b|about\b|around\b|nearly\b|almost\b|is\b|was\b|are\b|were\b)"
+              r"[a-z][a-z-]+\b", re.I)
+_PHONE = rx(r"(?:\(\d{3}\)\s*|\b\d{3}[-.\s])\d{3}[-.\s]\d{4}\b")
 _BOUND = ("under", "over", "at-least", "at-most")
 
 
@@ -44,13 +49,14 @@ class Frame:
     modifiers: tuple  # names of modifiers that reach the number
     bound: bool  # stated as a threshold: "below 50,000", "36 months or more"
     question: str  # the question the sentence answers, or ''
+    antecedent: str = ""  # the sentence before, when this one points back to it ("has that change")
 
     def as_dict(self) -> dict:
         return {"measure": self.measure, "measure_from": self.measure_from or None,
                 "subgroups": sorted({g for g, _, _ in self.subgroups}),
                 "places": len(self.places),
                 "modifiers": list(self.modifiers), "bound": self.bound,
-                "question": self.question or None}
+                "question": self.question or None, "antecedent": self.antecedent or None}
 
 
 class FrameTerms:
@@ -102,8 +108,9 @@ def frame(q: Quantity, qs, scope: Scope, prose: str, terms: FrameTerms) -> Frame
     places = tuple((m.start(), m.end()) for m in terms.places.finditer(prose, lo, hi)
                    if _LOCATIVE.search(prose, max(lo, m.start() - 20), m.start())) \
         if terms.places is not None else ()
+    antecedent = scope.before[0] if scope.before and _ANAPHOR.search(scope.text) else ""
     return Frame(measure, source, _subgroups(q, scope, prose, terms), places, modifiers,
-                 q.qualifier in _BOUND, question_of(scope))
+                 q.qualifier in _BOUND, question_of(scope), antecedent)
 
 
 def _cell(scope: Scope, at: int):
@@ -150,7 +157,8 @@ def _hits(text_lo: int, text_hi: int, prose: str, terms: FrameTerms, skip=None, 
             if skip and skip[0] <= m.start() < skip[1]:
                 continue  # the share's own noun: "one relapse in ten", "half of relapses"
             hits.append((m.start(), m.end(), name))
-    return [h for h in hits if not any(o is not h and o[0] <= h[0] and h[1] <= o[1]
+    # Of two overlapping words the longer decides: "relative survival rate" is relative survival.
+    return [h for h in hits if not any(o is not h and o[0] < h[1] and h[0] < o[1]
                                        and (o[1] - o[0]) > (h[1] - h[0]) for o in hits)]
 
 
@@ -228,7 +236,9 @@ def _compared(a: Quantity, b: Quantity, prose: str) -> bool:
 
 
 def _text_measure(text: str, terms: FrameTerms, kind=None):
-    hits = _hits(0, len(text), text, terms, kind=kind)
+    asides = [m.span() for m in re.finditer(r"\([^()]*\)", text)]  # "(n = 30)" is an aside
+    hits = [h for h in _hits(0, len(text), text, terms, kind=kind)
+            if not any(a <= h[0] < b for a, b in asides)]
     return hits[0][2] if len({h[2] for h in hits}) == 1 else None
 
 
@@ -266,6 +276,8 @@ def _modifiers(q: Quantity, scope: Scope, prose: str, terms: FrameTerms) -> tupl
             break
     if _FROM_AFTER_TO.search(prose, max(scope.start, q.start - 60), q.start):
         found.append("historical")  # "rose to 90% from 84%": the starting value is an older one
+    if _PHONE.search(prose, max(scope.start, q.start - 6), min(scope.end, q.end + 12)):
+        found.append("identifier")  # a telephone number
     if re.match(r"\s+of\s+(?:the|those|these|our|his|her|their|all)\b", prose[q.end:q.end + 12], re.I) \
             and q.kind in ("count", "number"):
         found.append("partitive")  # "one of the children": a member of a group, not its size

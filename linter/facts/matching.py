@@ -192,10 +192,10 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
         clause = clause + " \n " + scope.header
         segment = segment + " \n " + scope.header
     key_text = scope.key_text
-    if fr is not None and fr.question:  # an answer: the question's words are its own
-        key_text = key_text + " \n " + fr.question
-        segment = segment + " \n " + fr.question
-        clause = clause + " \n " + fr.question
+    # An answer takes its question's words; a sentence that points back, its antecedent's.
+    lent = " \n ".join(t for t in (fr.question, fr.antecedent) if t) if fr is not None else ""
+    if lent:
+        key_text, segment, clause = (f"{t} \n {lent}" for t in (key_text, segment, clause))
     if lean_back:
         key_text = key_text + " \n " + (scope.before[0] if scope.before else "")
     other = _other_side(q, prose, scope.start, scope.end)

@@ -203,7 +203,7 @@ def extract(text: str, lo: int = 0, hi: int | None = None) -> list[Quantity]:
         if free(m.start(), m.end()):
             add(Quantity(m.start(), m.end(), m.group(0), "percent", 50.0, relative=True,
                          direction="decrease", words=True, qualifier="about"))
-    for m in (_IN_FRACTION.finditer(text, lo, hi) if (" in " in low or " out of " in low) else ()):
+    for m in (_IN_FRACTION.finditer(text, lo, hi) if re.search(r"\s(?:in|of)\s", low) else ()):
         if not free(m.start(), m.end()):
             continue
         n, _ = number_value(m.group(1))
