@@ -17,7 +17,8 @@ _FOLLOW_UP = rx(r"(?:follow[\s-]?up|median|after\s+a\s+median)[^.;]{0,25}$", re.
 _TREATMENT_SPAN = rx(r"[\s-]*(?:process|course|programme|program|regimen|treatment|therapy|plan|"
                     r"protocol|phase|schedule|cycle|journey|stay|infusion)\b", re.I)
 _TIME_CUE = rx(
-    r"(?:\b(?:at|after|over|by|within)\s+$)|(?:^\s*(?:later|after\s+(?:diagnosis|treatment)|on|out)\b)", re.I)
+    r"(?:\b(?:at|after|over|by|within)\s+$)|(?:\b(?:surviv\w*|alive|living)\s+(?:for\s+)?(?:at\s+least\s+)?$)"
+    r"|(?:^\s*(?:later|after\s+(?:diagnosis|treatment)|on|out)\b)", re.I)
 
 
 def _nearest(pattern, text: str, a: int, b: int, lo: int = 0, hi: int | None = None):
@@ -73,7 +74,7 @@ def stated_time(q: Quantity, qs: list[Quantity], scope: Scope, prose: str):
         if t.attributive and _TREATMENT_SPAN.match(prose, t.end):
             continue  # "a two-year process of chemotherapy" is how long treatment lasts
         if not t.attributive and not _row_label_time(t, qs, scope):
-            lead = prose[max(scope.start, t.start - 8):t.start]
+            lead = prose[max(scope.start, t.start - 24):t.start]
             tail = prose[t.end:min(scope.end, t.end + 20)]
             if not (_TIME_CUE.search(lead) or _TIME_CUE.search(tail)
                     or re.match(r"\s*(?:later|after|on\b)", tail, re.I)):

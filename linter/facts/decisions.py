@@ -58,6 +58,8 @@ def conflicts(fact, fr: Frame, q, qs, scope, prose: str, fb) -> list[str]:
     if fr.measure and fact.measure and fr.measure != fact.measure and not _stands_for(fr, fact) and not any(
             c.pattern is not None and c.pattern.search(prose, lo, hi) for c in fact.endpoint_conflicts):
         out.append("measure")  # (a measure the fact lists as a wrong endpoint is the endpoint row)
+    if any(group is not None and _all_elsewhere(group, q, qs, scope, prose) for group in fact.keys):
+        out.append("terms")  # its words sit with another number: "~95% (induction failure 2.4%)"
     if fact.qualifier in ("under", "over", "at-least", "at-most") and not fr.bound \
             and q.kind in ("count", "number", "wbc"):
         out.append("bound")  # a patient's own count is not the threshold that defines a group
@@ -93,6 +95,12 @@ def population_stated(fact, fr: Frame, scope, fb) -> bool:
     if any(c.pattern is not None and c.pattern.search(scope.text) for c in fact.population_conflicts):
         return True  # a population the fact does not cover: the population row decides
     return any(p.search(t) for p in patterns if p is not None for t in texts if t)
+
+
+def _all_elsewhere(pattern, q, qs, scope, prose: str) -> bool:
+    """Every match of a fact's term group in the sentence belongs to another number."""
+    hits = [m.span() for m in pattern.finditer(prose, scope.start, scope.end)]
+    return bool(hits) and all(owned_elsewhere(a, b, q, qs, scope, prose) for a, b in hits)
 
 
 def _stands_for(fr: Frame, fact) -> bool:

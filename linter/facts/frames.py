@@ -23,7 +23,8 @@ from linter.text.terms import compile_terms
 
 # A measure word governed by one of these names who the figure is about, not what it measures:
 # "survival after relapse", "for relapses within 18 months", "children in remission".
-_GOVERNED = rx(r"\b(?:for|after|among|following|in|into|during|of|without)\s+(?:(?:a|an|the|their|[\w-]+)\s+){0,2}$", re.I)
+_GOVERNED = rx(r"(?:\b(?:for|after|among|following|in|into|during|without)\s+(?:(?:a|an|the|their|[\w-]+)\s+){0,3}"
+              r"|\bof\s+(?:the\s+|all\s+)?)$", re.I)
 _FROM_AFTER_TO = rx(r"\bto\s+(?:about\s+|around\s+|roughly\s+)?\d[\d.,]*\s*(?:%|percent|per\s+cent)?"
                     r"\s+from\s+(?:about\s+|around\s+|roughly\s+)?$", re.I)
 # "relapse risk", "relapse group": the word names a population, not what is measured.
@@ -36,7 +37,12 @@ _LOCATIVE = rx(r"\b(?:in|across|throughout|within)\s+(?:the\s+)?$", re.I)
 _ANAPHOR = rx(r"(?:\b(?:has|have|had|with|of|in|carry|carries|carried|on|for|from)\s+(?:that|this|these|those)"
               r"|\b(?:this|these|those))\s+(?!only\b|about\b|around\b|nearly\b|almost\b|is\b|was\b|are\b|were\b)"
               r"[a-z][a-z-]+\b", re.I)
+_LABEL_LIST = rx(r"\b(?:days?|weeks?|rows?|steps?|items?|sections?|pages?|figures?|tables?|chapters?)\s+"
+                 r"(?:\d+\s*(?:,|and|or|to|-|–)\s*)*$", re.I)
 _PHONE = rx(r"(?:\(\d{3}\)\s*|\b\d{3}[-.\s])\d{3}[-.\s]\d{4}\b")
+# "children who don't survive": the figure is the complement of the measure, not the measure.
+_DENIED = rx(r"(?:\b(?:not|never|no\s+longer)|n[\'\u2019]t)\s+$", re.I)
+_TIMES = ("duration", "age", "yearspan")  # "survive five years": a time frame owns no measure word
 _BOUND = ("under", "over", "at-least", "at-most")
 
 
@@ -138,7 +144,8 @@ def owned_elsewhere(start: int, end: int, q: Quantity, qs, scope: Scope, prose: 
     for a, b in boxes:
         if a <= q.start < b:
             continue
-        if any(a <= o.start < b for o in qs if o is not q):
+        if any(a <= o.start < b for o in qs if o is not q and not o.attributive
+               and (o.kind == q.kind or o.kind not in _TIMES)):
             return True
     return False
 
@@ -154,9 +161,10 @@ def _hits(text_lo: int, text_hi: int, prose: str, terms: FrameTerms, skip=None, 
                 continue
             if _DESCRIBES.match(prose, m.end()):
                 continue
+            name_ = f"not-{name}" if _DENIED.search(prose, max(text_lo, m.start() - 16), m.start()) else name
             if skip and skip[0] <= m.start() < skip[1]:
                 continue  # the share's own noun: "one relapse in ten", "half of relapses"
-            hits.append((m.start(), m.end(), name))
+            hits.append((m.start(), m.end(), name_))
     # Of two overlapping words the longer decides: "relative survival rate" is relative survival.
     return [h for h in hits if not any(o is not h and o[0] < h[1] and h[0] < o[1]
                                        and (o[1] - o[0]) > (h[1] - h[0]) for o in hits)]
@@ -191,6 +199,11 @@ def _measure(q, qs, scope, prose, terms):
                   and not any(a <= o.start < b for o in qs if not o.attributive)
                   for h in _hits(a, b, prose, terms, kind=q.kind)]
         return (min(labels)[2], "row") if labels else (None, "")
+    if q.kind == "count" and q.unit:  # "in sixteen countries": the counted noun is the measure
+        own = [h for h in _hits(q.start, min(scope.end, q.end + len(q.unit) + 3), prose, terms,
+                                kind=q.kind) if h[0] >= q.end - len(q.unit) - 1]
+        if own:
+            return own[0][2], "clause"
     lo, hi = clause_bounds(prose, scope.start, scope.end, q.start, q.end)
     skip = _noun_span(q, prose)
     hits = [h for h in _hits(lo, hi, prose, terms, skip, q.kind) if not owned_elsewhere(h[0], h[1], q, qs, scope, prose)
@@ -221,7 +234,8 @@ def _distance(h, o) -> int:
 def _nearer_other(h, q, qs) -> bool:
     """A word nearer another number than this one is that number's ("300 babies from nine
     countries": "countries" is what nine counts)."""
-    return any(_distance(h, o) < _distance(h, q) for o in qs if o is not q and not o.attributive)
+    return any(_distance(h, o) < _distance(h, q) for o in qs if o is not q and not o.attributive
+               and (o.kind == q.kind or o.kind not in _TIMES))
 
 
 def _compared(a: Quantity, b: Quantity, prose: str) -> bool:
@@ -276,6 +290,8 @@ def _modifiers(q: Quantity, scope: Scope, prose: str, terms: FrameTerms) -> tupl
             break
     if _FROM_AFTER_TO.search(prose, max(scope.start, q.start - 60), q.start):
         found.append("historical")  # "rose to 90% from 84%": the starting value is an older one
+    if _LABEL_LIST.search(prose, max(scope.start, q.start - 60), q.start):
+        found.append("label")  # "on days 1, 8, 15 and 22": days of a schedule, not counts
     if _PHONE.search(prose, max(scope.start, q.start - 6), min(scope.end, q.end + 12)):
         found.append("identifier")  # a telephone number
     if re.match(r"\s+of\s+(?:the|those|these|our|his|her|their|all)\b", prose[q.end:q.end + 12], re.I) \
