@@ -48,3 +48,21 @@ def test_faq_answers(lint, answer, expected):
     result = lint(text, dedent=False)
     assert [(result.result.document.position(f.start)[0], f.rule) for f in result.findings
             if f.category == "wrong-statistic"] == expected
+
+
+def test_a_list_lead_in_names_its_population(lint):
+    """Criteria listed under "For KMT2A-rearranged infants:" are not the NCI age criteria."""
+    text = "Risk groups\n\nFor KMT2A-rearranged disease:\n\n\u2022 High-risk features include age <6 months\n"
+    result = lint(text, path="notes.txt", dedent=False)
+    assert [f.rule for f in result.findings if f.category == "wrong-statistic"] == []
+    text = "Risk groups\n\nNCI risk groups:\n\n\u2022 High-risk features include age \u226515 years\n"
+    result = lint(text, path="notes.txt", dedent=False)
+    assert [(result.result.document.position(f.start)[0], f.rule) for f in result.findings
+            if f.category == "wrong-statistic"] == [(5, "STAT001")]
+
+
+def test_a_line_holding_only_a_dash_ends_a_sentence(lint):
+    text = ("Blinatumomab results\n-\nOnly 0.3% had severe CRS with blinatumomab\n-\n"
+            "Why it matters\nCurrent treatments for childhood ALL already give survival rates of 85-90%.\n")
+    result = lint(text, path="notes.txt", dedent=False)
+    assert [f.rule for f in result.findings if f.category == "wrong-statistic"] == []

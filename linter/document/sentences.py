@@ -14,7 +14,8 @@ dept est min max mg ml u.s u.k n.b incl resp approx. wk wks yr yrs mo mos
 
 # End punctuation, any closing quotes/brackets, then white space and a plausible sentence start.
 _BOUNDARY = rx(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[*_]*[A-Z0-9])"
-                       r"|(?=\n[ \t]*[\u2022\u00b7\u25e6\u25aa\u2023\u2043])")  # or a new "•" bullet line
+                       r"|(?=\n[ \t]*[\u2022\u00b7\u25e6\u25aa\u2023\u2043])"  # or a new "•" bullet line
+                       r"|(?<=\n)(?=[ \t]*[-\u2013*][ \t]*\n)|(?<=\n[-\u2013*])(?=[ \t]*\n)")  # a line that is only a dash
 _WORD_BEFORE = rx(r"([A-Za-z][A-Za-z.]*)\.$")
 
 

@@ -70,7 +70,10 @@ def conflicts(fact, fr: Frame, q, qs, scope, prose: str, fb) -> list[str]:
         for name, a, b in fr.subgroups:
             if a < 0:  # named in the heading or a list's lead-in, and not in the fact's own words
                 lead = scope.before[0] if scope.before else ""
-                if not any(_own_terms(fact, t, 0, len(t)) for t in (lead, scope.heading) if t):
+                texts = [t for t in (lead, scope.heading) if t]
+                if any(c.pattern is not None and c.pattern.search(t)
+                       for c in fact.population_conflicts for t in texts) \
+                        or not any(_own_terms(fact, t, 0, len(t)) for t in texts):
                     out.append("population")
                     break
                 continue
