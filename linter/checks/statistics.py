@@ -16,12 +16,12 @@ from linter.document.scopes import scopes
 from linter.facts.base import FactBase, factbase
 from linter.finding import Finding
 from linter.facts.attributes import endpoint_conflict, population_conflict, stated_time
-from linter.facts.decisions import blocking
+from linter.facts.decisions import blocking, row_of
 from linter.facts.frames import frame
+from linter.facts.modifiers import historical, negated_number, shared_unit
 from linter.facts.matching import Candidate, candidates, pairs, quantity_arm
 from linter.facts.values import value_matches
 from linter.facts.base import clause_bounds
-from linter.text.hedging import negated
 from linter.text.quantities import Quantity, direction_words, extract
 from linter.regexcache import compile as rx
 
@@ -41,6 +41,9 @@ class Record:
     fact: object  # the Fact it was tied to, or None
     supported: bool  # tied to a fact and right
     finding: Finding | None
+    frame: object = None  # the number's claim frame (linter.facts.frames.Frame)
+    row: str = ""  # the row of the decision table that decided (linter.facts.decisions)
+    candidates: tuple = ()  # the facts it was weighed against, best first
 
 
 _ANALYSES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
@@ -71,7 +74,8 @@ def analyse(doc, ctx) -> list[Record]:
             if fr.measure in fb.relative_measures and q.kind == "percent" and not q.relative:
                 q = replace(q, relative=True)  # "lowered the risk ... by 61%": a relative change
             if blocking(fr):  # not a claim about a reference fact (decision row not-a-claim)
-                records.append(Record(scope, q, None, blocking(fr) not in _UNCHECKED, None))
+                records.append(Record(scope, q, None, blocking(fr) not in _UNCHECKED, None, fr,
+                                      "not-a-claim"))
                 continue
             cands = candidates(q, scope, fb, doc.prose, partner, fr=fr, qs=qs)
             if not cands and scope.before:
@@ -85,23 +89,11 @@ def analyse(doc, ctx) -> list[Record]:
                 if key in reported:
                     record = Record(scope, q, record.fact, True, None)
                 reported.add(key)
-            records.append(record)
+            records.append(replace(record, frame=fr, candidates=tuple(cands),
+                                   row=row_of(record.finding, record.supported, record.fact, cands)))
         records.extend(_direction(qs, scope, doc, ctx, records))
     per_doc[id(ctx)] = records
     return records
-
-
-_SHARED_JOIN = rx(r"\s*(?:vs\.?|versus|and|or|to|-|–)\s*$", re.I)
-
-
-def shared_unit(q: Quantity, qs, prose: str) -> Quantity:
-    """'93.3 vs 65.8%': a bare number joined to a percent shares its unit."""
-    if q.kind != "number":
-        return q
-    nxt = next((o for o in qs if o.start >= q.end), None)
-    if nxt is not None and nxt.kind == "percent" and _SHARED_JOIN.match(prose[q.end:nxt.start]):
-        return replace(q, kind="percent", unit="%")
-    return q
 
 
 def check(doc, ctx):
@@ -244,28 +236,6 @@ def _judge(q, qs, partner, cands, scope, doc, fb: FactBase, ctx, handled) -> Rec
             return _value_error(q, partner, best, scope, doc, ctx, handled)
         return Record(scope, q, best.fact, False, None)
     return Record(scope, q, None, False, None)
-
-
-_PAST_AFTER = rx(r"\s*(?:\([^)]*\)\s*)?(?:in\s+the\s+(?:19|20)\d0s|in\s+(?:19|20)\d\d|back\s+in|decades\s+ago|"
-                         r"years\s+ago|in\s+the\s+past|a\s+generation\s+ago|before\s+(?:19|20)\d\d)", re.I)
-
-
-def historical(q: Quantity, scope, prose: str) -> bool:
-    """A figure from another time ("from 10% in the 1960s to about 90% today") is not a claim
-    about the reference value; a starting value in "from X to Y" is not either."""
-    if _PAST_AFTER.match(prose, q.end, scope.end):
-        return True
-    return bool(re.search(r"\bfrom\s+$", prose[max(scope.start, q.start - 6):q.start], re.I)
-                and re.match(r"[^.;]{0,40}?\bto\b", prose[q.end:scope.end]))
-
-
-def negated_number(prose: str, q: Quantity, scope) -> bool:
-    """'not half', 'did not improve overall survival to 99%': a number the sentence denies is
-    not a claim."""
-    if re.search(r"\bnot\s+(?:about\s+|the\s+|a\s+)?$", prose[max(scope.start, q.start - 14):q.start], re.I):
-        return True
-    lo, _ = clause_bounds(prose, scope.start, scope.end, q.start, q.end)
-    return negated(prose, q.start, lo, words=8)
 
 
 def _time_distance(fact, stated) -> float:

@@ -5,7 +5,7 @@ Each row is one named outcome; every wrong-statistic code comes from exactly one
 
 | row | when | verdict |
 |---|---|---|
-| `not-a-claim` | a modifier reaches the number (another study, historical, a back-reference, an age that defines a group, a row number or label, "one of the", a telephone number) | nothing |
+| `not-a-claim` | a modifier reaches the number (another study, historical, a back-reference, an age that defines a group, a row number or label, "one of the", a telephone number); "planned" makes the measure a planned one instead | nothing |
 | `no-candidate` | no fact's identifying slots are stated, or every candidate conflicts on a slot | unsupported-claim candidate (CLAIM002 decides), never STAT |
 | `supported` | the value agrees with the best candidate | nothing; the sentence counts as supported |
 | `abstain` | candidates tie, the number is too vague, or the frame lacks a slot the fact is identified by | nothing |
@@ -17,7 +17,7 @@ Each row is one named outcome; every wrong-statistic code comes from exactly one
 | `value` | one best candidate, every identifying slot stated, no conflict, and the value disagrees | STAT001 (STAT003 for a period) |
 
 A slot the number's frame leaves unknown never conflicts; a missing time frame never makes an
-error. `conflicts()` below is the candidate filter: the slots on which a fact cannot be the one a
+error. reference/README.md ("How a number is judged") documents the slots and this table. `conflicts()` below is the candidate filter: the slots on which a fact cannot be the one a
 number is about.
 """
 from __future__ import annotations
@@ -33,6 +33,15 @@ CODES = {"endpoint": "STAT002", "time-frame": "STAT003", "population": "STAT004"
 # Modifiers after which a number is not a claim about the reference at all.
 NOT_A_CLAIM = ("planned", "another-study", "historical", "back-reference", "group-defining",
                "row-number", "label", "partitive", "identifier")
+
+
+def row_of(finding, supported: bool, fact, cands) -> str:
+    """The row of the table a verdict came from."""
+    if finding is not None:
+        return next((row for row, code in CODES.items() if code == finding.rule), "value")
+    if not cands:
+        return "no-candidate"
+    return "supported" if supported and fact is not None else "abstain"
 
 
 def blocking(fr: Frame) -> str | None:

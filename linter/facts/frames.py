@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from linter.document.scopes import Scope
-from linter.facts.attributes import segment
+from linter.facts.modifiers import antecedent, places, reaching, subgroups
 from linter.facts.base import clause_bounds
 from linter.regexcache import compile as rx
 from linter.text.quantities import Quantity
@@ -25,21 +25,9 @@ from linter.text.terms import compile_terms
 # "survival after relapse", "for relapses within 18 months", "children in remission".
 _GOVERNED = rx(r"(?:\b(?:for|after|among|following|in|into|during|without)\s+(?:(?:a|an|the|their|[\w-]+)\s+){0,3}"
               r"|\bof\s+(?:the\s+|all\s+)?)$", re.I)
-_FROM_AFTER_TO = rx(r"\bto\s+(?:about\s+|around\s+|roughly\s+)?\d[\d.,]*\s*(?:%|percent|per\s+cent)?"
-                    r"\s+from\s+(?:about\s+|around\s+|roughly\s+)?$", re.I)
 # "relapse risk", "relapse group": the word names a population, not what is measured.
 _DESCRIBES = rx(r"[\s-]+(?:risk|group|type)\b", re.I)
 _COMPARED = rx(r"\b(?:vs\.?|versus|compared\s+(?:with|to)|against)\b", re.I)
-# A place is where a figure holds only after "in", "across", "throughout": "in the United States",
-# not "American Society of Hematology" or "New England Journal of Medicine".
-_LOCATIVE = rx(r"\b(?:in|across|throughout|within)\s+(?:the\s+)?$", re.I)
-# A noun phrase that points back to the sentence before: "has that change", "these babies".
-_ANAPHOR = rx(r"(?:\b(?:has|have|had|with|of|in|carry|carries|carried|on|for|from)\s+(?:that|this|these|those)"
-              r"|\b(?:this|these|those))\s+(?!only\b|about\b|around\b|nearly\b|almost\b|is\b|was\b|are\b|were\b)"
-              r"[a-z][a-z-]+\b", re.I)
-_LABEL_LIST = rx(r"\b(?:days?|weeks?|rows?|steps?|items?|sections?|pages?|figures?|tables?|chapters?)\s+"
-                 r"(?:\d+\s*(?:,|and|or|to|-|–)\s*)*$", re.I)
-_PHONE = rx(r"(?:\(\d{3}\)\s*|\b\d{3}[-.\s])\d{3}[-.\s]\d{4}\b")
 # "children who don't survive": the figure is the complement of the measure, not the measure.
 _DENIED = rx(r"(?:\b(?:not|never|no\s+longer)|n[\'\u2019]t)\s+$", re.I)
 _TIMES = ("duration", "age", "yearspan")  # "survive five years": a time frame owns no measure word
@@ -104,19 +92,14 @@ _MEASURED = ("percent", "count", "number", "duration")
 
 def frame(q: Quantity, qs, scope: Scope, prose: str, terms: FrameTerms) -> Frame:
     measure, source = _measure(q, qs, scope, prose, terms) if q.kind in _MEASURED else (None, "")
-    modifiers = _modifiers(q, scope, prose, terms)
+    modifiers = reaching(q, scope, prose, terms)
     if "planned" in modifiers and q.kind in ("count", "number"):
         # "plans to enrol 160": a planned count is a value of the plan, not of the study's result
         modifiers = tuple(m for m in modifiers if m != "planned")
         if not (measure or "").startswith("planned-"):
             measure, source = f"planned-{measure or 'enrolled'}", source or "clause"
-    lo, hi = segment(q, scope, prose)
-    places = tuple((m.start(), m.end()) for m in terms.places.finditer(prose, lo, hi)
-                   if _LOCATIVE.search(prose, max(lo, m.start() - 20), m.start())) \
-        if terms.places is not None else ()
-    antecedent = scope.before[0] if scope.before and _ANAPHOR.search(scope.text) else ""
-    return Frame(measure, source, _subgroups(q, scope, prose, terms), places, modifiers,
-                 q.qualifier in _BOUND, question_of(scope), antecedent)
+    return Frame(measure, source, subgroups(q, scope, prose, terms), places(q, scope, prose, terms),
+                 modifiers, q.qualifier in _BOUND, question_of(scope), antecedent(scope))
 
 
 def _cell(scope: Scope, at: int):
@@ -256,48 +239,3 @@ def _text_measure(text: str, terms: FrameTerms, kind=None):
     return hits[0][2] if len({h[2] for h in hits}) == 1 else None
 
 
-def _subgroups(q: Quantity, scope: Scope, prose: str, terms: FrameTerms) -> tuple:
-    out = []
-    lo, hi = segment(q, scope, prose)
-    for name, pattern in terms.subgroups.items():
-        if pattern is None:
-            continue
-        for m in pattern.finditer(prose, lo, hi):
-            out.append((name, m.start(), m.end()))
-        # A list's lead-in ("For KMT2A-rearranged disease:") and the heading say whom it is about.
-        lead = scope.before[0] if scope.before and scope.before[0].rstrip().endswith(":") else ""
-        if any(pattern.search(t) for t in (lead, scope.heading) if t):
-            out.append((name, -1, -1))
-    return tuple(out)
-
-
-def _modifiers(q: Quantity, scope: Scope, prose: str, terms: FrameTerms) -> tuple:
-    found = []
-    c_lo, c_hi = clause_bounds(prose, scope.start, scope.end, q.start, q.end)
-    s_lo, s_hi = segment(q, scope, prose)
-    reach = {"clause": (c_lo, c_hi), "segment": (s_lo, s_hi), "sentence": (scope.start, scope.end),
-             "before": (max(scope.start, q.start - 60), q.start)}
-    for name, (how, pattern) in terms.modifiers.items():
-        if pattern is None:
-            continue
-        lo, hi = reach[how]
-        for m in pattern.finditer(prose, lo, hi):
-            if how == "before" and prose[m.end():q.start].strip(" ~\u2248"):
-                continue
-            if m.start() <= q.start < m.end():
-                continue
-            found.append(name)
-            break
-    if _FROM_AFTER_TO.search(prose, max(scope.start, q.start - 60), q.start):
-        found.append("historical")  # "rose to 90% from 84%": the starting value is an older one
-    if _LABEL_LIST.search(prose, max(scope.start, q.start - 60), q.start):
-        found.append("label")  # "on days 1, 8, 15 and 22": days of a schedule, not counts
-    if _PHONE.search(prose, max(scope.start, q.start - 6), min(scope.end, q.end + 12)):
-        found.append("identifier")  # a telephone number
-    if re.match(r"\s+of\s+(?:the|those|these|our|his|her|their|all)\b", prose[q.end:q.end + 12], re.I) \
-            and q.kind in ("count", "number"):
-        found.append("partitive")  # "one of the children": a member of a group, not its size
-    if scope.cells and scope.cells[0][0] <= q.start < scope.cells[0][1] and q.value is not None \
-            and float(q.value).is_integer() and prose[slice(*scope.cells[0])].strip() == q.text.strip():
-        found.append("row-number")  # "| 9 | Infant blinatumomab ... |": the row's index
-    return tuple(dict.fromkeys(found))

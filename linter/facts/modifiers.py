@@ -1,0 +1,125 @@
+"""What reaches a number from around it: modifiers that stop it being a claim about a reference
+fact, the narrower populations and places named with it, and the sentence it points back to.
+
+The words are data (`modifiers`, `subgroups`, `places` in a vocabulary file); the few shapes
+here are the ones no word list can say: "rose to 90% from 84%" (the older value), a row number,
+"days 1, 8, 15 and 22", "one of the children", a telephone number, "not half".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from linter.facts.attributes import segment
+from linter.facts.base import clause_bounds
+from linter.regexcache import compile as rx
+from linter.text.hedging import negated
+from linter.text.quantities import Quantity
+
+_FROM_AFTER_TO = rx(r"\bto\s+(?:about\s+|around\s+|roughly\s+)?\d[\d.,]*\s*(?:%|percent|per\s+cent)?"
+                    r"\s+from\s+(?:about\s+|around\s+|roughly\s+)?$", re.I)
+# A place is where a figure holds only after "in", "across", "throughout": "in the United States",
+# not "American Society of Hematology" or "New England Journal of Medicine".
+_LOCATIVE = rx(r"\b(?:in|across|throughout|within)\s+(?:the\s+)?$", re.I)
+# A noun phrase that points back to the sentence before: "has that change", "these babies".
+_ANAPHOR = rx(r"(?:\b(?:has|have|had|with|of|in|carry|carries|carried|on|for|from)\s+(?:that|this|these|those)"
+              r"|\b(?:this|these|those))\s+(?!only\b|about\b|around\b|nearly\b|almost\b|is\b|was\b|are\b|were\b)"
+              r"[a-z][a-z-]+\b", re.I)
+_LABEL_LIST = rx(r"\b(?:days?|weeks?|rows?|steps?|items?|sections?|pages?|figures?|tables?|chapters?)\s+"
+                 r"(?:\d+\s*(?:,|and|or|to|-|–)\s*)*$", re.I)
+_PHONE = rx(r"(?:\(\d{3}\)\s*|\b\d{3}[-.\s])\d{3}[-.\s]\d{4}\b")
+
+def places(q: Quantity, scope, prose: str, terms) -> tuple:
+    """Where a place is named as where the figure holds: "in the United States"."""
+    if terms.places is None:
+        return ()
+    lo, hi = segment(q, scope, prose)
+    return tuple((m.start(), m.end()) for m in terms.places.finditer(prose, lo, hi)
+                 if _LOCATIVE.search(prose, max(lo, m.start() - 20), m.start()))
+
+
+def antecedent(scope) -> str:
+    """The sentence before, when this one points back to it ("has that change")."""
+    return scope.before[0] if scope.before and _ANAPHOR.search(scope.text) else ""
+
+
+def subgroups(q: Quantity, scope, prose: str, terms) -> tuple:
+    out = []
+    lo, hi = segment(q, scope, prose)
+    for name, pattern in terms.subgroups.items():
+        if pattern is None:
+            continue
+        for m in pattern.finditer(prose, lo, hi):
+            out.append((name, m.start(), m.end()))
+        # A list's lead-in ("For KMT2A-rearranged disease:") and the heading say whom it is about.
+        lead = scope.before[0] if scope.before and scope.before[0].rstrip().endswith(":") else ""
+        if any(pattern.search(t) for t in (lead, scope.heading) if t):
+            out.append((name, -1, -1))
+    return tuple(out)
+
+
+def reaching(q: Quantity, scope, prose: str, terms) -> tuple:
+    found = []
+    c_lo, c_hi = clause_bounds(prose, scope.start, scope.end, q.start, q.end)
+    s_lo, s_hi = segment(q, scope, prose)
+    reach = {"clause": (c_lo, c_hi), "segment": (s_lo, s_hi), "sentence": (scope.start, scope.end),
+             "before": (max(scope.start, q.start - 60), q.start)}
+    for name, (how, pattern) in terms.modifiers.items():
+        if pattern is None:
+            continue
+        lo, hi = reach[how]
+        for m in pattern.finditer(prose, lo, hi):
+            if how == "before" and prose[m.end():q.start].strip(" ~\u2248"):
+                continue
+            if m.start() <= q.start < m.end():
+                continue
+            found.append(name)
+            break
+    if _FROM_AFTER_TO.search(prose, max(scope.start, q.start - 60), q.start):
+        found.append("historical")  # "rose to 90% from 84%": the starting value is an older one
+    if _LABEL_LIST.search(prose, max(scope.start, q.start - 60), q.start):
+        found.append("label")  # "on days 1, 8, 15 and 22": days of a schedule, not counts
+    if _PHONE.search(prose, max(scope.start, q.start - 6), min(scope.end, q.end + 12)):
+        found.append("identifier")  # a telephone number
+    if re.match(r"\s+of\s+(?:the|those|these|our|his|her|their|all)\b", prose[q.end:q.end + 12], re.I) \
+            and q.kind in ("count", "number"):
+        found.append("partitive")  # "one of the children": a member of a group, not its size
+    if scope.cells and scope.cells[0][0] <= q.start < scope.cells[0][1] and q.value is not None \
+            and float(q.value).is_integer() and prose[slice(*scope.cells[0])].strip() == q.text.strip():
+        found.append("row-number")  # "| 9 | Infant blinatumomab ... |": the row's index
+    return tuple(dict.fromkeys(found))
+
+
+_SHARED_JOIN = rx(r"\s*(?:vs\.?|versus|and|or|to|-|–)\s*$", re.I)
+
+
+def shared_unit(q: Quantity, qs, prose: str) -> Quantity:
+    """'93.3 vs 65.8%': a bare number joined to a percent shares its unit."""
+    if q.kind != "number":
+        return q
+    nxt = next((o for o in qs if o.start >= q.end), None)
+    if nxt is not None and nxt.kind == "percent" and _SHARED_JOIN.match(prose[q.end:nxt.start]):
+        return replace(q, kind="percent", unit="%")
+    return q
+
+
+_PAST_AFTER = rx(r"\s*(?:\([^)]*\)\s*)?(?:in\s+the\s+(?:19|20)\d0s|in\s+(?:19|20)\d\d|back\s+in|decades\s+ago|"
+                         r"years\s+ago|in\s+the\s+past|a\s+generation\s+ago|before\s+(?:19|20)\d\d)", re.I)
+
+
+def historical(q: Quantity, scope, prose: str) -> bool:
+    """A figure from another time ("from 10% in the 1960s to about 90% today") is not a claim
+    about the reference value; a starting value in "from X to Y" is not either."""
+    if _PAST_AFTER.match(prose, q.end, scope.end):
+        return True
+    return bool(re.search(r"\bfrom\s+$", prose[max(scope.start, q.start - 6):q.start], re.I)
+                and re.match(r"[^.;]{0,40}?\bto\b", prose[q.end:scope.end]))
+
+
+def negated_number(prose: str, q: Quantity, scope) -> bool:
+    """'not half', 'did not improve overall survival to 99%': a number the sentence denies is
+    not a claim."""
+    if re.search(r"\bnot\s+(?:about\s+|the\s+|a\s+)?$", prose[max(scope.start, q.start - 14):q.start], re.I):
+        return True
+    lo, _ = clause_bounds(prose, scope.start, scope.end, q.start, q.end)
+    return negated(prose, q.start, lo, words=8)
