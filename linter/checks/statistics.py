@@ -27,7 +27,7 @@ from linter.regexcache import compile as rx
 
 CATEGORY = "wrong-statistic"
 # Figures about something else that a reader may still want sourced (the unsupported-claim check).
-_UNCHECKED = ("planned", "another-study", "historical")
+_UNCHECKED = ("planned", "another-study", "historical", "dated")
 _STUDY_WORDS = rx(r"\b(?:trial|study|arm|group|cohort)\b", re.I)
 _FROM_TO = rx(r"^\s*(?:\([^()]*\)\s*)?(?:at\s+[^;,.]{0,20}?\s*)?to\s+(?:about\s+)?$", re.I)
 
@@ -82,7 +82,7 @@ def analyse(doc, ctx) -> list[Record]:
                 cands = [c for c in candidates(q, scope, fb, doc.prose, partner, lean_back=True,
                                                fr=fr, qs=qs)
                          if c.value is not None]
-            record = _judge(q, qs, partner, cands, scope, doc, fb, ctx, handled)
+            record = _judge(q, qs, partner, cands, scope, doc, fb, ctx, handled, fr)
             if record.finding is not None:
                 # One finding per wrong claim: the same error restated in a sentence counts once.
                 key = (record.finding.rule, record.finding.fact)
@@ -134,7 +134,7 @@ def _describe(fact, arm=None) -> str:
     return text
 
 
-def _judge(q, qs, partner, cands, scope, doc, fb: FactBase, ctx, handled) -> Record:
+def _judge(q, qs, partner, cands, scope, doc, fb: FactBase, ctx, handled, fr=None) -> Record:
     if q in handled:
         return Record(scope, q, None, True, None)
     top = max((_base(c, q) for c in cands), default=0)
@@ -224,9 +224,12 @@ def _judge(q, qs, partner, cands, scope, doc, fb: FactBase, ctx, handled) -> Rec
         # A figure for a time-bound result is only called wrong when the sentence gives the same
         # time frame, names two of the fact's subjects (drug and trial), or pairs it with a
         # number that fits the fact: otherwise it may be another study's figure.
+        # A fact about the disease itself whose measure the number's words state needs no time
+        # frame: no time frame makes "over 99% survive" right.
         anchored = best.fact.time_value is None or best.partner or (
             stated is not None and not _time_conflict(best.fact, stated)) or sum(
-            1 for p in best.fact.subject_parts if p.search(scope.text)) >= 2
+            1 for p in best.fact.subject_parts if p.search(scope.text)) >= 2 or (
+            fr is not None and fr.measure == best.fact.measure and not best.fact.subject_groups)
         # A general figure (no drug, no trial) is not what a sentence about a study reports.
         found = fb.mentions(scope.text)
         general = best.fact.subject is None and (

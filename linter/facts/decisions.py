@@ -31,7 +31,7 @@ CODES = {"endpoint": "STAT002", "time-frame": "STAT003", "population": "STAT004"
          "direction": "STAT005", "relative-absolute": "STAT006", "value": "STAT001"}
 
 # Modifiers after which a number is not a claim about the reference at all.
-NOT_A_CLAIM = ("planned", "another-study", "historical", "back-reference", "group-defining",
+NOT_A_CLAIM = ("planned", "another-study", "historical", "dated", "back-reference", "group-defining",
                "row-number", "label", "partitive", "identifier")
 
 

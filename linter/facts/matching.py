@@ -270,8 +270,10 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
                 has_partner = True
         # The number's own words naming the fact's measure state its endpoint as well as its terms.
         stated = fr is not None and fr.measure is not None and fr.measure == fact.measure
+        # Two or more key groups, all in the number's clause, identify a fact as well as its endpoint.
         strong = has_partner or (in_clause and any_in_clause and (
-            endpoint_hit or stated or fact.endpoint_terms is None or not fact.keys))
+            endpoint_hit or stated or fact.endpoint_terms is None or not fact.keys
+            or sum(1 for g in fact.keys if g is not None) >= 2))
         if not fact.keys and not has_partner:
             strong = bool(endpoint_hit) and level == 2 and fact.endpoint_terms.search(segment) is not None
         out.append(Candidate(fact, score, matched, strong and not lean_back, has_partner))
