@@ -246,6 +246,10 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
                 continue
             score += 2
         level = subject_level(fact, scope, fb, q.start)
+        if level is None and fact.population_terms is not None and not any(
+                fb.mentions(scope.text)[n] for n in fb.treatments) \
+                and fact.population_terms.search(scope.text):
+            level = 1  # the fact's own population, named with no other treatment, resolves it
         if level is None:
             continue
         score += {2: 2, 1: 1, 0: 0}[level]

@@ -23,7 +23,7 @@ _FROM_AFTER_TO = rx(r"\bto\s+(?:about\s+|around\s+|roughly\s+)?\d[\d.,]*\s*(?:%|
 _LOCATIVE = rx(r"\b(?:in|across|throughout|within)\s+(?:the\s+)?$", re.I)
 # A noun phrase that points back to the sentence before: "has that change", "these babies".
 _ANAPHOR = rx(r"(?:\b(?:has|have|had|with|of|in|carry|carries|carried|on|for|from)\s+(?:that|this|these|those)"
-              r"|\b(?:this|these|those))\s+(?!only\b|about\b|around\b|nearly\b|almost\b|is\b|was\b|are\b|were\b)"
+              r"|\b(?:this|these|those|the\s+same))\s+(?!only\b|about\b|around\b|nearly\b|almost\b|is\b|was\b|are\b|were\b)"
               r"[a-z][a-z-]+\b", re.I)
 _LABEL_LIST = rx(r"\b(?:days?|weeks?|rows?|steps?|items?|sections?|pages?|figures?|tables?|chapters?)\s+"
                  r"(?:\d+\s*(?:,|and|or|to|-|–)\s*)*$", re.I)

@@ -47,7 +47,8 @@ _IN_FRACTION = rx(
 _NUMBER = rx(NUMBER, re.I)
 
 _UNITS = [
-    ("pp", rx(r"\s*(?:percentage|percent|%)[\s-]+points?\b|\s*pp\b", re.I)),
+    ("pp", rx(r"\s*(?:percentage|percent|%)[\s-]+points?\b|\s*pp\b|\s*points?\b(?=\s+(?:better|higher|lower|"
+              r"worse|more|less|fewer|greater|smaller|difference|gap|absolute))", re.I)),
     ("percent", rx(r"\s*(?:%|percent\b|per\s+cent\b)", re.I)),
     ("dose", rx(
         r"\s*(mg|milligrams?|µg|μg|mcg|ug|micrograms?)\s*(?:/|per\s+)(?:m²|m2|m\^2|square\s+met(?:re|er)s?)"
@@ -213,9 +214,11 @@ def extract(text: str, lo: int = 0, hi: int | None = None) -> list[Quantity]:
         qual, qstart = _qualifier(text, m.start(), lo)
         between = re.findall(r"[A-Za-z'\u2019]+", text[m.end(1):m.start(2)])
         noun = " ".join(w for w in between if w.lower() not in ("in", "out", "of", "every"))
+        per_hundred = d in (100, 1000)  # "96 out of every 100" is a percentage written out, as exact
         add(Quantity(qstart, m.end(), text[qstart:m.end()], "percent", round(100 * n / d, 1),
-                     unit="%", qualifier=qual if qual != "exact" else "about", words=True,
-                     decimals=1, noun=noun or _of_noun(text, m.end(), hi)))
+                     unit="%", qualifier=qual if qual != "exact" or per_hundred else "about",
+                     words=not per_hundred, decimals=0 if d == 100 else 1,
+                     noun=noun or _of_noun(text, m.end(), hi)))
     fractional = any(w in low for w in ("half", "third", "quarter", "fifth", "tenth", " all", "every"))
     for m in (_FRACTION.finditer(text, lo, hi) if fractional else ()):
         if not free(m.start(), m.end()):
