@@ -87,7 +87,7 @@ def question_of(scope: Scope) -> str:
 
 
 # Kinds whose unit already says what they measure: a p-value, a dose, a period, a ratio.
-_MEASURED = ("percent", "count", "number", "duration")
+_MEASURED = ("percent", "count", "number", "duration", "dose")
 
 
 def frame(q: Quantity, qs, scope: Scope, prose: str, terms: FrameTerms) -> Frame:

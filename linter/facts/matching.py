@@ -124,7 +124,10 @@ def subject_level(fact: Fact, scope: Scope, fb: FactBase, at: int | None = None)
     """
     if fact.subject is None:
         return 0
-    others = [p for name, p in fb.subjects.items() if name not in fact.subject_groups]
+    # A fact about a drug in general is not excluded by a trial of it; another drug excludes it.
+    drug_level = not any(n in fact.subject_groups for n in fb.anchors)
+    others = [p for name, p in fb.subjects.items() if name not in fact.subject_groups
+              and not (drug_level and name in fb.anchors)]
     if at is not None:
         # Trials and populations decide before drugs: "EsPhALL2010: imatinib 340" is EsPhALL's.
         local = at - scope.start
@@ -279,7 +282,10 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
             endpoint_hit or stated or fact.endpoint_terms is None or not fact.keys
             or sum(1 for g in fact.keys if g is not None) >= 2))
         if not fact.keys and not has_partner:
-            strong = bool(endpoint_hit) and level == 2 and fact.endpoint_terms.search(segment) is not None
+            # With no key terms, the number's own words must name the measure and the subject must
+            # be resolved: in the sentence, or before it when the measure is the frame's.
+            strong = bool(endpoint_hit) and fact.endpoint_terms.search(segment) is not None and (
+                level == 2 or (stated and level == 1))
         out.append(Candidate(fact, score, matched, strong and not lean_back, has_partner))
     out.sort(key=lambda c: -c.score)
     return out
