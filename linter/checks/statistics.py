@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from linter.document.scopes import scopes
 from linter.facts.base import FactBase, factbase
 from linter.finding import Finding
-from linter.facts.attributes import endpoint_conflict, population_conflict, stated_time
+from linter.facts.attributes import endpoint_conflict, population_conflict, question_time, stated_time
 from linter.facts.decisions import blocking, row_of
 from linter.facts.frames import frame
 from linter.facts.modifiers import historical, negated_number, shared_unit
@@ -141,6 +141,8 @@ def _judge(q, qs, partner, cands, scope, doc, fb: FactBase, ctx, handled, fr=Non
     # A number that happens to fit a weakly related fact does not outweigh a clearly related one.
     matching = [c for c in cands if c.value is not None and _base(c, q) >= top - 3]
     stated = stated_time(q, qs, scope, doc.prose)
+    if stated is None and fr is not None and fr.question:  # "What is the five-year survival?"
+        stated = question_time(fr.question)
     if matching:
         if stated:
             matching.sort(key=lambda c: (-_base(c, q), _time_distance(c.fact, stated)))

@@ -96,6 +96,11 @@ def _row_label_time(t: Quantity, qs, scope: Scope) -> bool:
     return cell is not None and not any(o is not t and cell[0] <= o.start < cell[1] for o in qs)
 
 
+def question_time(question: str):
+    """The time frame a question asks about ("What is the five-year survival?"), or None."""
+    return _header_time(question)
+
+
 @lru_cache(maxsize=64)
 def _header_time(header: str):
     from linter.text.quantities import extract
