@@ -226,12 +226,13 @@ def _judge(q, qs, partner, cands, scope, doc, fb: FactBase, ctx, handled, fr=Non
         # A figure for a time-bound result is only called wrong when the sentence gives the same
         # time frame, names two of the fact's subjects (drug and trial), or pairs it with a
         # number that fits the fact: otherwise it may be another study's figure.
-        # A fact about the disease itself whose measure the number's words state needs no time
-        # frame: no time frame makes "over 99% survive" right.
+        # A number whose words state the fact's measure, and its subject (or that is about the
+        # disease itself), needs no time frame: no time frame makes "over 99% survive" right.
         anchored = best.fact.time_value is None or best.partner or (
             stated is not None and not _time_conflict(best.fact, stated)) or sum(
             1 for p in best.fact.subject_parts if p.search(scope.text)) >= 2 or (
-            fr is not None and fr.measure == best.fact.measure and not best.fact.subject_groups)
+            fr is not None and fr.measure == best.fact.measure and (
+                not best.fact.subject_groups or best.fact.subject.search(scope.text)))
         # A general figure (no drug, no trial) is not what a sentence about a study reports.
         found = fb.mentions(scope.text)
         general = best.fact.subject is None and (

@@ -275,7 +275,9 @@ def factbase(ctx) -> FactBase:
     return fb
 
 
-_SEPARATORS = rx(r"[;:]|,(?!\d{3})|\s(?:and|but|while|whereas)\s|\s[-–—]\s")
+# A full stop before a capital also ends a clause, for sentences a footnote marker ran together
+# ("of patients.[5] Side effects ...").
+_SEPARATORS = rx(r"[;:]|,(?!\d{3})|\s(?:and|but|while|whereas)\s|\s[-–—]\s|(?<=[a-z%)\]])\.(?:\[\d+\])?\s+(?=[A-Z])")
 
 
 def clause_bounds(text: str, lo: int, hi: int, a: int, b: int) -> tuple[int, int]:
