@@ -14,8 +14,8 @@ from pathlib import Path
 import yaml
 
 from linter.errors import DataError
+from linter.knowledge.paths import SCHEMA_DIR
 
-from linter.knowledge.load import SCHEMA_DIR  # noqa: E402  (one definition of the schema folder)
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
