@@ -123,9 +123,7 @@ def test_benchmarks_off_by_default_on_in_strict(ctx, lint):
     from linter.config import load
     from linter.engine import build_context, lint_text
 
-    cfg = load(None)
-    cfg.values["preset"] = "strict"
-    strict = build_context(cfg)
+    strict = build_context(load(None).replace(preset="strict"))
     codes = [f.rule for f in lint_text("# Leukemia\n\nText." + DISCLAIMED, "d.md", strict).findings]
     assert {"JAMA001", "JAMA002", "JAMA003"} <= set(codes)
 

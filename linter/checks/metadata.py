@@ -60,22 +60,31 @@ def _parse(text: str):
         return None
 
 
-def check(doc, ctx, today=None):
+def _author(doc, config, today) -> bool:
+    return any(_front(doc).get(k) for k in AUTHOR_KEYS) or bool(_BYLINE.search(_head(doc)))
+
+
+def _sources(doc, config, today) -> bool:
+    return bool(_SOURCES.search(doc.text)) or bool(CITATION.search(doc.text))
+
+
+def _date(doc, config, today) -> bool:
+    return document_date(doc) is not None
+
+
+def _stale(doc, config, today) -> bool:
+    date = document_date(doc)
+    return date is None or (today - date).days <= config["max-age-days"]
+
+
+KINDS = ("metadata",)
+CHECKS = {"author": _author, "sources": _sources, "date": _date, "stale": _stale}
+
+
+def check(view, rules, today=None):
     today = today or dt.date.today()
-    for rule in ctx.knowledge.rules:
-        if rule["kind"] != "metadata":
-            continue
-        what = rule["check"]
-        ok = True
-        if what == "author":
-            ok = any(_front(doc).get(k) for k in AUTHOR_KEYS) or bool(_BYLINE.search(_head(doc)))
-        elif what == "sources":
-            ok = bool(_SOURCES.search(doc.text)) or bool(CITATION.search(doc.text))
-        elif what == "date":
-            ok = document_date(doc) is not None
-        elif what == "stale":
-            date = document_date(doc)
-            ok = date is None or (today - date).days <= ctx.config["max-age-days"]
-        if not ok:
-            yield Finding(rule["code"], rule["category"], rule["severity"], 0, 0,
-                          rule["message"].format(days=ctx.config["max-age-days"]))
+    doc, config = view.doc, view.config
+    for rule in rules:
+        if not CHECKS[rule.check](doc, config, today):
+            yield Finding(rule.code, rule.category, rule.severity, 0, 0,
+                          rule.message.format(days=config["max-age-days"]))

@@ -5,7 +5,6 @@ trial, ..."; a table row under its header; a list item under a heading).
 """
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass
 
 from linter.document.markdown import Document, Sentence
@@ -39,15 +38,10 @@ class Scope:
         return self.text
 
 
-_SCOPES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
-
-
-def scopes(doc: Document) -> list:
-    """A Scope for every sentence of the document, in order (built once per document)."""
-    found = _SCOPES.get(doc)
-    if found is None:
-        found = _SCOPES[doc] = list(_build(doc))
-    return found
+def scopes(doc: Document) -> tuple[Scope, ...]:
+    """A Scope for every sentence of the document, in order (the per-document view builds them
+    once; see linter/view.py)."""
+    return tuple(_build(doc))
 
 
 def _build(doc: Document):
