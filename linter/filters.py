@@ -14,7 +14,7 @@ from linter.finding import Finding
 
 def selected(finding: Finding, patterns, ctx) -> bool:
     rule = ctx.rule_index.get(finding.rule)
-    names = (finding.rule, rule.name if rule is not None else "", finding.category)
+    names = (finding.rule, finding.category, *((rule.name, *rule.aliases) if rule is not None else ()))
     return any(n.upper().startswith(p.upper()) for p in patterns for n in names if n)
 
 

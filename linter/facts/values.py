@@ -7,6 +7,8 @@ durations are compared in the fact's unit, and a period's two years must both be
 """
 from __future__ import annotations
 
+import dataclasses
+
 from linter.facts.base import Fact, Value
 from linter.text.quantities import Quantity
 
@@ -46,9 +48,9 @@ def in_fact_units(q: Quantity, fact: Fact) -> Quantity:
     if abs(factor - 1) < 1e-9:
         return q
     conv = (lambda x: None if x is None else x * factor)
-    return Quantity(q.start, q.end, q.text, q.kind, conv(q.value), conv(q.low), conv(q.high),
-                    fact.unit.strip(), q.qualifier, q.relative, q.direction, q.attributive,
-                    max(q.decimals, 1) if factor < 1 else q.decimals, q.words, q.noun)
+    return dataclasses.replace(q, value=conv(q.value), low=conv(q.low), high=conv(q.high),
+                               unit=fact.unit.strip(),
+                               decimals=max(q.decimals, 1) if factor < 1 else q.decimals)
 
 
 def value_matches(q: Quantity, v: Value, fact: Fact) -> bool:

@@ -21,6 +21,7 @@ class Rule:
     severity: str
     message: str
     check: str = ""
+    aliases: tuple = ()  # former names, accepted by --select/--ignore like the name
     suggest: str = ""
     scope: str = "any"  # phrase kinds: sentence, heading or any
     hedge: bool = True  # phrase kinds: hedged or negated uses stay quiet
@@ -38,6 +39,7 @@ def compile_rule(data: dict, vocabulary: dict) -> Rule:
     return Rule(
         code=data["code"], name=data["name"], kind=data["kind"], category=data["category"],
         severity=data["severity"], message=data["message"], check=data.get("check", ""),
+        aliases=tuple(data.get("aliases", ())),
         suggest=data.get("suggest", ""), scope=data.get("scope", "any"),
         hedge=data.get("hedge", True), quoted=data.get("quoted", "skip"),
         presets=MappingProxyType(dict(data.get("presets", {}))),

@@ -85,6 +85,8 @@ def schema_problems(data, schema_name: str, path, text: str) -> list[str]:
     problems = []
     for err in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
         parts = list(err.absolute_path)
+        if "propertyNames" in err.schema_path:  # a key this kind of item does not take
+            parts.append(err.instance)
         line = line_of(text, parts)
         where = f"{path}:{line}" if line else str(path)
         problems.append(f"{where}: {key_path(parts)}: {_describe(err)}")
@@ -92,6 +94,8 @@ def schema_problems(data, schema_name: str, path, text: str) -> list[str]:
 
 
 def _describe(err) -> str:
+    if "propertyNames" in err.schema_path:
+        return f"unknown key for this kind (allowed: {', '.join(err.validator_value)})"
     if err.validator == "additionalProperties":
         extra = re.findall(r"'([^']+)' (?:was|were) unexpected", err.message)
         if extra:
