@@ -13,6 +13,19 @@ from linter.config import load
 from linter.engine import build_context, lint_text
 
 ROOT = Path(__file__).resolve().parent.parent
+# A team's own rule pack of one phrase rule, for tests of what --rules loads.
+TEAM_PACK = """\
+rules:
+  - code: TEAM001
+    name: team.miracle
+    kind: phrase
+    category: style
+    severity: warning
+    message: '"{match}" is not our style'
+    rationale: We describe results.
+    terms: [miracle]
+    examples: {flag: ["A miracle."], pass: ["A drug."]}
+"""
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -112,6 +112,9 @@ def _explain_fact(ctx, f, out) -> None:
     for s in f["sources"]:
         src = ctx.knowledge.sources[s]
         out.write(_wrap(src["citation"], "      - ") + "\n")
+        links = [f"{key} {src[key]}" for key in ("doi", "pmid", "url") if src.get(key)]
+        if links:
+            out.write(_wrap("; ".join(links), "        ") + "\n")
         if src.get("document"):
             d = src["document"]
             out.write(_wrap(f"as stated in: \"{d['title']}\" ({d['publisher']})", "        ") + "\n")
