@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-from linter.knowledge import cache
 from linter.errors import DataError
+from linter.knowledge import cache
 
 DEFAULTS = {
     "include": ["*.md", "*.markdown", "*.txt"],
@@ -79,7 +79,11 @@ def _safe_read(path: Path) -> str:
 def load(path: Path | None) -> Config:
     if path is None:
         return Config(dict(DEFAULTS))
-    from linter.knowledge.yamlfile import parse_yaml, read_text, schema_problems  # YAML only when there is a file
+    from linter.knowledge.yamlfile import (  # YAML only when there is a file
+        parse_yaml,
+        read_text,
+        schema_problems,
+    )
 
     text = read_text(path)
     if path.name == "pyproject.toml":

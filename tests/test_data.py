@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from linter.knowledge import load as knowledge
 from linter.commands.examples import fact_findings, rule_codes
+from linter.knowledge import load as knowledge
 from linter.text.terms import expand
 
 KB = knowledge.build([(f, f.read_text(encoding="utf-8")) for f in knowledge.collect(

@@ -5,8 +5,8 @@ import textwrap
 import pytest
 
 from linter.document.markdown import parse
-from linter.errors import InputError
 from linter.document.sentences import split_sentences
+from linter.errors import InputError
 
 
 def doc_of(text, path="d.md"):

@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from linter.text.citations import CITATION
 from linter.finding import Finding
 from linter.regexcache import compile as rx
+from linter.text.citations import CITATION
 
 AUTHOR_KEYS = ("author", "authors", "byline", "reviewed_by", "written_by")
 DATE_KEYS = ("last_reviewed", "last_updated", "updated", "modified", "reviewed", "date")

@@ -4,8 +4,8 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from linter.knowledge import load as knowledge
 from linter.errors import DataError
+from linter.knowledge import load as knowledge
 
 
 def validate(paths, config) -> list[str]:

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from linter.document.frontmatter import front_matter
-from linter.regexcache import compile as rx
 from linter.document.sentences import split_sentences
+from linter.regexcache import compile as rx
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 

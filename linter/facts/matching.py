@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from linter.facts.attributes import tiers
 from linter.document.scopes import Scope
+from linter.facts.attributes import tiers
 from linter.facts.base import Fact, FactBase, Value
-from linter.text.quantities import Quantity
-from linter.regexcache import compile as rx
 from linter.facts.values import arm_difference, same_noun, value_matches
+from linter.regexcache import compile as rx
+from linter.text.quantities import Quantity
 
 POPULATION_NOUNS = rx(
     r"(?:the|their|his|her|its|all|these|those|our|such|newly|diagnosed|young|\s)*\s*"

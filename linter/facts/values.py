@@ -47,7 +47,10 @@ def in_fact_units(q: Quantity, fact: Fact) -> Quantity:
     factor = _MONTHS[q.unit] / _MONTHS[fact.unit.strip()]
     if abs(factor - 1) < 1e-9:
         return q
-    conv = (lambda x: None if x is None else x * factor)
+
+    def conv(x):
+        return None if x is None else x * factor
+
     return dataclasses.replace(q, value=conv(q.value), low=conv(q.low), high=conv(q.high),
                                unit=fact.unit.strip(),
                                decimals=max(q.decimals, 1) if factor < 1 else q.decimals)

@@ -16,8 +16,15 @@ from linter.document.scopes import Scope
 from linter.facts.attributes import endpoint_conflict, population_conflict, stated_time
 from linter.facts.base import FactBase, clause_bounds
 from linter.facts.matching import Candidate, candidates, pairs, quantity_arm
-from linter.facts.problems import (Problem, attribute_error, describe, direction_problems,
-                                   problem, time_conflict, value_error)
+from linter.facts.problems import (
+    Problem,
+    attribute_error,
+    describe,
+    direction_problems,
+    problem,
+    time_conflict,
+    value_error,
+)
 from linter.facts.values import value_matches
 from linter.regexcache import compile as rx
 from linter.text.hedging import negated

@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from linter.errors import DataError
 from linter.knowledge import cache
 from linter.knowledge.paths import SCHEMA_DIR, shipped
-from linter.errors import DataError
 from linter.text.terms import check_term, expand, unknown_references
 
 KINDS = ("facts", "sources", "vocabulary", "rules")
