@@ -66,6 +66,13 @@ class Context:
 
         return compile_terms(["@reference-headings"], self.knowledge.vocabulary)
 
+    @cached_property
+    def cited_studies(self):
+        """The vocabulary's `cited-studies`: naming one of these studies cites a source."""
+        from linter.text.terms import compile_terms
+
+        return compile_terms(["@cited-studies"], self.knowledge.vocabulary)
+
     def reference_heading(self, heading: str) -> bool:
         """Whether a heading starts with one of the reference-list words ("Sources", "Links")."""
         terms = self.reference_headings

@@ -12,6 +12,7 @@ from functools import cached_property
 
 from linter.document.markdown import Document
 from linter.document.scopes import scopes
+from linter.text.citations import cites
 from linter.text.hedging import hedged, negated, quoted
 
 
@@ -55,6 +56,10 @@ class DocumentView:
         sentences = self.doc.sentences
         i = bisect.bisect_right(self.doc.sentence_starts, offset) - 1
         return sentences[i] if i >= 0 else None
+
+    def cites(self, raw: str) -> bool:
+        """Whether a text cites a source: a link, a footnote, a named study, journal or agency."""
+        return cites(raw, self.ctx.cited_studies)
 
     def reference_section(self, heading: str) -> bool:
         """Sources, references and further-reading lists hold titles, not claims."""

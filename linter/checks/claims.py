@@ -16,7 +16,6 @@ import re
 from linter.facts.matching import subject_level
 from linter.finding import Finding
 from linter.regexcache import compile as rx
-from linter.text.citations import cites
 from linter.text.hedging import negated, quoted
 
 KINDS = ("claim",)
@@ -40,7 +39,7 @@ def check(view, rules):
         for name, rule in order:
             if name in UNCITED:
                 if uncited is None:
-                    uncited = not scope.quote and not cites(doc.text[scope.start:scope.raw_end])
+                    uncited = not scope.quote and not view.cites(doc.text[scope.start:scope.raw_end])
                 if not uncited:
                     break
             finding = CHECKS[name](view, scope, rule)
@@ -146,7 +145,7 @@ def _evidence(view, scope, rule):
         return None
     # "The study found ..." leans on a study named just before.
     if _ANAPHORA.search(doc.prose, max(scope.start, m.start() - 25), m.end()) and any(
-            cites(t) for t in scope.before[:3]):
+            view.cites(t) for t in scope.before[:3]):
         return None
     found = " ".join(m.group(0).split())
     return Finding(rule.code, rule.category, rule.severity, m.start(), m.end(),
