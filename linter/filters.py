@@ -49,7 +49,8 @@ def apply(findings, doc: Document, ctx):
 def _disabled_spans(doc: Document):
     """[(start, end, codes or None for all)] regions switched off by control comments."""
     spans, open_ = [], {}
-    for offset, kind, codes in doc.controls:
+    for control in doc.controls:
+        offset, kind, codes = control.offset, control.kind, control.codes
         if kind == "disable-next-line":
             line, _ = doc.position(offset)
             starts = doc.line_starts

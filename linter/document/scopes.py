@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from linter.document.markdown import Document, Sentence
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Scope:
     sentence: Sentence
     text: str  # the prose of the sentence (for a table row: the row)
@@ -80,7 +80,8 @@ def _build(doc: Document):
                 after = prose[blocks[k].start:blocks[k].end]
         nxt = sentences[i + 1] if i + 1 < len(sentences) else None
         raw_end = nxt.start if nxt is not None and nxt.block == s.block else block.end
-        yield Scope(s, prose[s.start:s.end], s.start, s.end, tuple(before),
-                    doc.heading_text(s.block), header, after, title, block.quote,
-                    block.kind == "heading", block.cells, header_cells, max(raw_end, s.end), table,
-                    tuple(lead))
+        yield Scope(sentence=s, text=prose[s.start:s.end], start=s.start, end=s.end,
+                    before=tuple(before), heading=doc.heading_text(s.block), header=header,
+                    after=after, title=title, quote=block.quote, is_heading=block.kind == "heading",
+                    cells=block.cells, header_cells=header_cells, raw_end=max(raw_end, s.end),
+                    table=table, lead=tuple(lead))

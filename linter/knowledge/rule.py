@@ -12,7 +12,7 @@ TERM_KEYS = ("terms", "exceptions", "near", "trigger", "benefit", "denials")
 _EMPTY = MappingProxyType({})
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, kw_only=True)
 class Rule:
     code: str
     name: str
