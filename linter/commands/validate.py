@@ -54,10 +54,10 @@ def example_problems(kb, ctx) -> list[str]:
     for fact in kb.facts:
         for ex in fact["examples"]["flag"]:
             found = fact_findings(ex["text"], ctx)
-            if (ex["rule"], fact["id"]) not in found:
+            if found != {(ex["rule"], fact["id"])}:
                 got = sorted(f"{code} ({fid})" if fid else code for code, fid in found)
                 problems.append(f"{kb.origin[fact['id']]}: {fact['id']}: example should be flagged "
-                                f"{ex['rule']} for this fact but got {got or 'nothing'}: "
+                                f"{ex['rule']} for this fact alone but got {got or 'nothing'}: "
                                 f"{ex['text']!r}")
         for text in fact["examples"]["pass"]:
             found = fact_findings(text, ctx)
