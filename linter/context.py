@@ -38,6 +38,14 @@ class Context:
         return tuple(out)
 
     @cached_property
+    def for_examples(self) -> "Context":
+        """This context with nothing switched off (no select/ignore, "off" rules kept): a rule's
+        or fact's examples run with it. Made once, so its rules and fact base are built once."""
+        if self.keep_off and not self.select and not self.ignore:
+            return self
+        return dataclasses.replace(self, select=(), ignore=(), keep_off=True)
+
+    @cached_property
     def rule_index(self) -> dict:
         return {r.code: r for r in self.rules}
 

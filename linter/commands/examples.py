@@ -3,8 +3,6 @@
 preset, the configuration's severities or its select/ignore lists say."""
 from __future__ import annotations
 
-import dataclasses
-
 
 def _text(text: str, front_matter: dict | None = None) -> str:
     if front_matter:
@@ -14,16 +12,10 @@ def _text(text: str, front_matter: dict | None = None) -> str:
     return text
 
 
-def example_context(ctx):
-    """The run's context with nothing switched off: no select/ignore, "off" rules kept."""
-    return ctx if ctx.keep_off and not ctx.select and not ctx.ignore else \
-        dataclasses.replace(ctx, select=(), ignore=(), keep_off=True)
-
-
 def findings_for(text: str, ctx, front_matter=None) -> list:
     from linter.engine import lint_text
 
-    return lint_text(_text(text, front_matter), "example.md", example_context(ctx)).findings
+    return lint_text(_text(text, front_matter), "example.md", ctx.for_examples).findings
 
 
 def fact_findings(text: str, ctx) -> set:
