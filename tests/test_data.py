@@ -7,6 +7,7 @@ import pytest
 
 from linter.commands.examples import fact_findings, rule_codes
 from linter.knowledge import load as knowledge
+from linter.knowledge.crosscheck import source_ids, source_refs
 
 KB = knowledge.build([(f, f.read_text(encoding="utf-8")) for f in knowledge.collect(
     [knowledge.shipped("reference"), knowledge.shipped("rules")])])
@@ -23,15 +24,23 @@ def _id(ex):
 
 def test_fact_base_size_and_statuses():
     assert len(KB.facts) >= 60
-    assert {f["status"] for f in KB.facts} == {"confirmed", "consistent", "disputed"}
+    assert {f["status"] for f in KB.facts} == {"confirmed", "consistent", "reported", "disputed"}
 
 
 def test_every_asserted_fact_cites_a_publication():
     for fact in KB.facts:
+        ids = source_ids(fact)
         # Every fact the checkers assert cites a publication, not only a source document; a
-        # disputed fact may rest on the document that stated it (medlint only warns on it).
-        if fact["status"] != "disputed":
-            assert any(KB.sources[s].get("kind") != "document" for s in fact["sources"]), fact["id"]
+        # disputed or reported fact may rest on the document that stated it (it only warns).
+        if fact["status"] not in ("disputed", "reported"):
+            assert any(KB.sources[s].get("kind") != "document" for s in ids), fact["id"]
+
+
+def test_every_confirmed_fact_says_where_in_a_primary_text():
+    for fact in KB.facts:
+        if fact["status"] == "confirmed":
+            assert any(where and KB.sources[i].get("kind") in ("primary", "label", "agency")
+                       for i, where, _ in source_refs(fact)), fact["id"]
 
 
 @pytest.mark.parametrize("fact_id, text, code", FACT_FLAGS, ids=[f"{i}:{t[:40]}" for i, t, _ in FACT_FLAGS])

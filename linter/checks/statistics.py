@@ -3,7 +3,8 @@
 
 Checks: value, endpoint, time (time frame), population, direction (direction or arms swapped),
 relative (a relative change stated as percentage points). The rule gives the code, category,
-severity and message ('"{match}" {detail}'); a finding about a disputed fact is a warning.
+severity and message ('"{match}" {detail}'); a finding about a disputed or only reported
+fact is at most a warning.
 With no rule for a check loaded, its problems are not reported.
 """
 from __future__ import annotations
@@ -23,7 +24,7 @@ def check(view, rules):
         rule = by_check.get(p.check) if p is not None else None
         if rule is None:
             continue
-        severity = "warning" if p.disputed else rule.severity
+        severity = p.fact.capped(rule.severity) if p.fact is not None else rule.severity
         yield Finding(rule.code, rule.category, severity, p.start, p.end,
                       rule.message.format(match=p.match, detail=p.detail), fact=p.fact_id,
                       found=p.found, expected=p.expected, sources=p.sources)

@@ -27,7 +27,6 @@ class Problem:
     detail: str  # what is wrong, after the quoted words
     expected: str
     fact: object  # the Fact, or None
-    disputed: bool = False  # the reference value itself is disputed
 
     @property
     def fact_id(self) -> str | None:
@@ -40,8 +39,7 @@ class Problem:
 
 def problem(check: str, q: Quantity, detail: str, fact, expected: str) -> Problem:
     text = q.text.strip()
-    return Problem(check, q.start, q.end, text, text, detail, expected, fact,
-                   fact is not None and fact.status == "disputed")
+    return Problem(check, q.start, q.end, text, text, detail, expected, fact)
 
 
 def time_conflict(fact, stated) -> bool:
@@ -54,7 +52,7 @@ def describe(fact, arm=None) -> str:
     label = next((v.label for v in fact.values if v.arm == arm and v.label), "") if arm else ""
     text = " ".join(b for b in bits if b)
     if label:
-        text += f" with {label}" if not label.startswith(("with", "in", "on", "during", "among")) else f" {label}"
+        text += f" with {label}" if not label.startswith(("with", "in", "on", "during", "among", "at")) else f" {label}"
     if fact.population_name:
         text += f" ({fact.population_name})"
     return text
@@ -74,7 +72,7 @@ def value_error(q, partner, cand: Candidate, scope, prose: str, handled, note=No
         values = list(f.values)
     if values:
         v = values[0]
-        expected = f.data.get("display") if len(f.values) == 1 and f.data.get("display") else v.text(f.unit)
+        expected = f.data.get("display") if len(f.values) == 1 and f.data.get("display") else v.described(f.unit)
         detail = f"disagrees with the reference: {describe(f, v.arm)} was {expected}"
     else:
         expected = f.expected_text()
@@ -83,6 +81,8 @@ def value_error(q, partner, cand: Candidate, scope, prose: str, handled, note=No
         detail += f" ({note})"
     if f.status == "disputed":
         detail += "; the reference value itself is disputed, so check the source"
+    elif f.status == "reported":
+        detail += "; the reference value rests on a secondary report, so check the source"
     check = "time" if f.kind == "yearspan" else "value"  # a period is a time frame
     return problem(check, q, detail, f, expected if values else f.expected_text())
 
@@ -138,5 +138,4 @@ def direction_problems(qs, scope, prose: str, records):
                   f'{b.text.strip()} is a {"fall" if direction == "increase" else "rise"}; say "{right}"')
         q = Quantity(start, b.end, prose[start:b.end], "change")
         yield q, fact, Problem("direction", start, end, word, prose[start:b.end], detail,
-                               f"{right} from {a.text.strip()} to {b.text.strip()}", fact,
-                               fact is not None and fact.status == "disputed")
+                               f"{right} from {a.text.strip()} to {b.text.strip()}", fact)

@@ -132,6 +132,11 @@ def _judge_matching(q, partner, cands, matching, stated, scope, prose, handled) 
     frame, population, arm or direction."""
     if stated:
         matching.sort(key=lambda c: (-_base(c, q), _time_distance(c.fact, stated)))
+    # A population conflict stays in its scope: when another fact the number fits covers the
+    # population the sentence names (an under-20 analysis beside a 0-5 one), that one is meant.
+    fits = [c for c in matching if not population_conflict(c.fact, scope)]
+    if fits and fits[0] is not matching[0] and fits[0].fact.population_name:
+        matching = fits + [c for c in matching if c not in fits]
     best = matching[0]
     f = best.fact
     ep = endpoint_conflict(f, q, scope, prose)

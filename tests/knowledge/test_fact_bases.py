@@ -8,7 +8,7 @@ FACT = """\
   - id: {id}
     topic: team
     statement: Widgetomab gave a response rate of 42%.
-    status: confirmed
+    status: consistent
     design: randomized
     sources: [{source}]
     keys: [[{key}]]
@@ -28,7 +28,7 @@ def _facts(*facts):
 @pytest.mark.parametrize("facts, problems", [
     (_facts({}, {}), ["facts.yaml:14: facts[1].id: duplicate fact id 'team-a' (also in facts.yaml)"]),
     (_facts({"source": "nowhere"}),
-     ["facts.yaml:7: facts[0].sources: unknown source id 'nowhere' (not in any sources file)"]),
+     ["facts.yaml:7: facts[0].sources[0]: unknown source id 'nowhere' (not in any sources file)"]),
     (_facts({"key": "'@nowhere'"}), ["facts.yaml:2: facts[0]: unknown vocabulary group '@nowhere'"]),
     (_facts({"key": "'re:(open'"}),
      ["facts.yaml:2: facts[0]: term 're:(open' does not compile: missing ), unterminated subpattern "
