@@ -13,7 +13,7 @@ from pathlib import Path
 from linter import filters
 from linter.config import Config
 from linter.context import Context
-from linter.document import reader
+from linter.document import formats, reader
 from linter.document.markdown import Document, parse
 from linter.errors import InputError, MedlintError
 from linter.finding import SEVERITY_RANK, Finding
@@ -22,7 +22,8 @@ from linter.view import DocumentView
 
 SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox"}
 
-__all__ = ["Context", "FileResult", "build_context", "lint_text", "run", "exit_code", "expand_paths"]
+__all__ = ["Context", "FileResult", "build_context", "lint_text", "lint_document", "run", "exit_code",
+           "expand_paths"]
 
 
 @dataclass
@@ -45,7 +46,12 @@ def build_context(config: Config, reference=(), rules=(), select=(), ignore=()) 
 
 def lint_text(text: str, path: str, ctx: Context) -> FileResult:
     """The one pipeline: every command that lints text (check, validate, examples) uses it."""
-    doc = parse(text, path)
+    return lint_document(parse(text, path), ctx)
+
+
+def lint_document(doc: Document, ctx: Context) -> FileResult:
+    """Lint a parsed document (Markdown, plain text, or a rendered Word or HTML page)."""
+    path = doc.path
     view = DocumentView(doc, ctx)
     raw: list[Finding] = []
     for module, rules in ctx.plan:
@@ -93,10 +99,9 @@ def run(paths, ctx: Context, stdin=None):
     for path in expand_paths(paths, ctx.config):
         try:
             if path == "-":
-                text = reader.read_stdin(stdin, limit)
+                results.append(lint_text(reader.read_stdin(stdin, limit), path, ctx))
             else:
-                text = reader.read_path(path, limit)
-            results.append(lint_text(text, path, ctx))
+                results.append(lint_document(formats.load(path, limit), ctx))
         except MedlintError as err:
             errors.append(str(err))
     return results, errors

@@ -7,7 +7,9 @@ def rows(results):
     for result in sorted(results, key=lambda r: r.path):
         for f in result.findings:
             pos = result.document.position(f.start)
-            end = result.document.position(max(f.start, f.end))
+            # A rendered page's text (Word, HTML) ends a span after its last source character.
+            end_at = getattr(result.document, "end_position", result.document.position)
+            end = end_at(max(f.start, f.end))
             out.append((result.path, f, pos, end))
     out.sort(key=lambda r: (r[0], r[2][0], r[2][1], r[1].rule))
     return out

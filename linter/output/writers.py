@@ -1,6 +1,6 @@
 """The output formats by name. Each writer is `write(results, errors, ctx, stream)`."""
 
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "json", "sarif", "github", "html")
 
 
 def writer(name: str):
@@ -10,6 +10,8 @@ def writer(name: str):
         from linter.output.sarif import write
     elif name == "github":
         from linter.output.github import write
+    elif name == "html":
+        from linter.output.html import write
     else:
         from linter.output.text import write
     return write
