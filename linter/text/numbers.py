@@ -67,16 +67,16 @@ def number_value(token: str) -> tuple[float, int]:
     return float(value or 0), 0
 
 
-def read_words(text: str, start: int = 0) -> tuple[float | None, int]:
+def read_words(text: str, start: int = 0, hi: int | None = None) -> tuple[float | None, int]:
     """Read number words at text[start:]: (value, end offset of the last word used), or
     (None, start) when they make no number ("several hundred", "and")."""
     total, current, last, end = 0.0, 0.0, None, start
-    pos, size = start, len(text)
+    pos, size = start, len(text) if hi is None else hi
     while True:
         p = pos
         while p < size and p - pos < 4 and text[p] in _GAP:
             p += 1
-        m = _TOKEN.match(text, p)
+        m = _TOKEN.match(text, p, size)
         if m is None or (p > 0 and m.group(0)[0].isalpha() and text[p - 1].isalnum()):
             break
         word = m.group(0).lower()

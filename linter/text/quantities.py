@@ -102,7 +102,7 @@ def extract(text: str, lo: int = 0, hi: int | None = None) -> list[Quantity]:
         start, end = m.start(), m.end()
         value = None
         if text[start].isalpha():
-            value, end = read_words(text[:hi], start)
+            value, end = read_words(text, start, hi)
             if value is None:
                 pos = m.end()
                 continue
@@ -115,18 +115,38 @@ def extract(text: str, lo: int = 0, hi: int | None = None) -> list[Quantity]:
     return join_ranges(text, found, lo)
 
 
-def _skipped(text: str, start: int, end: int, token: str, before: str, after: str) -> bool:
+def _context(before: str) -> str:
+    """How much the text before a number can say about it, from its last visible character:
+    "plain" (a space after "%", ";", ")": nothing), "comma" (only "CI, 36"), else "full". The
+    patterns that read the text before a number are costly; most numbers need none of them."""
+    tail = before.rstrip()
+    last = tail[-1:]
+    if not last or last.isalnum() or last in _SIGNIFICANT:
+        return "full"
+    if last == ",":
+        return "full" if len(tail) == len(before) else "comma"
+    return "plain"
+
+
+_SIGNIFICANT = ".#:<>=≤≥~≈£$€¥±[^-‐‑–—/+"
+
+
+def _skipped(token: str, before: str, after: str, context: str) -> bool:
     """Numbers in digits that are no claim: identifiers, dates, times, phone numbers, CI bounds."""
-    if _SKIP_BEFORE.search(before) or (after[:1].isalpha() and not _UNIT_ABBR.match(after)):
+    if after[:1].isalpha() and not _UNIT_ABBR.match(after):
         return True
-    if _SKIP_AFTER.match(after) or _SKIP_BEFORE_2.search(before) or \
-            (len(token) >= 5 and "," not in token and "." not in token):
+    if _SKIP_AFTER.match(after) or (len(token) >= 5 and "," not in token and "." not in token):
         return True  # phone numbers, registration numbers, times, ISO dates, "1.2K", CI bounds
-    if _DATE_AFTER.match(after) or _DATE_BEFORE.search(before):
+    if _DATE_AFTER.match(after) or (_YEAR.fullmatch(token) and not _YEAR_CLAIM.match(after)):
         return True
-    if _YEAR.fullmatch(token) and not _YEAR_CLAIM.match(after):
+    if _CI_AFTER.match(after):
         return True
-    return bool(_CI_AFTER.match(after) or _CI_CONTEXT.search(before[-12:]))
+    if context == "comma":
+        return bool(_CI_CONTEXT.search(before[-12:]))
+    if context == "plain":
+        return False
+    return bool(_SKIP_BEFORE.search(before) or _SKIP_BEFORE_2.search(before)
+                or _DATE_BEFORE.search(before) or _CI_CONTEXT.search(before[-12:]))
 
 
 def _number_quantity(text: str, start: int, end: int, word_value, lo: int,
@@ -135,10 +155,11 @@ def _number_quantity(text: str, start: int, end: int, word_value, lo: int,
     before = text[max(lo, start - 40):start]
     after = text[end:min(hi, end + 60)]
     is_word = word_value is not None
+    context = _context(before)
     if is_word:
         value, decimals = word_value, 0
     else:
-        if _skipped(text, start, end, token, before, after):
+        if _skipped(token, before, after, context):
             sci = scientific(text, end, hi, number_value(token)[0])
             if sci is None:
                 return None
@@ -148,8 +169,9 @@ def _number_quantity(text: str, start: int, end: int, word_value, lo: int,
             value, end = sci
             decimals = 0
             after = text[end:min(hi, end + 60)]
-    qual, qstart = qualifier_before(text, start, lo)
-    sign = _SIGN.search(text, max(lo, qstart - 9), qstart)
+    qual, qstart = qualifier_before(text, start, lo) if context == "full" else ("exact", start)
+    sign = _SIGN.search(text, max(lo, qstart - 9), qstart) if context == "full" else None
+    aged = context == "full" and _AGE_BEFORE.search(before) is not None
     if sign:
         value, qstart = -value, sign.start()
     for kind, pattern in _UNITS:
@@ -161,7 +183,7 @@ def _number_quantity(text: str, start: int, end: int, word_value, lo: int,
             unit = _ABBREVIATED.get(unit, unit.rstrip("s"))
             attributive = bool(re.fullmatch(r"[\-\u2010\u2011]", joiner.strip() or " ")) and "-" in joiner \
                 or "\u2010" in joiner or "\u2011" in joiner
-            if _AGE_BEFORE.search(before) or re.match(r"\s+old\b", text[u.end():u.end() + 6]):
+            if aged or re.match(r"\s+old\b", text[u.end():u.end() + 6]):
                 kind = "age"
             qual, q_end = qualifier_after(text, u.end(), hi, qual)
             return Quantity(qstart, q_end, text[qstart:q_end], kind, value, unit=unit,
@@ -175,7 +197,7 @@ def _number_quantity(text: str, start: int, end: int, word_value, lo: int,
         q_end = u.end()
         rel, direction = False, None
         if kind == "percent":
-            rel, direction = _relative(text, qstart, q_end, lo, hi)
+            rel, direction = _relative(text, qstart, q_end, lo, hi, context)
             if not rel:
                 qual, q_end = qualifier_after(text, q_end, hi, qual)
         if kind == "pp":
@@ -187,14 +209,14 @@ def _number_quantity(text: str, start: int, end: int, word_value, lo: int,
                         noun=of_noun(text, q_end, hi) if kind == "percent" else "")
     c = _COUNT.match(text, end, hi)
     if c:
-        if _AGE_BEFORE.search(before):
+        if aged:
             return None
         qual, _ = qualifier_after(text, c.end(), hi, qual)
         return Quantity(qstart, end, text[qstart:end], "count", value, unit=c.group(1).lower(),
                         qualifier=qual, decimals=decimals, words=is_word)
     if is_word and (value == 1 or token.lower() in ("a dozen", "an")):
         return None  # "one of them", "no one": a word, not a figure
-    if _AGE_BEFORE.search(before):
+    if aged:
         return Quantity(qstart, end, text[qstart:end], "age", value, unit="year", qualifier=qual,
                         words=is_word)
     qual, q_end = qualifier_after(text, end, hi, qual)
@@ -202,11 +224,13 @@ def _number_quantity(text: str, start: int, end: int, word_value, lo: int,
                     decimals=decimals, words=is_word)
 
 
-def _relative(text: str, qstart: int, q_end: int, lo: int, hi: int):
+def _relative(text: str, qstart: int, q_end: int, lo: int, hi: int, context: str):
     """Whether a percent is a relative change ("61% less likely", "fell by 67%"), and which way."""
     r = _RELATIVE_AFTER.match(text, q_end, hi)
     if r:
         return True, "decrease" if r.group(1) else "increase"
+    if context != "full":
+        return False, None
     b = _RELATIVE_BEFORE.search(text[max(lo, qstart - 40):qstart])
     if b:
         return True, "decrease" if b.group(1) else "increase"

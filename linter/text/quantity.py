@@ -66,6 +66,9 @@ _OR_EQUAL_AFTER = rx(r"[ \t]*or\s+equal(?:\s+to)?\b", re.I)
 def qualifier_before(text: str, start: int, lo: int) -> tuple[str, int]:
     """The qualifier right before a number at `start`, and where it begins."""
     window = text[max(lo, start - 40):start]
+    last = window.rstrip()[-1:]
+    if not (last.isalpha() or last in "~\u2248<>=\u2264\u2265."):
+        return "exact", start  # every qualifier ends in a letter or a sign
     m = _QUALIFIER_BEFORE.search(window)
     if not m:
         return "exact", start
