@@ -62,7 +62,8 @@ def test_sentence_ends(text, expected):
     ("a. Fever b. Bruising c. Tiredness", ["a. Fever", "b. Bruising", "c. Tiredness"]),
     ("\u2022 3. Fever \u2022 4. Bruising", ["\u2022 3. Fever", "\u2022 4. Bruising"]),
     ("Signs:\n\u2022 fever\n\u2022 bruising", ["Signs:", "\u2022 fever", "\u2022 bruising"]),
-    # A marker in the middle of a sentence starts no list.
+    # Capital letters are initials, not list markers; a marker inside a sentence starts no list.
+    ("A. Lindqvist and B. Chen reviewed it.", ["A. Lindqvist and B. Chen reviewed it."]),
     ("Take 1) rest and 2) fluids.", ["Take 1) rest and 2) fluids."]),
 ])
 def test_inline_lists_and_bullets(text, expected):

@@ -181,8 +181,8 @@ def _next_item(prose: str, cursor: int, end: int) -> int | None:
     label, style = m.group(1), m.group(2)
     if label.isdigit():
         following = str(int(label) + 1)
-    elif label in "zZ":
-        return None
+    elif label == "z" or label.isupper():
+        return None  # "A. Lindqvist and B. Chen": capitals are initials more often than markers
     else:
         following = chr(ord(label) + 1)
     nxt = re.compile(r"\s(" + re.escape(following + style) + r")\s").search(
