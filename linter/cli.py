@@ -134,6 +134,25 @@ def explain(name, reference, rules, config_path):
 
 
 @cli.command()
+@click.argument("targets", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text",
+              show_default=True, help="Output format.")
+@click.option("--reference", multiple=True, type=click.Path())
+@click.option("--rules", multiple=True, type=click.Path())
+@click.option("--config", "config_path", type=click.Path())
+def trace(targets, fmt, reference, rules, config_path):
+    """Show what medlint read in FILE[:LINE]: sentences, quantities, modifiers, and each
+    number's frame, candidate facts and decision."""
+    from linter.commands import trace as tracer
+
+    traced, errors = tracer.run(targets, _context(config_path, reference, rules), sys.stdin.buffer)
+    for message in errors:
+        click.echo(f"medlint: error: {message}", err=True)
+    (tracer.write_json if fmt == "json" else tracer.write_text)(traced, sys.stdout)
+    sys.exit(EXIT_ERROR if errors else 0)
+
+
+@cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--config", "config_path", type=click.Path())
 def validate(paths, config_path):

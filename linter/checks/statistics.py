@@ -16,15 +16,28 @@ CHECKS = ("value", "endpoint", "time", "population", "direction", "relative")
 
 
 def check(view, rules):
-    by_check = {}
+    by_check = rules_by_check(rules)
+    for verdict in view.verdicts:
+        finding = report(verdict.problem, by_check)
+        if finding is not None:
+            yield finding
+
+
+def rules_by_check(rules) -> dict:
+    """{check: the first loaded rule for it}."""
+    by_check: dict = {}
     for rule in rules:
         by_check.setdefault(rule.check, rule)
-    for verdict in view.verdicts:
-        p = verdict.problem
-        rule = by_check.get(p.check) if p is not None else None
-        if rule is None:
-            continue
-        severity = p.fact.capped(rule.severity) if p.fact is not None else rule.severity
-        yield Finding(rule.code, rule.category, severity, p.start, p.end,
-                      rule.message.format(match=p.match, detail=p.detail), fact=p.fact_id,
-                      found=p.found, expected=p.expected, sources=p.sources)
+    return by_check
+
+
+def report(p, by_check):
+    """The finding for a verdict's problem, by the loaded rule for its check (None: no problem,
+    or no rule for it)."""
+    rule = by_check.get(p.check) if p is not None else None
+    if rule is None:
+        return None
+    severity = p.fact.capped(rule.severity) if p.fact is not None else rule.severity
+    return Finding(rule.code, rule.category, severity, p.start, p.end,
+                   rule.message.format(match=p.match, detail=p.detail), fact=p.fact_id,
+                   found=p.found, expected=p.expected, sources=p.sources)

@@ -260,18 +260,3 @@ def _population_nouns(vocabulary: dict):
         return None
     return rx(r"(?:the|their|his|her|its|all|these|those|our|such|newly|diagnosed|young|\s)*\s*"
               r"(?:[\w-]+\s+){0,2}?(" + "|".join(term_pattern(n) for n in nouns) + ")", re.I)
-
-
-_SEPARATORS = rx(r"[;:]|,(?!\d{3})|\s(?:and|but|while|whereas)\s|\s[-–—]\s")
-
-
-def clause_bounds(text: str, lo: int, hi: int, a: int, b: int) -> tuple[int, int]:
-    """The clause of text[lo:hi] around span [a, b): bounded by ; : , and conjunctions."""
-    start, end = lo, hi
-    for m in _SEPARATORS.finditer(text, lo, hi):
-        if m.end() <= a:
-            start = m.end()
-        elif m.start() >= b:
-            end = m.start()
-            break
-    return start, end

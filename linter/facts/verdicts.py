@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from linter.document.scopes import Scope
 from linter.facts.attributes import endpoint_conflict, population_conflict, stated_time
-from linter.facts.base import FactBase, clause_bounds
+from linter.facts.base import FactBase
 from linter.facts.matching import Candidate, candidates, pairs, quantity_arm
 from linter.facts.problems import (
     Problem,
@@ -27,6 +27,7 @@ from linter.facts.problems import (
 )
 from linter.facts.values import value_matches
 from linter.regexcache import compile as rx
+from linter.text.clauses import clause_bounds
 from linter.text.hedging import negated
 from linter.text.quantities import Quantity, extract
 
