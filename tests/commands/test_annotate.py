@@ -15,7 +15,7 @@ from linter.commands.annotate import comment_lines
 from linter.document import formats, word
 from linter.engine import lint_document
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 W = word.W
 
 
