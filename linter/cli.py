@@ -9,7 +9,7 @@ import click
 
 from linter import __version__
 from linter.errors import EXIT_ERROR, MedlintError
-from linter.output import FORMATS
+from linter.output.writers import FORMATS
 
 _CODES = click.STRING
 
@@ -37,7 +37,7 @@ def _context(config_path, reference=(), rules=(), select=(), ignore=(), preset=N
 
     cfg = _config(config_path)
     if preset:
-        cfg.values["preset"] = preset
+        cfg = cfg.replace(preset=preset)
     return build_context(cfg, reference, rules, _split(select), _split(ignore))
 
 
@@ -65,7 +65,7 @@ def check(paths, fmt, reference, rules, select, ignore, fail_on, preset, config_
     """Lint drafts: Markdown, plain text, Word (.docx) and HTML files, folders, or - for
     standard input. Formats: text, json, sarif, github, html (one self-contained page)."""
     from linter.engine import exit_code, run
-    from linter.output import writer
+    from linter.output.writers import writer
 
     ctx = _context(config_path, reference, rules, select, ignore, preset)
     results, errors = run(paths or (".",), ctx, sys.stdin.buffer)
@@ -131,6 +131,25 @@ def explain(name, reference, rules, config_path):
     from linter.commands import browse
 
     browse.explain(_context(config_path, reference, rules), name, sys.stdout)
+
+
+@cli.command()
+@click.argument("targets", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text",
+              show_default=True, help="Output format.")
+@click.option("--reference", multiple=True, type=click.Path())
+@click.option("--rules", multiple=True, type=click.Path())
+@click.option("--config", "config_path", type=click.Path())
+def trace(targets, fmt, reference, rules, config_path):
+    """Show what medlint read in FILE[:LINE]: sentences, quantities, modifiers, and each
+    number's frame, candidate facts and decision."""
+    from linter.commands import trace as tracer
+
+    traced, errors = tracer.run(targets, _context(config_path, reference, rules), sys.stdin.buffer)
+    for message in errors:
+        click.echo(f"medlint: error: {message}", err=True)
+    (tracer.write_json if fmt == "json" else tracer.write_text)(traced, sys.stdout)
+    sys.exit(EXIT_ERROR if errors else 0)
 
 
 @cli.command()

@@ -1,12 +1,14 @@
 """The fact base compiled for matching: regexes built once per process from the cached data."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from linter.facts.frameterms import FrameTerms
 from linter.knowledge.crosscheck import WARN_ONLY, source_refs
 from linter.regexcache import compile as rx
-from linter.text.terms import compile_terms
+from linter.text.terms import compile_terms, expand, term_pattern
 
 # Which quantity kinds a fact of a given kind can be stated as.
 KIND_ACCEPTS = {
@@ -234,6 +236,8 @@ class FactBase:
         self.anchors = [n for n in self.subjects if n not in treatments]
         # Trial identifiers ("AALL1731", "CA180-372"): a trial the fact base may not know.
         self.trial_names = compile_terms(["@trial-ids"], vocabulary) if "trial-ids" in vocabulary else None
+        self.population_nouns = _population_nouns(vocabulary)
+        self.people = frozenset(t.lower() for t in expand(["@people"], vocabulary))
 
     def mentions(self, text: str) -> dict:
         """Where each treatment and trial is named in a text: {name: [starts]} (memoised)."""
@@ -252,11 +256,9 @@ class FactBase:
         return frozenset(f.measure for f in self.facts if f.relative and f.measure)
 
     @cached_property
-    def frame_terms(self):
-        """The claim-frame vocabulary (measures, modifiers, subgroups), compiled once."""
-        from linter.facts.frames import FrameTerms
-
-        return FrameTerms(self.knowledge)
+    def frame_terms(self) -> FrameTerms:
+        """The claim-frame vocabulary (measures, modifiers, subgroups, places), compiled once."""
+        return FrameTerms(self.knowledge, KIND_ACCEPTS)
 
     @cached_property
     def claim_facts(self) -> list[Fact]:
@@ -267,26 +269,11 @@ class FactBase:
         return [f for f in self.facts if f.contradictions]
 
 
-def factbase(ctx) -> FactBase:
-    """The compiled fact base for a run (built once, on first use)."""
-    fb = ctx.compiled.get("factbase")
-    if fb is None:
-        fb = ctx.compiled["factbase"] = FactBase(ctx.knowledge)
-    return fb
-
-
-# A full stop before a capital also ends a clause, for sentences a footnote marker ran together
-# ("of patients.[5] Side effects ...").
-_SEPARATORS = rx(r"[;:]|,(?!\d{3})|\s(?:and|but|while|whereas)\s|\s[-–—]\s|(?<=[a-z%)\]])\.(?:\[\d+\])?\s+(?=[A-Z])")
-
-
-def clause_bounds(text: str, lo: int, hi: int, a: int, b: int) -> tuple[int, int]:
-    """The clause of text[lo:hi] around span [a, b): bounded by ; : , and conjunctions."""
-    start, end = lo, hi
-    for m in _SEPARATORS.finditer(text, lo, hi):
-        if m.end() <= a:
-            start = m.end()
-        elif m.start() >= b:
-            end = m.start()
-            break
-    return start, end
+def _population_nouns(vocabulary: dict):
+    """What "45% of ..." may be a share of: after determiners and up to two other words, one
+    of the vocabulary's `population-nouns` (None when the vocabulary has no such group)."""
+    nouns = expand(["@population-nouns"], vocabulary)
+    if not nouns:
+        return None
+    return rx(r"(?:the|their|his|her|its|all|these|those|our|such|newly|diagnosed|young|\s)*\s*"
+              r"(?:[\w-]+\s+){0,2}?(" + "|".join(term_pattern(n) for n in nouns) + ")", re.I)

@@ -3,18 +3,18 @@
 Each row is one named outcome; every wrong-statistic code comes from exactly one row, and
 `medlint trace` shows the row that decided. The table, in the order it is read:
 
-| row | when | verdict |
+| row | when | verdict (the check; rules/statistics.yaml gives the code) |
 |---|---|---|
 | `not-a-claim` | a modifier reaches the number (another study, historical, a back-reference, an age that defines a group, a row number or label, "one of the", a telephone number); "planned" makes the measure a planned one instead | nothing |
 | `no-candidate` | no fact's identifying slots are stated, or every candidate conflicts on a slot | unsupported-claim candidate (CLAIM002 decides), never STAT |
 | `supported` | the value agrees with the best candidate | nothing; the sentence counts as supported |
 | `abstain` | candidates tie, the number is too vague, or the frame lacks a slot the fact is identified by | nothing |
-| `endpoint` | the number's own words name an endpoint the fact's conflicts list | STAT002 |
-| `time-frame` | the number's sentence states a time frame and it differs from the fact's | STAT003 |
-| `population` | the sentence names a population the fact's conflicts list | STAT004 |
-| `direction` | a change verb or an arm cue disagrees with the fact | STAT005 |
-| `relative-absolute` | a relative change stated in percentage points, or called absolute | STAT006 |
-| `value` | one best candidate, every identifying slot stated, no conflict, and the value disagrees | STAT001 (STAT003 for a period) |
+| `endpoint` | the number's own words name an endpoint the fact's conflicts list | endpoint (STAT002) |
+| `time-frame` | the number's sentence states a time frame and it differs from the fact's | time (STAT003) |
+| `population` | the sentence names a population the fact's conflicts list | population (STAT004) |
+| `direction` | a change verb or an arm cue disagrees with the fact | direction (STAT005) |
+| `relative-absolute` | a relative change stated in percentage points, or called absolute | relative (STAT006) |
+| `value` | one best candidate, every identifying slot stated, no conflict, and the value disagrees | value (STAT001; time, STAT003, for a period) |
 
 A slot the number's frame leaves unknown never conflicts; a missing time frame never makes an
 error. reference/README.md ("How a number is judged") documents the slots and this table. `conflicts()` below is the candidate filter: the slots on which a fact cannot be the one a
@@ -22,23 +22,26 @@ number is about.
 """
 from __future__ import annotations
 
-from linter.facts.base import clause_bounds
 from linter.facts.frames import Frame, owned_elsewhere
+from linter.text.clauses import clause_bounds
 
 ROWS = ("not-a-claim", "no-candidate", "supported", "abstain", "endpoint", "time-frame",
         "population", "direction", "relative-absolute", "value")
-CODES = {"endpoint": "STAT002", "time-frame": "STAT003", "population": "STAT004",
-         "direction": "STAT005", "relative-absolute": "STAT006", "value": "STAT001"}
+# Each problem row names the check of the statistic kind it fails; rules/statistics.yaml gives
+# the code (endpoint STAT002, time STAT003, population STAT004, direction STAT005, relative
+# STAT006, value STAT001).
+CHECKS = {"endpoint": "endpoint", "time-frame": "time", "population": "population",
+          "direction": "direction", "relative-absolute": "relative", "value": "value"}
 
 # Modifiers after which a number is not a claim about the reference at all.
 NOT_A_CLAIM = ("planned", "another-study", "historical", "dated", "back-reference", "group-defining",
                "row-number", "label", "partitive", "identifier")
 
 
-def row_of(finding, supported: bool, fact, cands) -> str:
+def row_of(problem, supported: bool, fact, cands) -> str:
     """The row of the table a verdict came from."""
-    if finding is not None:
-        return next((row for row, code in CODES.items() if code == finding.rule), "value")
+    if problem is not None:
+        return next((row for row, check in CHECKS.items() if check == problem.check), "value")
     if not cands:
         return "no-candidate"
     return "supported" if supported and fact is not None else "abstain"

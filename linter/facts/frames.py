@@ -15,11 +15,11 @@ import re
 from dataclasses import dataclass
 
 from linter.document.scopes import Scope
+from linter.facts.frameterms import FrameTerms
 from linter.facts.modifiers import antecedent, places, reaching, subgroups
-from linter.facts.base import clause_bounds
 from linter.regexcache import compile as rx
+from linter.text.clauses import clause_bounds
 from linter.text.quantities import Quantity
-from linter.text.terms import compile_terms
 
 # A measure word governed by one of these names who the figure is about, not what it measures:
 # "survival after relapse", "for relapses within 18 months", "children in remission".
@@ -51,30 +51,6 @@ class Frame:
                 "places": len(self.places),
                 "modifiers": list(self.modifiers), "bound": self.bound,
                 "question": self.question or None, "antecedent": self.antecedent or None}
-
-
-class FrameTerms:
-    """The frame vocabulary of a fact base, compiled once."""
-
-    def __init__(self, knowledge):
-        vocabulary = knowledge.vocabulary
-        self.measures = {name: compile_terms(terms, vocabulary)
-                         for name, terms in knowledge.measures.items()}
-        self.modifiers = {name: (m["reach"], compile_terms(m["terms"], vocabulary))
-                          for name, m in knowledge.modifiers.items()}
-        self.subgroups = {name: compile_terms([f"@{name}"], vocabulary)
-                          for name in knowledge.subgroups if name in vocabulary}
-        self.places = compile_terms([f"@{name}" for name in knowledge.places if name in vocabulary],
-                                    vocabulary)
-        # The number kinds each measure is stated in, from the facts that use it: "randomized"
-        # next to a percent is not what the percent measures.
-        from linter.facts.base import KIND_ACCEPTS
-
-        self.kinds: dict = {}
-        for fact in knowledge.facts:
-            if fact.get("measure"):
-                self.kinds.setdefault(fact["measure"], set()).update(
-                    KIND_ACCEPTS.get(fact.get("quantity", "none"), ()))
 
 
 def question_of(scope: Scope) -> str:

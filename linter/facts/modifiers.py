@@ -11,9 +11,8 @@ import re
 from dataclasses import replace
 
 from linter.facts.attributes import segment
-from linter.facts.base import clause_bounds
 from linter.regexcache import compile as rx
-from linter.text.hedging import negated
+from linter.text.clauses import clause_bounds
 from linter.text.quantities import Quantity
 
 _FROM_AFTER_TO = rx(r"\bto\s+(?:about\s+|around\s+|roughly\s+)?\d[\d.,]*\s*(?:%|percent|per\s+cent)?"
@@ -101,25 +100,3 @@ def shared_unit(q: Quantity, qs, prose: str) -> Quantity:
     if nxt is not None and nxt.kind == "percent" and _SHARED_JOIN.match(prose[q.end:nxt.start]):
         return replace(q, kind="percent", unit="%")
     return q
-
-
-_PAST_AFTER = rx(r"\s*(?:\([^)]*\)\s*)?(?:in\s+the\s+(?:19|20)\d0s|in\s+(?:19|20)\d\d|back\s+in|decades\s+ago|"
-                         r"years\s+ago|in\s+the\s+past|a\s+generation\s+ago|before\s+(?:19|20)\d\d)", re.I)
-
-
-def historical(q: Quantity, scope, prose: str) -> bool:
-    """A figure from another time ("from 10% in the 1960s to about 90% today") is not a claim
-    about the reference value; a starting value in "from X to Y" is not either."""
-    if _PAST_AFTER.match(prose, q.end, scope.end):
-        return True
-    return bool(re.search(r"\bfrom\s+$", prose[max(scope.start, q.start - 6):q.start], re.I)
-                and re.match(r"[^.;]{0,40}?\bto\b", prose[q.end:scope.end]))
-
-
-def negated_number(prose: str, q: Quantity, scope) -> bool:
-    """'not half', 'did not improve overall survival to 99%': a number the sentence denies is
-    not a claim."""
-    if re.search(r"\bnot\s+(?:about\s+|the\s+|a\s+)?$", prose[max(scope.start, q.start - 14):q.start], re.I):
-        return True
-    lo, _ = clause_bounds(prose, scope.start, scope.end, q.start, q.end)
-    return negated(prose, q.start, lo, words=8)
