@@ -129,7 +129,9 @@ def other_study(fact, scope, fb) -> bool:
     anchors = [fb.subjects[n] for n in fb.anchors if n in fact.subject_groups and n in fb.subjects]
     if not anchors:
         return False
-    texts = (scope.text, *scope.before, scope.heading, scope.title, scope.header, scope.table)
+    # A table's other rows may be other studies' figures: the row, its header and the text
+    # around the table decide.
+    texts = (scope.text, *scope.before, scope.heading, scope.title, scope.header)
     if any(a.search(t) for a in anchors for t in texts if t):
         return False
     trials = set(fb.anchors) - set(fb.knowledge.subgroups)

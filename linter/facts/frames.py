@@ -63,7 +63,7 @@ def question_of(scope: Scope) -> str:
 
 
 # Kinds whose unit already says what they measure: a p-value, a dose, a period, a ratio.
-_MEASURED = ("percent", "count", "number", "duration", "dose")
+_MEASURED = ("percent", "count", "number", "duration", "dose", "yearspan")
 
 
 def frame(q: Quantity, qs, scope: Scope, prose: str, terms: FrameTerms) -> Frame:

@@ -19,6 +19,7 @@ from linter.facts.values import arm_difference, same_noun, value_matches
 from linter.regexcache import compile as rx
 from linter.text.quantities import Quantity
 
+_VERSUS = rx(r"\b(?:vs\.?|versus|compared\s+with)\s", re.I)
 _PAIR_JOIN = rx(
     r"^\s*(?:\([^()]*\))?\s*(?:(?:with|in|on|for|among)\s+[^,;.%]{0,45}?)?[,;]?\s*"
     r"(vs\.?|versus|compared\s+(?:with|to)|against|and|to|from|or)\s*(?:the\s+)?$", re.I)
@@ -40,6 +41,8 @@ def quantity_arm(q: Quantity, scope: Scope, fact: Fact, doc_prose: str) -> str |
     if scope.cells:
         # The number's column header, then the row's own label cells ("Chemotherapy alone").
         column = next((i for i, (a, b) in enumerate(scope.cells) if a <= q.start < b), None)
+        if column is not None and _VERSUS.search(doc_prose, *scope.cells[column]):
+            return None  # "96.0% vs 87.9%" in one cell: the pair's order tells the arms
         labels = []
         if column is not None and column < len(scope.header_cells):
             labels.append(scope.header_cells[column])
@@ -283,7 +286,8 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
         # The number's own words naming the fact's measure state its endpoint as well as its terms.
         stated = fr is not None and fr.measure is not None and fr.measure == fact.measure
         # Two or more key groups, all in the number's clause, identify a fact as well as its endpoint.
-        strong = has_partner or (in_clause and any_in_clause and (
+        own_words = stated and fr.measure_from != "sentence"  # in its clause, cell or question
+        strong = has_partner or (in_clause and (any_in_clause or own_words) and (
             endpoint_hit or stated or fact.endpoint_terms is None or not fact.keys
             or sum(1 for g in fact.keys if g is not None) >= 2))
         if not fact.keys and not has_partner:

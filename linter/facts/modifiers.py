@@ -24,6 +24,8 @@ _LOCATIVE = rx(r"\b(?:in|across|throughout|within)\s+(?:the\s+)?$", re.I)
 _ANAPHOR = rx(r"(?:\b(?:has|have|had|with|of|in|carry|carries|carried|on|for|from)\s+(?:that|this|these|those)"
               r"|\b(?:this|these|those|the\s+same))\s+(?!only\b|about\b|around\b|nearly\b|almost\b|is\b|was\b|are\b|were\b)"
               r"[a-z][a-z-]+\b", re.I)
+# A sentence that opens by pointing at what was just said: "That's 61 points better".
+_POINTER = rx(r"\W*(?:that|this|it)(?:['\u2019]s|\s+(?:is|was|means))\b", re.I)
 _LABEL_LIST = rx(r"\b(?:days?|weeks?|rows?|steps?|items?|sections?|pages?|figures?|tables?|chapters?)\s+"
                  r"(?:\d+\s*(?:,|and|or|to|-|–)\s*)*$", re.I)
 _PHONE = rx(r"(?:\(\d{3}\)\s*|\b\d{3}[-.\s])\d{3}[-.\s]\d{4}\b")
@@ -38,8 +40,11 @@ def places(q: Quantity, scope, prose: str, terms) -> tuple:
 
 
 def antecedent(scope) -> str:
-    """The sentence before, when this one points back to it ("has that change")."""
-    return scope.before[0] if scope.before and _ANAPHOR.search(scope.text) else ""
+    """The sentence this one points back to ("has that change", "That's 61 points better"): the
+    nearest of the three before it that states a figure, else the one right before."""
+    if not scope.before or not (_ANAPHOR.search(scope.text) or _POINTER.match(scope.text)):
+        return ""
+    return next((t for t in scope.before[:3] if re.search(r"\d", t)), scope.before[0])
 
 
 def subgroups(q: Quantity, scope, prose: str, terms) -> tuple:
