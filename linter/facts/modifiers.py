@@ -97,6 +97,16 @@ def reaching(q: Quantity, scope, prose: str, terms) -> tuple:
 _SHARED_JOIN = rx(r"\s*(?:vs\.?|versus|and|or|to|-|–)\s*$", re.I)
 
 
+_HOW_MANY = rx(r"\bhow\s+many\s+([a-z][a-z-]+)", re.I)
+
+
+def answer_unit(q: Quantity, question: str) -> Quantity:
+    """'How many babies were in the study?' 'Three hundred.': a bare number that answers "how
+    many" counts what the question names."""
+    m = _HOW_MANY.search(question) if q.kind == "number" and question else None
+    return replace(q, kind="count", unit=m.group(1).lower()) if m else q
+
+
 def shared_unit(q: Quantity, qs, prose: str) -> Quantity:
     """'93.3 vs 65.8%': a bare number joined to a percent shares its unit."""
     if q.kind != "number":

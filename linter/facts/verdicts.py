@@ -21,9 +21,9 @@ from linter.facts.attributes import (
 )
 from linter.facts.base import FactBase
 from linter.facts.decisions import blocking, row_of
-from linter.facts.frames import frame
+from linter.facts.frames import frame, question_of
 from linter.facts.matching import Candidate, candidates, pairs, quantity_arm
-from linter.facts.modifiers import shared_unit
+from linter.facts.modifiers import answer_unit, shared_unit
 from linter.facts.problems import (
     Problem,
     attribute_error,
@@ -75,7 +75,7 @@ def analyse(prose: str, scopes, fb: FactBase) -> tuple[Verdict, ...]:
             if negated_number(prose, q, scope):
                 records.append(Verdict(scope, q, None, True, None))
                 continue
-            q = shared_unit(q, qs, prose)
+            q = answer_unit(shared_unit(q, qs, prose), question_of(scope))
             fr = frame(q, qs, scope, prose, fb.frame_terms)
             if fr.measure in fb.relative_measures and q.kind == "percent" and not q.relative:
                 q = replace(q, relative=True)  # "lowered the risk ... by 61%": a relative change

@@ -39,13 +39,19 @@ def test_frames(lint, text, expected):
     assert found == expected
 
 
-@pytest.mark.parametrize("answer,expected", [
-    ("About 7 in every 100 children.", [(5, "STAT001")]),
-    ("About 7 in every 1,000 children.", []),
+@pytest.mark.parametrize("title,question,answer,expected", [
+    ("Blinatumomab in the AALL1731 trial", "How often did seizures happen?",
+     "About 7 in every 100 children.", [(5, "STAT001")]),
+    ("Blinatumomab in the AALL1731 trial", "How often did seizures happen?",
+     "About 7 in every 1,000 children.", []),
+    # A bare number answering "how many" counts what the question names.
+    ("The infant blinatumomab study", "How many babies were in the study?",
+     "Three hundred, across nine countries.", [(5, "STAT001")]),
+    ("The infant blinatumomab study", "How many babies were in the study?",
+     "Thirty, across nine countries.", []),
 ])
-def test_faq_answers(lint, answer, expected):
-    text = f"# Blinatumomab in the AALL1731 trial\n\n## How often did seizures happen?\n\n{answer}\n"
-    result = lint(text, dedent=False)
+def test_an_answer_takes_its_question(lint, title, question, answer, expected):
+    result = lint(f"# {title}\n\n## {question}\n\n{answer}\n", dedent=False)
     assert [(result.result.document.position(f.start)[0], f.rule) for f in result.findings
             if f.category == "wrong-statistic"] == expected
 
