@@ -1,8 +1,9 @@
 """Phrase and substitution rules: words that say more than the evidence (rules/*.yaml).
 
 A match stays quiet when it sits inside one of the rule's exceptions ("cure rate"), when the
-sentence hedges or negates it, or when it is quoted (see hedging.py) -- unless the rule says
-`hedge: false` or `quoted: flag`. Matching runs over whole blocks so that a phrase may cross a
+sentence hedges or negates it (the scopes of modifiers.py), or when it is quoted -- unless the
+rule says `hedge: false` or `quoted: flag`; with `cited: skip`, when the sentence names its source.
+`compose:` entries match claims built from parts ("zero ... side effects"; see compose.py). Matching runs over whole blocks so that a phrase may cross a
 sentence end ("Side effects? Basically none.").
 """
 from __future__ import annotations
@@ -10,8 +11,16 @@ from __future__ import annotations
 import bisect
 
 from linter.finding import Finding
-from linter.text.hedging import hedged, negated, quoted
-from linter.text.terms import compile_terms
+from linter.text.citations import cites
+from linter.text.compose import compile_composed
+from linter.text.modifiers import hedged, model, negated, quoted
+from linter.text.terms import TermUnion, compile_terms
+
+
+def _pattern(rule, vocab):
+    parts = [p for p in (compile_terms(rule.get("terms", []), vocab),
+                         compile_composed(rule.get("compose", []), vocab)) if p is not None]
+    return parts[0] if len(parts) == 1 else TermUnion(tuple(parts))
 
 
 def compiled_rules(ctx):
@@ -19,7 +28,7 @@ def compiled_rules(ctx):
     if rules is None:
         vocab = ctx.knowledge.vocabulary
         rules = ctx.compiled["phrases"] = [
-            (r, compile_terms(r["terms"], vocab), compile_terms(r.get("exceptions", []), vocab),
+            (r, _pattern(r, vocab), compile_terms(r.get("exceptions", []), vocab),
              compile_terms(r.get("near", []), vocab))
             for r in ctx.knowledge.rules if r["kind"] in ("phrase", "substitution")]
     return rules
@@ -34,8 +43,17 @@ def sentence_at(doc, offset):
     return sentences[i] if i >= 0 else None
 
 
-def quiet(doc, rule, start, end, sentence) -> bool:
-    """Whether a match must stay quiet: hedged, negated, quoted, a question or a cited title."""
+def raw_sentence(doc, sentence) -> str:
+    """The original text of a sentence up to the next one: trailing links and markers included."""
+    i = bisect.bisect_right(doc.sentence_starts, sentence.start)
+    nxt = doc.sentences[i] if i < len(doc.sentences) else None
+    end = nxt.start if nxt is not None and nxt.block == sentence.block else doc.blocks[sentence.block].end
+    return doc.text[sentence.start:max(end, sentence.end)]
+
+
+def quiet(doc, rule, start, end, sentence, ctx=None) -> bool:
+    """Whether a match must stay quiet: hedged, negated, quoted, a question or a cited title;
+    with `cited: skip`, a sentence that names its source."""
     lo = sentence.start if sentence else 0
     if sentence is not None and end <= sentence.end and doc.prose[sentence.end - 1:sentence.end] == "?":
         return True  # a question asks; it does not claim
@@ -44,7 +62,11 @@ def quiet(doc, rule, start, end, sentence) -> bool:
 
         if REFERENCE_HEADING.match(doc.heading_text(sentence.block) or ""):
             return True
-    if rule.get("hedge", True) and (hedged(doc.prose, start, lo) or negated(doc.prose, start, lo)):
+    scopes = model(ctx.knowledge) if ctx is not None else None
+    if rule.get("hedge", True) and (hedged(doc.prose, start, lo, model_=scopes)
+                                    or negated(doc.prose, start, lo, model_=scopes)):
+        return True
+    if rule.get("cited") == "skip" and sentence is not None and cites(raw_sentence(doc, sentence)):
         return True
     if rule.get("quoted", "skip") == "skip":
         block = doc.blocks[sentence.block] if sentence else None
@@ -76,7 +98,7 @@ def check(doc, ctx):
                 continue
             if near is not None and not near.search(doc.prose, lo, hi):
                 continue
-            if quiet(doc, rule, m.start(), m.end(), sentence):
+            if quiet(doc, rule, m.start(), m.end(), sentence, ctx):
                 continue
             found = " ".join(m.group(0).split())
             message = rule["message"].format(match=found, suggestion=rule.get("suggest", ""))

@@ -1,7 +1,8 @@
 """Compile the term lists used by facts and rules into regular expressions.
 
 A term is a phrase matched case-insensitively on word boundaries, where a space also matches
-a hyphen or line break and a trailing `*` matches any word ending ("relapse*"). A term written
+a hyphen or line break and a trailing `*` matches any word ending ("relapse*"); a word ending
+in `~` matches its inflected forms ("wipe~ out": wipes, wiped, wiping out; see inflect.py). A term written
 in capitals ("ALL", "OS", "DFS") matches only in capitals, so "ALL" is never "all". `re:` starts
 a raw regular expression; `@name` stands for a vocabulary group.
 
@@ -31,13 +32,22 @@ def expand(terms, vocabulary: dict, seen=()) -> list[str]:
     return out
 
 
+def _word(word: str) -> str:
+    if word.endswith("~") and len(word) > 1:
+        from linter.text.inflect import forms
+
+        alternatives = sorted(forms(word[:-1]), key=len, reverse=True)
+        return "(?:" + "|".join(re.escape(f) for f in alternatives) + ")"
+    return re.escape(word)
+
+
 def term_pattern(term: str) -> str:
     if term.startswith("re:"):
         return f"(?:{term[3:]})"
     prefix = term.endswith("*")
     phrase = term[:-1] if prefix else term
     words = re.split(r"[\s-]+", phrase.strip())
-    body = r"[\s-]+".join(re.escape(w) for w in words)
+    body = r"[\s-]+".join(_word(w) for w in words)
     start = r"\b" if re.match(r"\w", phrase) else ""
     end = r"\w*" if prefix else (r"\b" if re.search(r"\w$", phrase) else "")
     pattern = f"{start}{body}{end}"
@@ -95,6 +105,12 @@ class Terms:
                 regex_terms.append(t)
             else:
                 first = t.rstrip("*").replace("-", " ").split(None, 1)[0].lower()
+                if first.endswith("~"):  # inflected: the letters every form begins with
+                    from os.path import commonprefix
+
+                    from linter.text.inflect import forms
+
+                    first = commonprefix([f.lower() for f in forms(first[:-1])]) or first[:1]
                 plain.append((first, first[:1].isalnum() or first[:1] == "_", t))
         self.plain = tuple(plain)
         self._regex_terms = tuple(regex_terms)

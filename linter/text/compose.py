@@ -1,0 +1,47 @@
+"""Composed terms: a claim built from parts in order ("zero" ... "side effects", "wipe~ out" ...
+"leukemia" ... "for good"), each part a term list, at most `gap` words apart in one clause.
+
+Writers compose absolutes from a quantifier and an outcome; listing every combination misses
+the next one. A rule's `compose:` entries name the parts once (vocabulary groups, inflected
+words) and match any combination.
+"""
+from __future__ import annotations
+
+import re
+
+from linter.regexcache import compile as rx
+from linter.text.terms import expand, term_pattern
+
+# Words between two parts: no sentence or clause end, and no word that turns the claim around
+# ("works, but not for every child").
+_BETWEEN = (r"(?:[^\w.!?;:]+(?!(?:not|but|no|never|except|however|although|though|yet)\b)"
+            r"[\w'\u2019%-]+){{0,{gap}}}?[^\w.!?;:]+")
+
+
+def sequence_pattern(parts, vocabulary: dict, gap: int) -> str:
+    alternatives = []
+    for part in parts:
+        terms = sorted(expand(part, vocabulary), key=len, reverse=True)
+        alternatives.append("(?:" + "|".join(term_pattern(t) for t in terms) + ")")
+    return _BETWEEN.format(gap=gap).join(alternatives)
+
+
+class Composed:
+    """The `search`/`finditer` of a term list, for a rule's `compose:` entries."""
+
+    __slots__ = ("regex",)
+
+    def __init__(self, specs, vocabulary: dict):
+        body = "|".join(f"(?:{sequence_pattern(s['parts'], vocabulary, s.get('gap', 4))})"
+                        for s in specs)
+        self.regex = rx(body, re.IGNORECASE)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None):
+        return self.regex.search(text, pos, len(text) if endpos is None else endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        return self.regex.finditer(text, pos, len(text) if endpos is None else endpos)
+
+
+def compile_composed(specs, vocabulary: dict):
+    return Composed(specs, vocabulary) if specs else None
