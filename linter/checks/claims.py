@@ -20,6 +20,7 @@ from linter.document.scopes import scopes
 from linter.facts.base import factbase
 from linter.finding import Finding
 from linter.text.hedging import negated
+from linter.text.strength import purpose
 from linter.facts.matching import subject_level
 from linter.regexcache import compile as rx
 
@@ -34,6 +35,7 @@ def check(doc, ctx):
     records = {}
     for r in statistics.analyse(doc, ctx):
         records.setdefault(r.scope.sentence, []).append(r)
+    terms = _terms(ctx)
     for scope in scopes(doc):
         if reference_section(scope):
             continue
@@ -45,11 +47,25 @@ def check(doc, ctx):
         if finding is None and not scope.quote and not cites(doc.text[scope.start:scope.raw_end]):
             for name in ("evidence", "statistic", "causal"):
                 if name in rules:
-                    finding = CHECKS[name](doc, scope, rules[name], fb, ctx.terms, records)
+                    finding = CHECKS[name](doc, scope, rules[name], fb, terms, records)
                     if finding is not None:
                         break
         if finding is not None:
             yield finding
+
+
+def _terms(ctx):
+    """A rule's term lists by key; "pattern" is its terms and `compose:` entries together."""
+    def get(rule, key):
+        if key != "pattern":
+            return ctx.terms(rule, key)
+        cache_key = ("claim-pattern", rule["code"])
+        if cache_key not in ctx.compiled:
+            from linter.checks.phrases import rule_pattern
+
+            ctx.compiled[cache_key] = rule_pattern(rule, ctx.knowledge.vocabulary)
+        return ctx.compiled[cache_key]
+    return get
 
 
 def _in_order(groups, text: str, window: int = 160):
@@ -136,6 +152,10 @@ _ANAPHORA = rx(r"\b(?:the|this|that|these|those|the\s+same|our|their)\s+"
                       r"(?:\w+\s+)?(?:study|studies|trial|trials|research|analysis|review|paper)\b", re.I)
 
 
+_OWN = rx(r"\b(?:our|my|we)\s+(?:\w+\s+){0,2}?(?:data|results|findings|study|trial|research|"
+          r"analysis|work|survey)?\s*$|\b(?:our|my)\s+(?:\w+\s+){0,2}$", re.I)
+
+
 def reference_section(scope) -> bool:
     """Sources, references and further-reading lists hold titles, not claims."""
     return bool(REFERENCE_HEADING.match(scope.heading or ""))
@@ -152,6 +172,8 @@ def _evidence(doc, scope, rule, fb, rule_terms, records):
     m = terms.search(doc.prose, scope.start, scope.end) if terms is not None else None
     if m is None or negated(doc.prose, m.start(), scope.start):
         return None
+    if _OWN.search(doc.prose, max(scope.start, m.start() - 30), m.start()):
+        return None  # "our data show": the writer reports their own work
     # A sentence whose figures the reference confirms is supported whoever it credits.
     if any(r.supported and r.fact is not None for r in records.get(scope.sentence, ())):
         return None
@@ -165,12 +187,18 @@ def _evidence(doc, scope, rule, fb, rule_terms, records):
 
 
 def _statistic(doc, scope, rule, fb, rule_terms, records):
+    near = rule_terms(rule, "near")
+    if scope.is_heading or (near is not None and not near.search(scope.text)):
+        return None  # a share of doses, of a budget or of a plan is no health claim
+    exceptions = rule_terms(rule, "exceptions")
+    spans = [m.span() for m in exceptions.finditer(doc.prose, scope.start, scope.end)] \
+        if exceptions is not None else []
     for r in records.get(scope.sentence, ()):
         q = r.quantity
         if r.supported or r.finding is not None or q.kind not in CLAIM_KINDS or q.attributive:
             continue
-        if scope.is_heading:
-            continue
+        if any(a <= q.start and q.end <= b for a, b in spans):
+            continue  # a tally with its counts: the writer's own data
         found = " ".join(q.text.split())
         return Finding(rule["code"], rule["category"], rule["severity"], q.start, q.end,
                        rule["message"].format(match=found), found=found)
@@ -178,13 +206,17 @@ def _statistic(doc, scope, rule, fb, rule_terms, records):
 
 
 def _causal(doc, scope, rule, fb, rule_terms, records):
-    terms = rule_terms(rule, "terms")
+    if any(r.fact is not None for r in records.get(scope.sentence, ())):
+        return None  # its figures are tied to a fact: the statistic checker judges the claim
+    terms = rule_terms(rule, "pattern")
     m = terms.search(doc.prose, scope.start, scope.end) if terms is not None else None
     if m is None or quiet(doc, rule, m.start(), m.end(), scope.sentence):
         return None
     near = rule_terms(rule, "near")
     if near is not None and not near.search(scope.text):
         return None
+    if purpose(doc.prose, m.start(), scope.start, scope.end):
+        return None  # "infusions to help prevent infections": an aim, not a claim
     for fact in fb.claim_facts:
         if all(g is not None and g.search(scope.text) for g in fact.claim):
             return None

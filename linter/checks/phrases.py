@@ -17,9 +17,12 @@ from linter.text.modifiers import hedged, model, negated, quoted
 from linter.text.terms import TermUnion, compile_terms
 
 
-def _pattern(rule, vocab):
+def rule_pattern(rule, vocab):
+    """A rule's `terms` and `compose:` entries as one matcher (None when it has neither)."""
     parts = [p for p in (compile_terms(rule.get("terms", []), vocab),
                          compile_composed(rule.get("compose", []), vocab)) if p is not None]
+    if not parts:
+        return None
     return parts[0] if len(parts) == 1 else TermUnion(tuple(parts))
 
 
@@ -28,7 +31,7 @@ def compiled_rules(ctx):
     if rules is None:
         vocab = ctx.knowledge.vocabulary
         rules = ctx.compiled["phrases"] = [
-            (r, _pattern(r, vocab), compile_terms(r.get("exceptions", []), vocab),
+            (r, rule_pattern(r, vocab), compile_terms(r.get("exceptions", []), vocab),
              compile_terms(r.get("near", []), vocab))
             for r in ctx.knowledge.rules if r["kind"] in ("phrase", "substitution")]
     return rules

@@ -14,7 +14,8 @@ CITATION = rx(
     r"|\b(?:American\s+Cancer\s+Society|National\s+Cancer\s+Institute|NCI\s+PDQ|PDQ|Cancer\.Net|"
     r"Children's\s+Oncology\s+Group|COG|FDA|EMA|WHO|NICE|NCCN|ASH\s*20\d\d|ASCO)\b"
     r"|\b(?:AALL\d{4}|ELIANA|Interfant(?:-\d+)?|EsPhALL\d*|GBD|Global\s+Burden\s+of\s+Disease)\b"
-    r"|\b(?:press\s+release|published\s+in|presented\s+at|according\s+to\s+(?:the\s+|a\s+)?"
+    r"|\b(?:researchers|scientists|investigators|doctors|a\s+team)\s+(?:at|from)\s+(?:the\s+)?[A-Z]"
+    r"|\b(?:press\s+release|published\s+in|presented\s+(?:\w+\s+){0,3}at|according\s+to\s+(?:the\s+|a\s+|an\s+)?"
     r"(?:[A-Z]|study|review|trial|report|analysis|paper|survey))",
 )
 

@@ -79,3 +79,15 @@ def strength(text: str, lo: int = 0, hi: int | None = None, model=None) -> str:
     if best == "none" and correlational:
         return "correlational"
     return best
+
+
+def purpose(text: str, start: int, lo: int = 0, hi: int | None = None, model=None) -> bool:
+    """Whether the effect word at `start` names an aim, not a result ("infusions to help
+    prevent infections", "strategies to reduce", "to test whether it reduces")."""
+    model = model or modifiers.shipped()
+    cues = _cues(model)
+    hi = len(text) if hi is None else hi
+    if cues.non_causal is not None and any(
+            m.start() <= start < m.end() for m in cues.non_causal.finditer(text, lo, hi)):
+        return True
+    return any(mod.kind in cues.none_when and mod.covers(start) for mod in model.find(text, lo, hi))
