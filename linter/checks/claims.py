@@ -5,7 +5,9 @@ Checks, by the rule's `check`:
   facts' `contradictions`; flagged with what the evidence says, cited or not;
 - evidence: "studies show", "research proves", "experts expect" with no source in the sentence;
 - statistic: a share, rate or relative change that no fact supports and no source backs;
-- causal: "accounts for most relapses", "is the main cause of" with no source and no fact.
+- causal: "accounts for most relapses", "prevents relapse", "children who ... relapse less" with
+  no source and no fact;
+- comparison: "less toxic than chemotherapy", "as effective as" with no source and no fact.
 A sentence cites a source when it has a link, a footnote marker, or names a study, journal,
 agency or author (citations.py). One finding per sentence.
 """
@@ -20,6 +22,7 @@ from linter.document.scopes import scopes
 from linter.facts.base import factbase
 from linter.finding import Finding
 from linter.text.hedging import negated
+from linter.text.modifiers import model
 from linter.text.strength import purpose
 from linter.facts.matching import subject_level
 from linter.regexcache import compile as rx
@@ -45,7 +48,7 @@ def check(doc, ctx):
         if finding is None and "disputed" in rules:
             finding = _disputed(doc, scope, rules["disputed"], fb)
         if finding is None and not scope.quote and not cites(doc.text[scope.start:scope.raw_end]):
-            for name in ("evidence", "statistic", "causal"):
+            for name in ("evidence", "statistic", "causal", "comparison"):
                 if name in rules:
                     finding = CHECKS[name](doc, scope, rules[name], fb, terms, records)
                     if finding is not None:
@@ -188,21 +191,44 @@ def _evidence(doc, scope, rule, fb, rule_terms, records):
 
 def _statistic(doc, scope, rule, fb, rule_terms, records):
     near = rule_terms(rule, "near")
-    if scope.is_heading or (near is not None and not near.search(scope.text)):
-        return None  # a share of doses, of a budget or of a plan is no health claim
+    if scope.is_heading:
+        return None
+    health = near is None or near.search(scope.text) is not None
     exceptions = rule_terms(rule, "exceptions")
     spans = [m.span() for m in exceptions.finditer(doc.prose, scope.start, scope.end)] \
         if exceptions is not None else []
     for r in records.get(scope.sentence, ()):
         q = r.quantity
-        if r.supported or r.finding is not None or q.kind not in CLAIM_KINDS or q.attributive:
+        if r.supported or r.finding is not None or q.attributive:
             continue
+        rate = q.kind == "count" and _per_time(doc, q, scope) and _PEOPLE.match(doc.prose, q.end)
+        if q.kind not in CLAIM_KINDS and not rate:
+            continue  # a count is a statistic when it is a rate: "5,000 children a year"
+        if not health:
+            continue  # a share of doses, of a budget or of a plan is no health claim
         if any(a <= q.start and q.end <= b for a, b in spans):
             continue  # a tally with its counts: the writer's own data
         found = " ".join(q.text.split())
         return Finding(rule["code"], rule["category"], rule["severity"], q.start, q.end,
                        rule["message"].format(match=found), found=found)
     return None
+
+
+_PEOPLE = rx(r"\s+(?:[\w-]+\s+){0,2}?(?:children|kids|babies|infants|people|patients|adults|"
+             r"teens|teenagers|adolescents|cases|deaths|boys|girls|families)\b", re.I)
+
+
+def _per_time(doc, q, scope) -> bool:
+    return model().governed(doc.prose, q.start, ("per-time",), scope.start, q.end) is not None
+
+
+def _comparison(doc, scope, rule, fb, rule_terms, records):
+    """A comparison of benefit or harm between treatments that no fact backs and no source names."""
+    if scope.is_heading or any(r.fact is not None for r in records.get(scope.sentence, ())):
+        return None
+    if _ANAPHORA.search(scope.text) and any(cites(t) for t in scope.before[:3]):
+        return None  # "this study ..." leans on a study named just before
+    return _causal(doc, scope, rule, fb, rule_terms, {})
 
 
 def _causal(doc, scope, rule, fb, rule_terms, records):
@@ -225,4 +251,5 @@ def _causal(doc, scope, rule, fb, rule_terms, records):
                    rule["message"].format(match=found), found=found)
 
 
-CHECKS = {"evidence": _evidence, "statistic": _statistic, "causal": _causal}
+CHECKS = {"evidence": _evidence, "statistic": _statistic, "causal": _causal,
+          "comparison": _comparison}
