@@ -301,7 +301,7 @@ def test_team_fact_base_and_rule_pack(cli, write):
             statement: Widgetomab gave a response rate of 42% in the WIDGET-1 trial.
             status: confirmed
             design: randomized
-            sources: [acs]
+            sources: [{id: acs, where: "Table 1"}]
             subject: [widgetomab]
             keys: [[response]]
             quantity: percent

@@ -5,6 +5,7 @@ import re
 import pytest
 
 from linter.knowledge import load as knowledge
+from linter.knowledge.crosscheck import source_ids, source_refs
 from linter.commands.examples import run_fact_example, run_rule_example
 from linter.text.terms import expand
 
@@ -23,7 +24,7 @@ def _id(ex):
 
 def test_fact_base_size_and_statuses():
     assert len(KB.facts) >= 60
-    assert {f["status"] for f in KB.facts} == {"confirmed", "consistent", "disputed"}
+    assert {f["status"] for f in KB.facts} == {"confirmed", "consistent", "reported", "disputed"}
 
 
 def test_ids_and_codes_unique_and_well_formed():
@@ -36,12 +37,20 @@ def test_ids_and_codes_unique_and_well_formed():
 
 def test_every_source_resolves_and_has_a_citation():
     for fact in KB.facts:
-        for s in fact["sources"]:
+        ids = source_ids(fact)
+        for s in ids:
             assert s in KB.sources, (fact["id"], s)
         # Every fact the checkers assert cites a publication, not only a source document; a
-        # disputed fact may rest on the document that stated it (medlint only warns on it).
-        if fact["status"] != "disputed":
-            assert any(KB.sources[s].get("kind") != "document" for s in fact["sources"]), fact["id"]
+        # disputed or reported fact may rest on the document that stated it (it only warns).
+        if fact["status"] not in ("disputed", "reported"):
+            assert any(KB.sources[s].get("kind") != "document" for s in ids), fact["id"]
+
+
+def test_every_confirmed_fact_says_where_in_a_primary_text():
+    for fact in KB.facts:
+        if fact["status"] == "confirmed":
+            assert any(where and KB.sources[i].get("kind") in ("primary", "label", "agency")
+                       for i, where, _ in source_refs(fact)), fact["id"]
 
 
 def test_every_vocabulary_reference_resolves_and_every_term_compiles():

@@ -101,7 +101,11 @@ _ANAPHOR = rx(r"\b(?:it|it's|its|this|that|the\s+(?:drug|treatment|therapy|medic
 
 def _contradiction(doc, scope, rule, fb):
     for fact in fb.contradiction_facts:
-        for groups, says in fact.contradictions:
+        for rule_of_fact in fact.contradictions:
+            groups, says = rule_of_fact
+            # A contradiction stays in its scope: the same trial, setting or convention.
+            if not rule_of_fact.in_scope(scope.text, (*scope.lead[:2], scope.heading)):
+                continue
             matches = _in_order(groups, scope.text)
             if not matches and fact.subject is not None and len(groups) > 1 \
                     and _ANAPHOR.search(scope.text) and subject_level(fact, scope, fb) == 1:
@@ -117,7 +121,7 @@ def _contradiction(doc, scope, rule, fb):
                     and subject_level(fact, scope, fb) is None:
                 continue
             found = " ".join(last.group(0).split())
-            return Finding(rule["code"], rule["category"], rule["severity"], start,
+            return Finding(rule["code"], rule["category"], fact.capped(rule["severity"]), start,
                            scope.start + last.end(), rule["message"].format(match=found, says=says),
                            fact=fact.id, found=found, expected=fact.data["statement"],
                            sources=fact.sources)

@@ -66,7 +66,7 @@ def _population(doc, scope, rule, m, fb):
     start = scope.start + pm.start()
     message = rule["message"].format(match=pm.group(0), population=fact.population_name,
                                      says=conflict.says)
-    return Finding(rule["code"], rule["category"], rule["severity"], start,
+    return Finding(rule["code"], rule["category"], fact.capped(rule["severity"]), start,
                    scope.start + pm.end(), message, fact=fact.id, found=pm.group(0),
                    expected=fact.population_name, sources=fact.sources)
 
@@ -82,8 +82,8 @@ def _design(doc, scope, rule, m, fb):
             continue
         found = " ".join(m.group(0).split())
         message = rule["message"].format(match=found)
-        return Finding(rule["code"], rule["category"], rule["severity"], m.start(), m.end(),
-                       message, fact=fact.id, found=found,
+        return Finding(rule["code"], rule["category"], fact.capped(rule["severity"]), m.start(),
+                       m.end(), message, fact=fact.id, found=found,
                        expected="a single-arm study compared with historical controls",
                        sources=fact.sources)
     return None

@@ -4,7 +4,7 @@ population, arm, direction and relative-vs-absolute.
 One finding per wrong claim; the codes (rules/statistics.yaml):
 STAT001 value, STAT002 endpoint, STAT003 time frame, STAT004 population,
 STAT005 direction or arms swapped, STAT006 relative change stated as percentage points.
-A finding about a disputed fact is a warning, not an error.
+A finding about a disputed or only reported fact is a warning, not an error.
 """
 from __future__ import annotations
 
@@ -86,9 +86,8 @@ def check(doc, ctx):
 
 
 def _severity(ctx, code: str, fact) -> str:
-    if fact is not None and fact.status == "disputed":
-        return "warning"
-    return ctx.rules.get(code, {}).get("severity", "error")
+    severity = ctx.rules.get(code, {}).get("severity", "error")
+    return fact.capped(severity) if fact is not None else severity
 
 
 def _finding(ctx, code, q: Quantity, message, fact, expected) -> Finding:
@@ -112,7 +111,7 @@ def _describe(fact, arm=None) -> str:
     label = next((v.label for v in fact.values if v.arm == arm and v.label), "") if arm else ""
     text = " ".join(b for b in bits if b)
     if label:
-        text += f" with {label}" if not label.startswith(("with", "in", "on", "during", "among")) else f" {label}"
+        text += f" with {label}" if not label.startswith(("with", "in", "on", "during", "among", "at")) else f" {label}"
     if fact.population_name:
         text += f" ({fact.population_name})"
     return text
@@ -128,6 +127,11 @@ def _judge(q, qs, partner, cands, scope, doc, fb: FactBase, ctx, handled) -> Rec
     if matching:
         if stated:
             matching.sort(key=lambda c: (-_base(c, q), _time_distance(c.fact, stated)))
+        # A population conflict stays in its scope: when another fact the number fits covers the
+        # population the sentence names (an under-20 analysis beside a 0-5 one), that one is meant.
+        fits = [c for c in matching if not population_conflict(c.fact, scope)]
+        if fits and fits[0] is not matching[0] and fits[0].fact.population_name:
+            matching = fits + [c for c in matching if c not in fits]
         best = matching[0]
         f = best.fact
         ep = endpoint_conflict(f, q, scope, doc.prose)
@@ -254,7 +258,7 @@ def _value_error(q, partner, cand: Candidate, scope, doc, ctx, handled, note=Non
         values = list(f.values)
     if values:
         v = values[0]
-        expected = f.data.get("display") if len(f.values) == 1 and f.data.get("display") else v.text(f.unit)
+        expected = f.data.get("display") if len(f.values) == 1 and f.data.get("display") else v.described(f.unit)
         msg = (f'"{q.text.strip()}" disagrees with the reference: {_describe(f, v.arm)} '
                f"was {expected}")
     else:
@@ -264,6 +268,8 @@ def _value_error(q, partner, cand: Candidate, scope, doc, ctx, handled, note=Non
         msg += f" ({note})"
     if f.status == "disputed":
         msg += "; the reference value itself is disputed, so check the source"
+    elif f.status == "reported":
+        msg += "; the reference value rests on a secondary report, so check the source"
     code = "STAT003" if f.kind == "yearspan" else "STAT001"  # a period is a time frame
     return Record(scope, q, f, False, _finding(ctx, code, q, msg, f, expected if values else
                                                f.expected_text()))

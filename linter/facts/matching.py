@@ -158,6 +158,19 @@ def subject_level(fact: Fact, scope: Scope, fb: FactBase, at: int | None = None)
     return None
 
 
+_OF_WHOLE = rx(r"\s+(?:out\s+)?of\s+(?:the\s+|all\s+|these\s+|those\s+)?(\d[\d,]*)\b(?!\s*%)", re.I)
+_PART_OF = rx(r"(?<![\d.,])(\d[\d,]*)\s+(?:out\s+)?of\s+(?:the\s+|all\s+|these\s+|those\s+)?$", re.I)
+
+
+def _other_side(q: Quantity, prose: str, lo: int, hi: int) -> float | None:
+    """In "X of N", the other number: N for the part X, X for the whole N. A fact about one of
+    them is not a fact about the other ("28 of 30 babies": 28 is not the enrolment of 30)."""
+    if q.kind not in ("count", "number"):
+        return None
+    m = _OF_WHOLE.match(prose, q.end, hi) or _PART_OF.search(prose, max(lo, q.start - 30), q.start)
+    return float(m.group(1).replace(",", "")) if m else None
+
+
 def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None,
                lean_back: bool = False) -> list[Candidate]:
     """Facts this number may be about, best first.
@@ -178,8 +191,11 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
     key_text = scope.key_text
     if lean_back:
         key_text = key_text + " \n " + (scope.before[0] if scope.before else "")
+    other = _other_side(q, prose, scope.start, scope.end)
     out = []
     for fact in fb.by_kind.get(q.kind, ()):
+        if other is not None and any(v.low <= other <= v.high for v in fact.values):
+            continue  # "28 of 30 babies": the fact is about the other number
         if q.kind == "percent" and q.relative != fact.relative:
             continue
         if q.kind == "count" and not same_noun(q.unit, fact.unit):

@@ -84,6 +84,7 @@ def schema_problems(data, schema_name: str, path, text: str) -> list[str]:
     validator = validator_cls(schema(schema_name))
     problems = []
     for err in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+        err = _specific(err)
         parts = list(err.absolute_path)
         line = line_of(text, parts)
         where = f"{path}:{line}" if line else str(path)
@@ -91,7 +92,18 @@ def schema_problems(data, schema_name: str, path, text: str) -> list[str]:
     return problems
 
 
+def _specific(err):
+    """For "valid under none of the given schemas", the problem deepest inside the value (a bad
+    `where` inside a source entry), which says more than the alternatives it failed."""
+    if err.validator not in ("oneOf", "anyOf") or not err.context:
+        return err
+    deepest = max(err.context, key=lambda e: (len(e.absolute_path), e.validator != "type"))
+    return deepest if len(deepest.absolute_path) > len(err.absolute_path) else err
+
+
 def _describe(err) -> str:
+    if err.validator == "pattern" and err.schema.get("description"):
+        return f"{err.instance!r} is not allowed: {err.schema['description']}"
     if err.validator == "additionalProperties":
         extra = re.findall(r"'([^']+)' (?:was|were) unexpected", err.message)
         if extra:
