@@ -23,6 +23,7 @@ from linter.text.terms import expand, term_pattern
 _SENTENCE_END = rx(r"[.!?](?=[\s\"'\u201d\u2019)\]]|$)|\n[ \t]*\n")
 _WORD = rx(r"\S+")
 _NARROW = 4  # words a narrow trigger governs
+_HAS_WORD = rx(r"\w")
 _QUOTES = rx(r"\"[^\"\n]{1,300}\"|\u201c[^\u201d]{1,300}\u201d|(?<!\w)'[^'\n]{2,200}'(?!\w)"
              r"|\u2018[^\u2019]{2,200}\u2019")
 
@@ -143,12 +144,12 @@ def _scopes(kind: _Kind, text: str, lo: int, hi: int):
                     comma = text.find(",", t1, end)
                     end = comma if comma >= 0 else end
                 end = _cap_forward(text, t1, end, _NARROW if narrow else kind.max_words)
-                if end > t1:
+                if _HAS_WORD.search(text, t1, end):
                     yield Modifier(kind.name, (t0, t1), (t1, end))
             if backward:
                 begin = max((s1 for _, s1 in stops if s1 <= t0), default=lo)
                 begin = _cap_backward(text, begin, t0, kind.max_words)
-                if begin < t0:
+                if _HAS_WORD.search(text, begin, t0):
                     yield Modifier(kind.name, (t0, t1), (begin, t0))
 
 
@@ -192,7 +193,7 @@ def model(knowledge=None) -> Model:
     own = [p for p in getattr(knowledge, "modifiers", None) or () if p.get("path") != shipped_path]
     if not own:
         return shipped()
-    key = tuple(p.get("path") for p in own)
+    key = repr(own)  # the content, not only the paths: a file may change between runs
     if key not in _MODELS:
         base = shipped()
         _MODELS[key] = Model([{"terminate": base.common, "kinds": base.data,
@@ -225,3 +226,21 @@ def quoted(raw: str, start: int, end: int) -> bool:
         if close >= 0 and raw.find("[", end, close) < 0:
             return True
     return False
+
+
+def example_problems(knowledge) -> list[str]:
+    """Every modifier example must behave as marked: the words in braces inside a scope of the
+    kind (`inside`) or outside every scope of it (`outside`)."""
+    scopes = model(knowledge)
+    problems = []
+    for pack in getattr(knowledge, "modifiers", None) or ():
+        for kind, data in pack.get("kinds", {}).items():
+            for which in ("inside", "outside"):
+                for marked in data.get("examples", {}).get(which, []):
+                    a, b = marked.index("{"), marked.index("}") - 1
+                    text = marked.replace("{", "").replace("}", "")
+                    hit = scopes.governed(text, a, (kind,), end=b) is not None
+                    if hit != (which == "inside"):
+                        problems.append(f"{pack.get('path')}: modifiers.kinds.{kind}: example should "
+                                        f"be {which} its scope: {marked!r}")
+    return problems
