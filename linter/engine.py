@@ -14,7 +14,7 @@ from functools import cached_property
 from pathlib import Path
 
 from linter.knowledge import load as knowledge_mod
-from linter.document import reader
+from linter.document import formats, reader
 from linter.checks import CHECKS
 from linter.config import Config
 from linter.document.markdown import Document, parse
@@ -86,7 +86,11 @@ def build_context(config: Config, reference=(), rules=(), select=(), ignore=()) 
 
 
 def lint_text(text: str, path: str, ctx: Context) -> FileResult:
-    doc = parse(text, path)
+    return lint_document(parse(text, path), ctx)
+
+
+def lint_document(doc: Document, ctx: Context) -> FileResult:
+    path = doc.path
     raw: list[Finding] = []
     for check in CHECKS:
         raw.extend(check(doc, ctx))
@@ -203,10 +207,9 @@ def run(paths, ctx: Context, stdin=None):
     for path in expand_paths(paths, ctx.config):
         try:
             if path == "-":
-                text = reader.read_stdin(stdin, limit)
+                results.append(lint_text(reader.read_stdin(stdin, limit), path, ctx))
             else:
-                text = reader.read_path(path, limit)
-            results.append(lint_text(text, path, ctx))
+                results.append(lint_document(formats.load(path, limit), ctx))
         except MedlintError as err:
             errors.append(str(err))
     return results, errors

@@ -18,7 +18,7 @@ from linter.finding import Finding
 from linter.facts.attributes import endpoint_conflict, population_conflict, stated_time
 from linter.facts.matching import Candidate, candidates, pairs, quantity_arm
 from linter.facts.values import value_matches
-from linter.facts.base import clause_bounds
+from linter.text.clauses import clause_bounds
 from linter.text.hedging import negated
 from linter.text.quantities import Quantity, direction_words, extract
 from linter.regexcache import compile as rx

@@ -28,7 +28,7 @@ _INLINE_NONPROSE = rx(
     r"|(?P<auto><(?:https?|ftp|mailto):[^>\s]*>)"
     r"|(?P<html><!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)"
     r"|(?P<dest>\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\))"
-    r"|(?P<url>(?:https?://|www\.)[^\s<>()\[\]]+)"
+    r"|(?P<url>(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,:;!?'\"])"  # not a final stop
     r"|(?P<mark>\*+|~~|(?<![\w])_+|_+(?![\w])|\\(?=[!-/:-@\[-`{-~]))",
     re.S,
 )
@@ -292,7 +292,7 @@ def _markdown_blocks(text: str, body_start: int, prose: list[str]):
     return blocks, code_ranges
 
 
-_URL = rx(r"(?:https?://|www\.)[^\s<>()\[\]]+")
+_URL = rx(r"(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,:;!?'\"]")  # not a final stop
 
 
 def _text_blocks(text: str, body_start: int, prose: list[str]) -> list[Block]:

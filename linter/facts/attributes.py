@@ -9,7 +9,8 @@ import re
 from functools import lru_cache
 
 from linter.document.scopes import Scope
-from linter.facts.base import Fact, clause_bounds
+from linter.facts.base import Fact
+from linter.text.clauses import clause_bounds
 from linter.text.quantities import Quantity
 from linter.regexcache import compile as rx
 

@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from linter.knowledge.crosscheck import WARN_ONLY, source_refs
-from linter.regexcache import compile as rx
 from linter.text.terms import compile_terms
 
 # Which quantity kinds a fact of a given kind can be stated as.
@@ -255,18 +254,3 @@ def factbase(ctx) -> FactBase:
     if fb is None:
         fb = ctx.compiled["factbase"] = FactBase(ctx.knowledge)
     return fb
-
-
-_SEPARATORS = rx(r"[;:]|,(?!\d{3})|\s(?:and|but|while|whereas)\s|\s[-–—]\s")
-
-
-def clause_bounds(text: str, lo: int, hi: int, a: int, b: int) -> tuple[int, int]:
-    """The clause of text[lo:hi] around span [a, b): bounded by ; : , and conjunctions."""
-    start, end = lo, hi
-    for m in _SEPARATORS.finditer(text, lo, hi):
-        if m.end() <= a:
-            start = m.end()
-        elif m.start() >= b:
-            end = m.start()
-            break
-    return start, end

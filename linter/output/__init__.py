@@ -1,6 +1,6 @@
 """Output formats. Each writer takes (results, errors, ctx, stream)."""
 
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "json", "sarif", "github", "html")
 
 
 def writer(name: str):
@@ -10,6 +10,8 @@ def writer(name: str):
         from linter.output.sarif import write
     elif name == "github":
         from linter.output.github import write
+    elif name == "html":
+        from linter.output.html import write
     else:
         from linter.output.text import write
     return write
@@ -21,7 +23,9 @@ def rows(results):
     for result in sorted(results, key=lambda r: r.path):
         for f in result.findings:
             pos = result.document.position(f.start)
-            end = result.document.position(max(f.start, f.end))
+            # A rendered page's text (Word, HTML) ends a span after its last source character.
+            end_at = getattr(result.document, "end_position", result.document.position)
+            end = end_at(max(f.start, f.end))
             out.append((result.path, f, pos, end))
     out.sort(key=lambda r: (r[0], r[2][0], r[2][1], r[1].rule))
     return out
