@@ -101,3 +101,19 @@ def test_a_model_from_plain_data():
     model = Model([{"kinds": {"negated": {"forward": ["nary"], "max_words": 2}}}])
     text = "Nary a cloud in the sky."
     assert [(m.kind, m.scope) for m in model.find(text)] == [("negated", (4, 12))]
+
+
+def test_trace_reports_every_kind_and_the_strength(cli, write):
+    import json
+
+    text = "According to the society, 3,000 children a year get ALL. Coffee may cure it.\n"
+    write("a.txt", text)
+    code, out, err = cli("trace", "--format", "json", "a.txt")
+    entry = json.loads(out)["files"][0]
+    assert (code, err) == (0, "")
+    assert [s["strength"] for s in entry["sentences"]] == ["none", "conditional-causal"]
+    assert [(m["kind"], text[m["trigger"]["start"]:m["trigger"]["end"]],
+             text[m["scope"]["start"]:m["scope"]["end"]]) for m in entry["modifiers"]] == [
+        ("attributed", "According to", "the society, 3,000 children a year get ALL."),
+        ("per-time", "a year", "According to the society, 3,000 children"),
+        ("hedged", "may", "cure it.")]

@@ -150,7 +150,10 @@ def _scopes(kind: _Kind, text: str, lo: int, hi: int):
                 begin = max((s1 for _, s1 in stops if s1 <= t0), default=lo)
                 begin = _cap_backward(text, begin, t0, kind.max_words)
                 if _HAS_WORD.search(text, begin, t0):
-                    yield Modifier(kind.name, (t0, t1), (begin, t0))
+                    end = t0
+                    while end > begin and text[end - 1].isspace():
+                        end -= 1
+                    yield Modifier(kind.name, (t0, t1), (begin, end))
 
 
 def _cap_forward(text, a, b, words):
