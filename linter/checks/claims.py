@@ -22,7 +22,7 @@ from linter.document.scopes import scopes
 from linter.facts.base import factbase
 from linter.finding import Finding
 from linter.text.hedging import negated
-from linter.text.modifiers import model
+from linter.text.modifiers import model, quoted
 from linter.text.strength import purpose
 from linter.facts.matching import subject_level
 from linter.regexcache import compile as rx
@@ -212,6 +212,8 @@ def _statistic(doc, scope, rule, fb, rule_terms, records):
             continue  # a share of doses, of a budget or of a plan is no health claim
         if any(a <= q.start and q.end <= b for a, b in spans):
             continue  # a tally with its counts: the writer's own data
+        if quoted(doc.text, q.start, q.end):
+            continue  # someone else's words, reported as theirs
         found = " ".join(q.text.split())
         return Finding(rule["code"], rule["category"], rule["severity"], q.start, q.end,
                        rule["message"].format(match=found), found=found)

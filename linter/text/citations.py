@@ -5,7 +5,7 @@ from __future__ import annotations
 from linter.regexcache import compile as rx
 
 CITATION = rx(
-    r"https?://|\]\(|\[\^?\d+\]|\^\d+|[\u00b9\u00b2\u00b3\u2070-\u2079]+"
+    r"https?://|\]\(|\[\^?\d+(?:\s*[,\u2013-]\s*\d+)*\]|\^\d+|[\u00b9\u00b2\u00b3\u2070-\u2079]+"
     r"|\b[A-Z][A-Za-z'\-]+(?:\s+(?:and|&)\s+[A-Z][A-Za-z'\-]+)?\s+et\s+al\b"
     r"|\([A-Z][A-Za-z'\-]+(?:\s+et\s+al\.?)?,?\s+(?:\d{4}|[A-Z][^()]{2,60}\d{4})\)"
     r"|\b(?:N\s?Engl\s?J\s?Med|NEJM|New\s+England\s+Journal|JAMA|Lancet|J\s?Clin\s?Oncol|JCO|"
