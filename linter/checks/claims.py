@@ -201,6 +201,8 @@ def _statistic(doc, scope, rule, fb, rule_terms, records):
     exceptions = rule_terms(rule, "exceptions")
     spans = [m.span() for m in exceptions.finditer(doc.prose, scope.start, scope.end)] \
         if exceptions is not None else []
+    if scope.lead and cites(scope.lead[0]):
+        return None  # the sentence before, in the same paragraph, names the source
     for r in records.get(scope.sentence, ()):
         q = r.quantity
         if r.supported or r.finding is not None or q.attributive:
