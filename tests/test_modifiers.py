@@ -117,3 +117,16 @@ def test_trace_reports_every_kind_and_the_strength(cli, write):
         ("attributed", "According to", "the society, 3,000 children a year get ALL."),
         ("per-time", "a year", "According to the society, 3,000 children"),
         ("hedged", "may", "cure it.")]
+
+
+def test_a_team_trigger_keeps_a_rule_quiet(cli, write):
+    import json
+
+    write("draft.md", "# Notes\n\nThis is hardly a miracle drug.\n\nNary a miracle cure exists.\n")
+    code, out, _ = cli("check", "--format", "json", "--select", "OVER", "draft.md")
+    assert [(f["rule"], f["line"], f["column"]) for f in json.loads(out)["findings"]] == [
+        ("OVER001", 5, 8), ("OVER004", 5, 8)]
+    write("team.yaml", "modifiers:\n  kinds:\n    negated:\n      forward: [nary]\n")
+    write(".medlint.yaml", "rules: [team.yaml]\n")
+    code, out, _ = cli("check", "--format", "json", "--select", "OVER", "draft.md")
+    assert (code, json.loads(out)["findings"]) == (0, [])

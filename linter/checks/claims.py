@@ -38,7 +38,7 @@ def check(doc, ctx):
     records = {}
     for r in statistics.analyse(doc, ctx):
         records.setdefault(r.scope.sentence, []).append(r)
-    terms = _terms(ctx)
+    terms = _Terms(ctx)
     for scope in scopes(doc):
         if reference_section(scope):
             continue
@@ -57,9 +57,16 @@ def check(doc, ctx):
             yield finding
 
 
-def _terms(ctx):
-    """A rule's term lists by key; "pattern" is its terms and `compose:` entries together."""
-    def get(rule, key):
+class _Terms:
+    """A rule's term lists by key ("pattern": its terms and `compose:` entries together), and
+    the run's modifier model (the shipped one, extended by a team's file)."""
+
+    def __init__(self, ctx):
+        self.ctx = ctx
+        self.scopes = model(ctx.knowledge)
+
+    def __call__(self, rule, key):
+        ctx = self.ctx
         if key != "pattern":
             return ctx.terms(rule, key)
         cache_key = ("claim-pattern", rule["code"])
@@ -68,7 +75,6 @@ def _terms(ctx):
 
             ctx.compiled[cache_key] = rule_pattern(rule, ctx.knowledge.vocabulary)
         return ctx.compiled[cache_key]
-    return get
 
 
 def _in_order(groups, text: str, window: int = 160):
@@ -177,7 +183,7 @@ def _evidence(doc, scope, rule, fb, rule_terms, records):
         return None
     terms = rule_terms(rule, "terms")
     m = terms.search(doc.prose, scope.start, scope.end) if terms is not None else None
-    if m is None or negated(doc.prose, m.start(), scope.start):
+    if m is None or negated(doc.prose, m.start(), scope.start, model_=rule_terms.scopes):
         return None
     if _OWN.search(doc.prose, max(scope.start, m.start() - 30), m.start()):
         return None  # "our data show": the writer reports their own work
@@ -207,7 +213,8 @@ def _statistic(doc, scope, rule, fb, rule_terms, records):
         q = r.quantity
         if r.supported or r.finding is not None or q.attributive:
             continue
-        rate = q.kind == "count" and _per_time(doc, q, scope) and _PEOPLE.match(doc.prose, q.end)
+        rate = q.kind == "count" and _PEOPLE.match(doc.prose, q.end) \
+            and rule_terms.scopes.governed(doc.prose, q.start, ("per-time",), scope.start, q.end)
         if q.kind not in CLAIM_KINDS and not rate:
             continue  # a count is a statistic when it is a rate: "5,000 children a year"
         if not health:
@@ -226,10 +233,6 @@ _PEOPLE = rx(r"\s+(?:[\w-]+\s+){0,2}?(?:children|kids|babies|infants|people|pati
              r"teens|teenagers|adolescents|cases|deaths|boys|girls|families)\b", re.I)
 
 
-def _per_time(doc, q, scope) -> bool:
-    return model().governed(doc.prose, q.start, ("per-time",), scope.start, q.end) is not None
-
-
 def _comparison(doc, scope, rule, fb, rule_terms, records):
     """A comparison of benefit or harm between treatments that no fact backs and no source names."""
     if scope.is_heading or any(r.fact is not None for r in records.get(scope.sentence, ())):
@@ -244,12 +247,12 @@ def _causal(doc, scope, rule, fb, rule_terms, records):
         return None  # its figures are tied to a fact: the statistic checker judges the claim
     terms = rule_terms(rule, "pattern")
     m = terms.search(doc.prose, scope.start, scope.end) if terms is not None else None
-    if m is None or quiet(doc, rule, m.start(), m.end(), scope.sentence):
+    if m is None or quiet(doc, rule, m.start(), m.end(), scope.sentence, rule_terms.ctx):
         return None
     near = rule_terms(rule, "near")
     if near is not None and not near.search(scope.text):
         return None
-    if purpose(doc.prose, m.start(), scope.start, scope.end):
+    if purpose(doc.prose, m.start(), scope.start, scope.end, model=rule_terms.scopes):
         return None  # "infusions to help prevent infections": an aim, not a claim
     for fact in fb.claim_facts:
         if all(g is not None and g.search(scope.text) for g in fact.claim):
