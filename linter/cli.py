@@ -9,7 +9,7 @@ import click
 
 from linter import __version__
 from linter.errors import EXIT_ERROR, MedlintError
-from linter.output import FORMATS
+from linter.output.writers import FORMATS
 
 _CODES = click.STRING
 
@@ -37,7 +37,7 @@ def _context(config_path, reference=(), rules=(), select=(), ignore=(), preset=N
 
     cfg = _config(config_path)
     if preset:
-        cfg.values["preset"] = preset
+        cfg = cfg.replace(preset=preset)
     return build_context(cfg, reference, rules, _split(select), _split(ignore))
 
 
@@ -65,7 +65,7 @@ def check(paths, fmt, reference, rules, select, ignore, fail_on, preset, config_
     """Lint drafts: Markdown, plain text, Word (.docx) and HTML files, folders, or - for
     standard input. Formats: text, json, sarif, github, html (one self-contained page)."""
     from linter.engine import exit_code, run
-    from linter.output import writer
+    from linter.output.writers import writer
 
     ctx = _context(config_path, reference, rules, select, ignore, preset)
     results, errors = run(paths or (".",), ctx, sys.stdin.buffer)

@@ -15,7 +15,6 @@ from markdown_it import MarkdownIt
 
 from linter.document.frontmatter import front_matter
 
-
 WRAPS = False  # True: a wrapped Markdown line becomes a line break, as in the source
 
 

@@ -15,66 +15,46 @@ from __future__ import annotations
 
 import re
 
-from linter.checks import statistics
-from linter.checks.phrases import quiet
-from linter.text.citations import cites
-from linter.document.scopes import scopes
-from linter.facts.base import factbase
-from linter.finding import Finding
-from linter.text.hedging import negated
-from linter.text.modifiers import model, quoted
-from linter.text.strength import purpose
 from linter.facts.matching import subject_level
+from linter.finding import Finding
 from linter.regexcache import compile as rx
+from linter.text.hedging import negated, quoted
+from linter.text.compose import rule_pattern
+from linter.text.strength import purpose
 
+KINDS = ("claim",)
 CLAIM_KINDS = ("percent", "ratio", "pp")
+# Sub-checks in the order they are tried; one finding per sentence. The last three need a
+# sentence that cites no source and is not a quotation.
+ORDER = ("contradiction", "disputed", "evidence", "statistic", "causal", "comparison")
+UNCITED = frozenset({"evidence", "statistic", "causal", "comparison"})
 
 
-def check(doc, ctx):
-    rules = {r["check"]: r for r in ctx.knowledge.rules if r["kind"] == "claim"}
-    if not rules:
-        return
-    fb = factbase(ctx)
-    records = {}
-    for r in statistics.analyse(doc, ctx):
-        records.setdefault(r.scope.sentence, []).append(r)
-    terms = _Terms(ctx)
-    for scope in scopes(doc):
-        if reference_section(scope):
+def prepare(rule, vocabulary):
+    """A rule's `terms` and `compose:` entries as one matcher."""
+    return rule_pattern(rule.data, vocabulary)
+
+
+def check(view, rules):
+    by_check: dict = {}
+    for rule in rules:
+        by_check.setdefault(rule.check, rule)  # the first rule of each sub-check, as listed
+    order = [(name, by_check[name]) for name in ORDER if name in by_check]
+    doc = view.doc
+    for scope in view.scopes:
+        if view.reference_section(scope.heading):
             continue
-        finding = None
-        if "contradiction" in rules:
-            finding = _contradiction(doc, scope, rules["contradiction"], fb)
-        if finding is None and "disputed" in rules:
-            finding = _disputed(doc, scope, rules["disputed"], fb)
-        if finding is None and not scope.quote and not cites(doc.text[scope.start:scope.raw_end]):
-            for name in ("evidence", "statistic", "causal", "comparison"):
-                if name in rules:
-                    finding = CHECKS[name](doc, scope, rules[name], fb, terms, records)
-                    if finding is not None:
-                        break
-        if finding is not None:
-            yield finding
-
-
-class _Terms:
-    """A rule's term lists by key ("pattern": its terms and `compose:` entries together), and
-    the run's modifier model (the shipped one, extended by a team's file)."""
-
-    def __init__(self, ctx):
-        self.ctx = ctx
-        self.scopes = model(ctx.knowledge)
-
-    def __call__(self, rule, key):
-        ctx = self.ctx
-        if key != "pattern":
-            return ctx.terms(rule, key)
-        cache_key = ("claim-pattern", rule["code"])
-        if cache_key not in ctx.compiled:
-            from linter.checks.phrases import rule_pattern
-
-            ctx.compiled[cache_key] = rule_pattern(rule, ctx.knowledge.vocabulary)
-        return ctx.compiled[cache_key]
+        uncited = None
+        for name, rule in order:
+            if name in UNCITED:
+                if uncited is None:
+                    uncited = not scope.quote and not view.cites(doc.text[scope.start:scope.raw_end])
+                if not uncited:
+                    break
+            finding = CHECKS[name](view, scope, rule)
+            if finding is not None:
+                yield finding
+                break
 
 
 def _in_order(groups, text: str, window: int = 160):
@@ -105,7 +85,8 @@ _ANAPHOR = rx(r"\b(?:it|it's|its|this|that|the\s+(?:drug|treatment|therapy|medic
              r"this\s+(?:drug|treatment|therapy|medicine|immunotherapy))\b", re.I)
 
 
-def _contradiction(doc, scope, rule, fb):
+def _contradiction(view, scope, rule):
+    doc, fb = view.doc, view.factbase
     for fact in fb.contradiction_facts:
         for rule_of_fact in fact.contradictions:
             groups, says = rule_of_fact
@@ -127,15 +108,16 @@ def _contradiction(doc, scope, rule, fb):
                     and subject_level(fact, scope, fb) is None:
                 continue
             found = " ".join(last.group(0).split())
-            return Finding(rule["code"], rule["category"], fact.capped(rule["severity"]), start,
-                           scope.start + last.end(), rule["message"].format(match=found, says=says),
+            return Finding(rule.code, rule.category, fact.capped(rule.severity), start,
+                           scope.start + last.end(), rule.message.format(match=found, says=says),
                            fact=fact.id, found=found, expected=fact.data["statement"],
                            sources=fact.sources)
     return None
 
 
-def _disputed(doc, scope, rule, fb):
+def _disputed(view, scope, rule):
     """A sentence repeating a claim the fact base marks as disputed."""
+    doc, fb = view.doc, view.factbase
     for fact in fb.claim_facts:
         if fact.status != "disputed":
             continue
@@ -147,8 +129,8 @@ def _disputed(doc, scope, rule, fb):
         if negated(doc.prose, start, scope.start):
             continue
         found = " ".join(last.group(0).split())
-        return Finding(rule["code"], rule["category"], rule["severity"], start,
-                       scope.start + last.end(), rule["message"].format(
+        return Finding(rule.code, rule.category, rule.severity, start,
+                       scope.start + last.end(), rule.message.format(
                            match=found, says=fact.data.get("note") or fact.data["statement"]),
                        fact=fact.id, found=found, expected=fact.data["statement"],
                        sources=fact.sources)
@@ -156,8 +138,6 @@ def _disputed(doc, scope, rule, fb):
 
 
 def quoted_scope(doc, scope, start):
-    from linter.text.hedging import quoted
-
     return scope.quote or quoted(doc.text, start, start + 1)
 
 
@@ -169,52 +149,46 @@ _OWN = rx(r"\b(?:our|my|we)\s+(?:\w+\s+){0,2}?(?:data|results|findings|study|tri
           r"analysis|work|survey)?\s*$|\b(?:our|my)\s+(?:\w+\s+){0,2}$", re.I)
 
 
-def reference_section(scope) -> bool:
-    """Sources, references and further-reading lists hold titles, not claims."""
-    return bool(REFERENCE_HEADING.match(scope.heading or ""))
-
-
-REFERENCE_HEADING = rx(r"\s*(?:sources?|references?|further\s+reading|read\s+more|"
-                               r"bibliography|citations?|links|resources)\b", re.I)
-
-
-def _evidence(doc, scope, rule, fb, rule_terms, records):
+def _evidence(view, scope, rule):
+    doc = view.doc
     if scope.is_heading:
         return None
-    terms = rule_terms(rule, "terms")
+    terms = rule.matcher("terms")
     m = terms.search(doc.prose, scope.start, scope.end) if terms is not None else None
-    if m is None or negated(doc.prose, m.start(), scope.start, model_=rule_terms.scopes):
+    if m is None or negated(doc.prose, m.start(), scope.start, model_=view.modifiers):
         return None
     if _OWN.search(doc.prose, max(scope.start, m.start() - 30), m.start()):
         return None  # "our data show": the writer reports their own work
     # A sentence whose figures the reference confirms is supported whoever it credits.
-    if any(r.supported and r.fact is not None for r in records.get(scope.sentence, ())):
+    if any(r.supported and r.fact is not None for r in view.verdicts_by_sentence.get(scope.sentence, ())):
         return None
     # "The study found ..." leans on a study named just before.
     if _ANAPHORA.search(doc.prose, max(scope.start, m.start() - 25), m.end()) and any(
-            cites(t) for t in scope.before[:3]):
+            view.cites(t) for t in scope.before[:3]):
         return None
     found = " ".join(m.group(0).split())
-    return Finding(rule["code"], rule["category"], rule["severity"], m.start(), m.end(),
-                   rule["message"].format(match=found), found=found)
+    return Finding(rule.code, rule.category, rule.severity, m.start(), m.end(),
+                   rule.message.format(match=found), found=found)
 
 
-def _statistic(doc, scope, rule, fb, rule_terms, records):
-    near = rule_terms(rule, "near")
+def _statistic(view, scope, rule):
+    doc = view.doc
     if scope.is_heading:
         return None
+    if scope.lead and view.cites(scope.lead[0]):
+        return None  # the sentence before, in the same paragraph, names the source
+    near = rule.matcher("near")
     health = near is None or near.search(scope.text) is not None
-    exceptions = rule_terms(rule, "exceptions")
+    exceptions = rule.matcher("exceptions")
     spans = [m.span() for m in exceptions.finditer(doc.prose, scope.start, scope.end)] \
         if exceptions is not None else []
-    if scope.lead and cites(scope.lead[0]):
-        return None  # the sentence before, in the same paragraph, names the source
-    for r in records.get(scope.sentence, ()):
+    scopes = view.modifiers
+    for r in view.verdicts_by_sentence.get(scope.sentence, ()):
         q = r.quantity
-        if r.supported or r.finding is not None or q.attributive:
+        if r.supported or r.problem is not None or q.attributive:
             continue
         rate = q.kind == "count" and _PEOPLE.match(doc.prose, q.end) \
-            and rule_terms.scopes.governed(doc.prose, q.start, ("per-time",), scope.start, q.end)
+            and scopes.governed(doc.prose, q.start, ("per-time",), scope.start, q.end)
         if q.kind not in CLAIM_KINDS and not rate:
             continue  # a count is a statistic when it is a rate: "5,000 children a year"
         if not health:
@@ -224,8 +198,8 @@ def _statistic(doc, scope, rule, fb, rule_terms, records):
         if quoted(doc.text, q.start, q.end):
             continue  # someone else's words, reported as theirs
         found = " ".join(q.text.split())
-        return Finding(rule["code"], rule["category"], rule["severity"], q.start, q.end,
-                       rule["message"].format(match=found), found=found)
+        return Finding(rule.code, rule.category, rule.severity, q.start, q.end,
+                       rule.message.format(match=found), found=found)
     return None
 
 
@@ -233,34 +207,40 @@ _PEOPLE = rx(r"\s+(?:[\w-]+\s+){0,2}?(?:children|kids|babies|infants|people|pati
              r"teens|teenagers|adolescents|cases|deaths|boys|girls|families)\b", re.I)
 
 
-def _comparison(doc, scope, rule, fb, rule_terms, records):
+def _comparison(view, scope, rule):
     """A comparison of benefit or harm between treatments that no fact backs and no source names."""
-    if scope.is_heading or any(r.fact is not None for r in records.get(scope.sentence, ())):
+    if scope.is_heading or any(r.fact is not None
+                               for r in view.verdicts_by_sentence.get(scope.sentence, ())):
         return None
-    if _ANAPHORA.search(scope.text) and any(cites(t) for t in scope.before[:3]):
+    if _ANAPHORA.search(scope.text) and any(view.cites(t) for t in scope.before[:3]):
         return None  # "this study ..." leans on a study named just before
-    return _causal(doc, scope, rule, fb, rule_terms, {})
+    return _claim_words(view, scope, rule)
 
 
-def _causal(doc, scope, rule, fb, rule_terms, records):
-    if any(r.fact is not None for r in records.get(scope.sentence, ())):
+def _causal(view, scope, rule):
+    if any(r.fact is not None for r in view.verdicts_by_sentence.get(scope.sentence, ())):
         return None  # its figures are tied to a fact: the statistic checker judges the claim
-    terms = rule_terms(rule, "pattern")
+    return _claim_words(view, scope, rule)
+
+
+def _claim_words(view, scope, rule):
+    doc, fb = view.doc, view.factbase
+    terms = rule.prepared
     m = terms.search(doc.prose, scope.start, scope.end) if terms is not None else None
-    if m is None or quiet(doc, rule, m.start(), m.end(), scope.sentence, rule_terms.ctx):
+    if m is None or view.quiet(rule, m.start(), m.end(), scope.sentence):
         return None
-    near = rule_terms(rule, "near")
+    near = rule.matcher("near")
     if near is not None and not near.search(scope.text):
         return None
-    if purpose(doc.prose, m.start(), scope.start, scope.end, model=rule_terms.scopes):
+    if purpose(doc.prose, m.start(), scope.start, scope.end, model=view.modifiers):
         return None  # "infusions to help prevent infections": an aim, not a claim
     for fact in fb.claim_facts:
         if all(g is not None and g.search(scope.text) for g in fact.claim):
             return None
     found = " ".join(m.group(0).split())
-    return Finding(rule["code"], rule["category"], rule["severity"], m.start(), m.end(),
-                   rule["message"].format(match=found), found=found)
+    return Finding(rule.code, rule.category, rule.severity, m.start(), m.end(),
+                   rule.message.format(match=found), found=found)
 
 
-CHECKS = {"evidence": _evidence, "statistic": _statistic, "causal": _causal,
-          "comparison": _comparison}
+CHECKS = {"contradiction": _contradiction, "disputed": _disputed, "evidence": _evidence,
+          "statistic": _statistic, "causal": _causal, "comparison": _comparison}

@@ -8,9 +8,9 @@ from linter.knowledge.crosscheck import source_refs
 
 
 def list_rules(ctx, out) -> None:
-    for r in sorted(ctx.knowledge.rules, key=lambda r: r["code"]):
-        severity = ctx.severity(r["code"], r["severity"])
-        out.write(f"{r['code']:<9} {severity:<8} {r['category']:<19} {r['name']}\n")
+    for r in sorted(ctx.rules, key=lambda r: r.code):
+        severity = ctx.severity(r.code, r.severity)
+        out.write(f"{r.code:<9} {severity:<8} {r.category:<19} {r.name}\n")
 
 
 def _with_unit(number, unit: str) -> str:
@@ -74,9 +74,9 @@ def list_facts(ctx, query: str, out) -> int:
 
 
 def explain(ctx, name: str, out) -> None:
-    rule = ctx.rules.get(name.upper())
+    rule = ctx.rule_index.get(name.upper())
     if rule is not None:
-        return _explain_rule(ctx, rule, out)
+        return _explain_rule(ctx, dict(rule.data), out)
     fact = ctx.facts.get(name)
     if fact is not None:
         return _explain_fact(ctx, fact, out)

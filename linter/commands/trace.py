@@ -83,12 +83,14 @@ def quantity_dict(q) -> dict:
 
 def numbers(doc: Document, ctx) -> list[dict]:
     """Each number the statistics check judged: its frame, candidate facts and decision."""
-    from linter.checks.statistics import analyse, negated_number
-    from linter.facts.base import factbase
+    from linter.checks import statistics
     from linter.facts.matching import candidates, pairs
+    from linter.facts.verdicts import negated_number
+    from linter.view import DocumentView
 
-    fb = factbase(ctx)
-    records = analyse(doc, ctx)
+    fb = ctx.factbase
+    records = DocumentView(doc, ctx).verdicts
+    by_check = statistics.rules_by_check(r for r in ctx.rules if r.kind in statistics.KINDS)
     by_scope: dict = {}
     for r in records:
         by_scope.setdefault(id(r.scope), []).append(r)
@@ -111,17 +113,19 @@ def numbers(doc: Document, ctx) -> list[dict]:
                                 "value_matches": c.value is not None, "strong": c.strong}
                                for c in cands[:5]],
                 "fact": r.fact.id if r.fact is not None else None,
-                "decision": _decision(r, negated),
+                "decision": _decision(r, negated, statistics.report(r.problem, by_check)),
             })
     out.sort(key=lambda d: (d["start"], d["end"]))
     return out
 
 
-def _decision(r, negated: bool) -> str:
+def _decision(r, negated: bool, finding) -> str:
     if negated:
         return "not judged: the sentence negates it"
-    if r.finding is not None:
-        return f"{r.finding.rule} {r.finding.severity}: {r.finding.message}"
+    if finding is not None:
+        return f"{finding.rule} {finding.severity}: {finding.message}"
+    if r.problem is not None:
+        return f"wrong ({r.problem.check}), not reported: no loaded rule has that check"
     if r.supported and r.fact is not None:
         return f"agrees with {r.fact.id}"
     if r.supported:

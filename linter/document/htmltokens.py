@@ -28,9 +28,9 @@ def decode(data: bytes, name: str) -> str:
     from html5lib._inputstream import EncodingParser
 
     if data.startswith(codecs.BOM_UTF8):
-        text, encoding = _decode(data[3:], "utf-8", name), "UTF-8"
+        text = _decode(data[3:], "utf-8", name)
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text, encoding = _decode(data, "utf-16", name), "UTF-16"
+        text = _decode(data, "utf-16", name)
     else:
         declared = EncodingParser(data[:1024]).getEncoding()
         if declared is not None:

@@ -1,11 +1,13 @@
 """The fact base compiled for matching: regexes built once per process from the cached data."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
 from linter.knowledge.crosscheck import WARN_ONLY, source_refs
-from linter.text.terms import compile_terms
+from linter.regexcache import compile as rx
+from linter.text.terms import compile_terms, expand, term_pattern
 
 # Which quantity kinds a fact of a given kind can be stated as.
 KIND_ACCEPTS = {
@@ -227,6 +229,8 @@ class FactBase:
         self.treatments = [n for n in self.subjects if n in treatments]
         self._mentions: dict = {}
         self.anchors = [n for n in self.subjects if n not in treatments]
+        self.population_nouns = _population_nouns(vocabulary)
+        self.people = frozenset(t.lower() for t in expand(["@people"], vocabulary))
 
     def mentions(self, text: str) -> dict:
         """Where each treatment and trial is named in a text: {name: [starts]} (memoised)."""
@@ -248,9 +252,11 @@ class FactBase:
         return [f for f in self.facts if f.contradictions]
 
 
-def factbase(ctx) -> FactBase:
-    """The compiled fact base for a run (built once, on first use)."""
-    fb = ctx.compiled.get("factbase")
-    if fb is None:
-        fb = ctx.compiled["factbase"] = FactBase(ctx.knowledge)
-    return fb
+def _population_nouns(vocabulary: dict):
+    """What "45% of ..." may be a share of: after determiners and up to two other words, one
+    of the vocabulary's `population-nouns` (None when the vocabulary has no such group)."""
+    nouns = expand(["@population-nouns"], vocabulary)
+    if not nouns:
+        return None
+    return rx(r"(?:the|their|his|her|its|all|these|those|our|such|newly|diagnosed|young|\s)*\s*"
+              r"(?:[\w-]+\s+){0,2}?(" + "|".join(term_pattern(n) for n in nouns) + ")", re.I)

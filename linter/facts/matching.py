@@ -11,20 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from linter.facts.attributes import tiers
 from linter.document.scopes import Scope
+from linter.facts.attributes import tiers
 from linter.facts.base import Fact, FactBase, Value
-from linter.text.quantities import Quantity
-from linter.regexcache import compile as rx
 from linter.facts.values import arm_difference, same_noun, value_matches
+from linter.regexcache import compile as rx
+from linter.text.quantities import Quantity
 
-POPULATION_NOUNS = rx(
-    r"(?:the|their|his|her|its|all|these|those|our|such|newly|diagnosed|young|\s)*\s*"
-    r"(?:[\w-]+\s+){0,2}?"
-    r"(children|child|kids?|patients?|infants?|babies|baby|people|participants|cases|relapses?|"
-    r"deaths|those|them|these|adults|adolescents|boys|girls|families|survivors|responders|"
-    r"pediatric|paediatric|childhood|B-ALL|T-ALL|ALL|leuk|infant|newly|randomi|treated|recipients|"
-    r"young|kmt2a|standard|high|the\s+\w+\s+group)", re.I)
 _PAIR_JOIN = rx(
     r"^\s*(?:\([^()]*\))?\s*(?:(?:with|in|on|for|among)\s+[^,;.%]{0,45}?)?[,;]?\s*"
     r"(vs\.?|versus|compared\s+(?:with|to)|against|and|to|from|or)\s*(?:the\s+)?$", re.I)
@@ -180,7 +173,7 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
     """
     if q.kind == "percent" and not q.relative:
         of = re.match(r"\s*of\s+(.{0,40})", prose[q.end:scope.end], re.I | re.S)
-        if of and not POPULATION_NOUNS.match(of.group(1)):
+        if of and fb.population_nouns is not None and not fb.population_nouns.match(of.group(1)):
             return []
     (c_lo, c_hi), (s_lo, s_hi), _ = tiers(scope, prose, q)
     clause = prose[c_lo:c_hi]
@@ -198,7 +191,7 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
             continue  # "28 of 30 babies": the fact is about the other number
         if q.kind == "percent" and q.relative != fact.relative:
             continue
-        if q.kind == "count" and not same_noun(q.unit, fact.unit):
+        if q.kind == "count" and not same_noun(q.unit, fact.unit, fb.people):
             continue
         if q.kind == "number" and not labelled_number(q, fact, prose, scope):
             continue

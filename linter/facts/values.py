@@ -17,18 +17,15 @@ import re
 from linter.facts.base import Fact, Value
 from linter.text.quantities import Quantity
 
-PEOPLE = {"children", "child", "kids", "kid", "patients", "patient", "infants", "infant", "babies",
-          "baby", "people", "participants", "adults", "adolescents", "teenagers", "young people",
-          "boys", "girls", "cases", "families"}
 
-
-def same_noun(found: str, unit: str) -> bool:
-    """Whether a counted noun ("babies") fits a fact's unit ("children")."""
+def same_noun(found: str, unit: str, people=frozenset()) -> bool:
+    """Whether a counted noun ("babies") fits a fact's unit ("children"); two of the `people`
+    nouns (the vocabulary's group) fit each other."""
     found, unit = found.lower().split()[-1:] or [""], unit.lower().split()[-1:] or [""]
     found, unit = found[0], unit[0]
     if not unit or not found:
         return True
-    if found in PEOPLE and unit in PEOPLE:
+    if found in people and unit in people:
         return True
     return found.rstrip("s") == unit.rstrip("s") or found.startswith(unit.rstrip("s"))
 

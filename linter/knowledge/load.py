@@ -9,20 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from linter.knowledge import cache
 from linter.errors import DataError
+from linter.knowledge import cache
+from linter.knowledge.paths import SCHEMA_DIR, shipped
 from linter.text.terms import check_term, expand, unknown_references
 
-SCHEMA_DIR = Path(__file__).with_name("schemas")
-
-PACKAGE = Path(__file__).parent.parent
 KINDS = ("facts", "sources", "vocabulary", "rules", "modifiers")
-
-
-def shipped(name: str) -> Path:
-    """The shipped reference/ or rules/ folder: inside the installed package, else the checkout."""
-    inside = PACKAGE / name
-    return inside if inside.is_dir() else PACKAGE.parent / name
 
 
 @dataclass

@@ -14,7 +14,7 @@ from importlib import resources
 
 from linter import __version__
 from linter.finding import SEVERITIES
-from linter.output import summary
+from linter.output.rows import summary
 
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
 

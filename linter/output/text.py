@@ -1,5 +1,5 @@
 """PATH:LINE:COL: CODE [severity] message, with expected value and source for fact checks."""
-from linter.output import rows, summary
+from linter.output.rows import rows, summary
 
 
 def write(results, errors, ctx, stream):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from linter.regexcache import compile as rx
-from linter.text.terms import expand, term_pattern
+from linter.text.terms import TermUnion, compile_terms, expand, term_pattern
 
 # Words between two parts: no sentence or clause end, and no word that turns the claim around
 # ("works, but not for every child").
@@ -45,3 +45,12 @@ class Composed:
 
 def compile_composed(specs, vocabulary: dict):
     return Composed(specs, vocabulary) if specs else None
+
+
+def rule_pattern(data, vocabulary: dict):
+    """A rule's `terms` and `compose:` entries as one matcher (None when it has neither)."""
+    parts = [p for p in (compile_terms(data.get("terms", []), vocabulary),
+                         compile_composed(data.get("compose", []), vocabulary)) if p is not None]
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else TermUnion(tuple(parts))

@@ -5,8 +5,15 @@ from __future__ import annotations
 import re
 
 from linter.regexcache import compile as rx
-from linter.text.numbers import (DIGITS, FRACTION_WORDS, NUMBER, NUMWORD, VAGUE_ALL,
-                                 fraction_value, number_value)
+from linter.text.numbers import (
+    DIGITS,
+    FRACTION_WORDS,
+    NUMBER,
+    NUMWORD,
+    VAGUE_ALL,
+    fraction_value,
+    number_value,
+)
 from linter.text.quantity import Quantity, qualifier_before
 
 _IN_FRACTION = rx(

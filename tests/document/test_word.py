@@ -11,12 +11,12 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import parse_xml
+from md2docx import convert
 
 from linter.document import formats
 from linter.engine import lint_document, lint_text
-from md2docx import convert
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
@@ -173,7 +173,7 @@ def test_word_readers_load_only_when_needed():
              "main(['check', '--fail-on', 'never', 'examples/draft.md']); "
              "print(sorted(m for m in ('docx', 'html5lib', 'lxml') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                         cwd=Path(__file__).resolve().parent.parent)
+                         cwd=Path(__file__).resolve().parent.parent.parent)
     assert out.stdout.strip().splitlines()[-1] == "[]"
 
 

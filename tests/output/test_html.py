@@ -9,10 +9,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from md2docx import convert
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SCREENSHOT = Path(os.environ.get("MEDLINT_SCREENSHOT", "/tmp/medlint-report.png"))
 
 

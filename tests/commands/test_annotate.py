@@ -9,13 +9,13 @@ from pathlib import Path
 
 import docx
 import pytest
+from md2docx import convert
 
 from linter.commands.annotate import comment_lines
 from linter.document import formats, word
 from linter.engine import lint_document
-from md2docx import convert
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 W = word.W
 
 

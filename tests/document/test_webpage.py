@@ -12,7 +12,7 @@ from linter.document.frontmatter import front_matter
 from linter.document.webpage import parse_html
 from linter.engine import lint_document, lint_text
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 
 def test_main_text_only_with_source_positions(cli):

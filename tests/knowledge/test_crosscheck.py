@@ -1,7 +1,6 @@
 """Provenance and status: a confirmed fact says where in a primary text its value is, a fact
 resting on source documents alone only warns, and `explain` shows locators and cut-off dates."""
 import pytest
-
 from conftest import json_findings
 
 HEAD = "facts:\n  - id: x-1\n    topic: t\n    statement: A statement of fact.\n"

@@ -2,7 +2,6 @@
 convention; a population conflict yields to a fact that covers the population named; a part of
 a total ("12 of 40") is not the total; and each of a fact's alternative values passes."""
 import pytest
-
 from conftest import json_findings
 
 TEAM = """\
