@@ -16,6 +16,10 @@ from linter.text.strength import purpose, strength
     ("Further studies are needed to reduce the risk.", "none"),
     ("Rates of relapse decreased by 30% after 2010.", "none"),
     ("The drug might play a role in relapse.", "conditional-causal"),
+    ("Increased body weight is associated with relapse.", "correlational"),
+    ("The spleen volume increased significantly during the first year.", "none"),
+    ("Relapse rates were not significantly increased in this group.", "none"),
+    ("The injection may be a promising option for children.", "conditional-causal"),
 ])
 def test_strength(text, expected):
     assert strength(text) == expected
