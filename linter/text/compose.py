@@ -27,20 +27,38 @@ def sequence_pattern(parts, vocabulary: dict, gap: int) -> str:
 
 
 class Composed:
-    """The `search`/`finditer` of a term list, for a rule's `compose:` entries."""
+    """The `search`/`finditer` of a term list, for a rule's `compose:` entries.
 
-    __slots__ = ("regex",)
+    A claim is looked for only where its first part occurs (found as term lists are, with a
+    substring test before any expression runs), then matched whole from there."""
+
+    __slots__ = ("specs",)
 
     def __init__(self, specs, vocabulary: dict):
-        body = "|".join(f"(?:{sequence_pattern(s['parts'], vocabulary, s.get('gap', 4))})"
-                        for s in specs)
-        self.regex = rx(body, re.IGNORECASE)
-
-    def search(self, text: str, pos: int = 0, endpos: int | None = None):
-        return self.regex.search(text, pos, len(text) if endpos is None else endpos)
+        self.specs = tuple(
+            (compile_terms(s["parts"][0], vocabulary),
+             rx(sequence_pattern(s["parts"], vocabulary, s.get("gap", 4)), re.IGNORECASE))
+            for s in specs)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
-        return self.regex.finditer(text, pos, len(text) if endpos is None else endpos)
+        end = len(text) if endpos is None else endpos
+        found = []
+        for first, whole in self.specs:
+            if first is None:
+                continue
+            for m0 in first.finditer(text, pos, end):
+                m = whole.match(text, m0.start(), end)
+                if m is not None:
+                    found.append(m)
+        found.sort(key=lambda m: (m.start(), -m.end()))
+        last = -1
+        for m in found:
+            if m.start() >= last:
+                last = m.end()
+                yield m
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None):
+        return next(iter(self.finditer(text, pos, endpos)), None)
 
 
 def compile_composed(specs, vocabulary: dict):

@@ -86,30 +86,38 @@ class Model:
         self.kinds = tuple(_Kind(name, data, common) for name, data in kinds.items())
         self._memo: dict = {}
 
-    def find(self, text: str, lo: int = 0, hi: int | None = None) -> list[Modifier]:
-        """The modifiers of text[lo:hi] (one sentence), with their scopes inside it."""
+    def find(self, text: str, lo: int = 0, hi: int | None = None, kinds=None) -> list[Modifier]:
+        """The modifiers of text[lo:hi] (one sentence), with their scopes inside it; only those
+        of `kinds` when given (each kind is computed once per span and kept)."""
         hi = len(text) if hi is None else hi
-        key = (text, lo, hi)
-        hit = self._memo.get(key)
-        if hit is not None:
-            return hit
         out = []
         for kind in self.kinds:
-            out.extend(_scopes(kind, text, lo, hi))
-        for m in _QUOTES.finditer(text, lo, hi):
-            out.append(Modifier("quoted", (m.start(), m.start() + 1), (m.start() + 1, m.end() - 1)))
-        if len(self._memo) > 2048:
-            self._memo.clear()
-        self._memo[key] = out
+            if kinds is None or kind.name in kinds:
+                out.extend(self._kind(kind, text, lo, hi))
+        if kinds is None or "quoted" in kinds:
+            out.extend(Modifier("quoted", (m.start(), m.start() + 1), (m.start() + 1, m.end() - 1))
+                       for m in _QUOTES.finditer(text, lo, hi))
         return out
+
+    def _kind(self, kind, text, lo, hi):
+        # Many numbers and matches of one sentence ask about the same span.
+        key = (text, lo, hi, kind.name)
+        hit = self._memo.get(key)
+        if hit is None:
+            if len(self._memo) > 4096:
+                self._memo.clear()
+            hit = self._memo[key] = tuple(_scopes(kind, text, lo, hi))
+        return hit
 
     def governed(self, text: str, start: int, kinds, lo: int = 0, end: int | None = None,
                  words: int | None = None) -> Modifier | None:
         """The first modifier of one of `kinds` whose scope holds [start, end) of its sentence;
         with `words`, only a forward trigger at most that many words before `start` counts."""
-        a, b = bounds(text, start, lo)
-        for mod in self.find(text, a, b):
-            if mod.kind in kinds and mod.covers(start, end):
+        # Scopes are worked out for the whole sentence (kept for every later question about
+        # it); a trigger before `lo` does not count.
+        a, b = bounds(text, start)
+        for mod in self.find(text, a, b, kinds):
+            if mod.trigger[0] >= lo and mod.covers(start, end):
                 if words is not None and mod.trigger[1] <= start and \
                         len(text[mod.trigger[1]:start].split()) > words:
                     continue
@@ -119,8 +127,8 @@ class Model:
 
 def bounds(text: str, start: int, lo: int = 0) -> tuple[int, int]:
     """The sentence around `start`, not before `lo`."""
-    a = lo
-    for m in _SENTENCE_END.finditer(text, max(lo, start - 600), start):
+    a = max(lo, start - 600)  # a sentence longer than this is read from here
+    for m in _SENTENCE_END.finditer(text, a, start):
         a = m.end()
     m = _SENTENCE_END.search(text, start)
     return a, (m.end() if m else len(text))
