@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from linter.regexcache import compile as rx
-from linter.text.terms import TermUnion, compile_terms, expand, term_pattern
+from linter.text.terms import TermUnion, compile_terms, expand, leftmost_longest, term_pattern
 
 # Words between two parts: no sentence or clause end, and no word that turns the claim around
 # ("works, but not for every child").
@@ -50,12 +50,7 @@ class Composed:
                 m = whole.match(text, m0.start(), end)
                 if m is not None:
                     found.append(m)
-        found.sort(key=lambda m: (m.start(), -m.end()))
-        last = -1
-        for m in found:
-            if m.start() >= last:
-                last = m.end()
-                yield m
+        return leftmost_longest(found)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
         return next(iter(self.finditer(text, pos, endpos)), None)

@@ -160,12 +160,16 @@ class Terms:
                 i = low.find(lit, i + 1, end)
         if self._regex_terms:
             found.extend(self.regex.finditer(text, pos, end))
-        found.sort(key=lambda m: (m.start(), -m.end()))
-        last = -1
-        for m in found:
-            if m.start() >= last:
-                last = m.end()
-                yield m
+        yield from leftmost_longest(found)
+
+
+def leftmost_longest(matches):
+    """The matches that do not overlap, leftmost first; at the same start, the longest."""
+    last = -1
+    for m in sorted(matches, key=lambda m: (m.start(), -m.end())):
+        if m.start() >= last:
+            last = m.end()
+            yield m
 
 
 class TermUnion:
@@ -187,13 +191,7 @@ class TermUnion:
         return best
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
-        found = sorted((m for part in self.parts for m in part.finditer(text, pos, endpos)),
-                       key=lambda m: (m.start(), -m.end()))
-        last = -1
-        for m in found:
-            if m.start() >= last:
-                yield m
-                last = m.end()
+        return leftmost_longest([m for part in self.parts for m in part.finditer(text, pos, endpos)])
 
 
 def _group(name: str, vocabulary: dict):
