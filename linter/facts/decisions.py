@@ -136,5 +136,19 @@ def other_study(fact, scope, fb) -> bool:
         return False
     trials = set(fb.anchors) - set(fb.knowledge.subgroups)
     others = [fb.subjects[n] for n in trials if n not in fact.subject_groups and n in fb.subjects]
-    others.append(fb.trial_names)
-    return any(p is not None and p.search(t) for p in others for t in texts if t)
+    if any(p is not None and p.search(t) for p in others for t in texts if t):
+        return True
+    # An identifier the fact base does not know names another trial, unless it is a slip for
+    # this fact's own ("AALL173" for AALL1731).
+    own = [t.upper() for n in fact.subject_groups for t in fb.knowledge.vocabulary.get(n, ())
+           if not t.startswith(("re:", "@"))]
+    return fb.trial_names is not None and any(
+        not any(_slip(m.group(0).upper(), o) for o in own)
+        for t in texts if t for m in fb.trial_names.finditer(t))
+
+
+def _slip(name: str, known: str) -> bool:
+    """A shortened or one-character-off spelling of a known name."""
+    if known.startswith(name) or name.startswith(known):
+        return True
+    return len(name) == len(known) and sum(a != b for a, b in zip(name, known)) == 1

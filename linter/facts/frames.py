@@ -7,7 +7,7 @@ study, historical, a back-reference such as "those 6%", an age that defines a gr
 number). Slots come from the number's own clause first, then from what it leans on: its sentence,
 its table cell, row label and column header, or the question it answers (a heading or a "Q:" line
 ending in "?"). A slot that nothing states is None: unknown, and an unknown slot never conflicts
-with a fact. The words are data (`measures`, `modifiers`, `subgroups` in a vocabulary file).
+with a fact. The words are data (`measures`, `frame-modifiers`, `subgroups` in a vocabulary file).
 """
 from __future__ import annotations
 

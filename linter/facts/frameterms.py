@@ -1,5 +1,5 @@
 """The claim-frame vocabulary of a fact base, compiled once: measures, modifiers, subgroups and
-places (the `measures`, `modifiers`, `subgroups` and `places` keys of vocabulary files)."""
+places (the `measures`, `frame-modifiers`, `subgroups` and `places` keys of vocabulary files)."""
 from __future__ import annotations
 
 from linter.text.terms import compile_terms
@@ -13,7 +13,7 @@ class FrameTerms:
         self.measures = {name: compile_terms(terms, vocabulary)
                          for name, terms in knowledge.measures.items()}
         self.modifiers = {name: (m["reach"], compile_terms(m["terms"], vocabulary))
-                          for name, m in knowledge.modifiers.items()}
+                          for name, m in knowledge.frame_modifiers.items()}
         self.subgroups = {name: compile_terms([f"@{name}"], vocabulary)
                           for name in knowledge.subgroups if name in vocabulary}
         self.places = compile_terms([f"@{name}" for name in knowledge.places if name in vocabulary],

@@ -1,7 +1,7 @@
 """What reaches a number from around it: modifiers that stop it being a claim about a reference
 fact, the narrower populations and places named with it, and the sentence it points back to.
 
-The words are data (`modifiers`, `subgroups`, `places` in a vocabulary file); the few shapes
+The words are data (`frame-modifiers`, `subgroups`, `places` in a vocabulary file); the few shapes
 here are the ones no word list can say: "rose to 90% from 84%" (the older value), a row number,
 "days 1, 8, 15 and 22", "one of the children", a telephone number, "not half".
 """

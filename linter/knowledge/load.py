@@ -1,6 +1,7 @@
 """Load fact bases, vocabularies, sources and rule packs; validate them once per content hash.
 
-A data file says what it is by its top-level key: `facts`, `sources`, `vocabulary` or `rules`.
+A data file says what it is by its top-level key: `facts`, `sources`, `vocabulary`, `rules` or
+`modifiers` (the scope model of linter/text/modifiers.py).
 A folder stands for every `*.yaml` file below it.
 """
 from __future__ import annotations
@@ -13,7 +14,7 @@ from linter.knowledge import cache
 from linter.knowledge.paths import SCHEMA_DIR, shipped
 from linter.text.terms import check_term, expand, unknown_references
 
-KINDS = ("facts", "sources", "vocabulary", "rules")
+KINDS = ("facts", "sources", "vocabulary", "rules", "modifiers")
 
 
 @dataclass
@@ -24,10 +25,11 @@ class Knowledge:
     subjects: list = field(default_factory=list)
     treatments: list = field(default_factory=list)
     measures: dict = field(default_factory=dict)  # claim frames: measure -> terms
-    modifiers: dict = field(default_factory=dict)  # claim frames: modifier -> {reach, terms}
+    frame_modifiers: dict = field(default_factory=dict)  # claim frames: modifier -> {reach, terms}
     subgroups: list = field(default_factory=list)
     places: list = field(default_factory=list)
     rules: list = field(default_factory=list)
+    modifiers: list = field(default_factory=list)  # modifier models, in load order
     origin: dict = field(default_factory=dict)  # fact id / rule code -> file
 
     @property
@@ -117,7 +119,7 @@ def build(texts) -> Knowledge:
         kind = next((name for name in KINDS if isinstance(data, dict) and name in data), None)
         if kind is None:
             problems.append(f"{path}:1: not a medlint data file: expected a top-level key "
-                            f"`facts`, `sources`, `vocabulary` or `rules`")
+                            f"`facts`, `sources`, `vocabulary`, `rules` or `modifiers`")
             continue
         found = schema_problems(data, kind, path, text)
         if found:
@@ -130,10 +132,10 @@ def build(texts) -> Knowledge:
             k.subjects.extend(data.get("subjects", []))
             k.treatments.extend(data.get("treatments", []))
             k.measures.update(data.get("measures", {}))
-            k.modifiers.update(data.get("modifiers", {}))
+            k.frame_modifiers.update(data.get("frame-modifiers", {}))
             k.subgroups.extend(data.get("subgroups", []))
             k.places.extend(data.get("places", []))
-            frames = {key: data[key] for key in ("measures", "modifiers") if key in data}
+            frames = {key: data[key] for key in ("measures", "frame-modifiers") if key in data}
             problems.extend(f"{path}: {p}" for p in _term_problems(frames, k.vocabulary))
         elif kind == "sources":
             for i, src in enumerate(data["sources"]):
@@ -160,6 +162,10 @@ def build(texts) -> Knowledge:
                     problems.append(f"{where('measure')}.measure: unknown measure {fact['measure']!r} "
                                     f"(not under `measures:` in any vocabulary file)")
                 k.facts.append(fact)
+        elif kind == "modifiers":
+            k.modifiers.append({"path": str(path), **data["modifiers"],
+                                "strength": data.get("strength") or {}})
+            problems.extend(f"{path}: modifiers: {p}" for p in _term_problems(data, k.vocabulary))
         elif kind == "rules":
             for i, rule in enumerate(data["rules"]):
                 where = f"{path}:{line_of(text, ['rules', i, 'code'])}: rules[{i}]"
