@@ -12,14 +12,16 @@ import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from linter.knowledge import load as knowledge_mod
 from linter.document import reader
-from linter.checks import CHECKS
 from linter.config import Config
-from linter.document.markdown import Document, parse
 from linter.errors import InputError, MedlintError
 from linter.finding import SEVERITY_RANK, Finding
+
+if TYPE_CHECKING:
+    from linter.document.markdown import Document
 
 SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox"}
 
@@ -86,6 +88,9 @@ def build_context(config: Config, reference=(), rules=(), select=(), ignore=()) 
 
 
 def lint_text(text: str, path: str, ctx: Context) -> FileResult:
+    from linter.checks import CHECKS  # here, so that a run answered from the cache skips them
+    from linter.document.markdown import parse
+
     doc = parse(text, path)
     raw: list[Finding] = []
     for check in CHECKS:
