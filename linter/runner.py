@@ -126,6 +126,9 @@ _WORKER: tuple = ()
 def _start_worker(ctx, store) -> None:
     global _WORKER
     _WORKER = (ctx, store)
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to report
 
 
 def _work(path):
