@@ -9,7 +9,7 @@ import click
 
 from linter import __version__
 from linter.errors import EXIT_ERROR, MedlintError
-from linter.output import FORMATS
+from linter.output.writers import FORMATS
 
 _CODES = click.STRING
 
@@ -37,7 +37,7 @@ def _context(config_path, reference=(), rules=(), select=(), ignore=(), preset=N
 
     cfg = _config(config_path)
     if preset:
-        cfg.values["preset"] = preset
+        cfg = cfg.replace(preset=preset)
     return build_context(cfg, reference, rules, _split(select), _split(ignore))
 
 
@@ -67,17 +67,19 @@ def cli():
               help="Lint every file afresh: neither read nor write cached per-file results.")
 def check(paths, fmt, reference, rules, select, ignore, fail_on, preset, config_path, jobs,
           no_cache):
-    """Lint drafts (files, folders, or - for standard input)."""
+    """Lint drafts: Markdown, plain text, Word (.docx) and HTML files, folders, or - for
+    standard input. Formats: text, json, sarif, github, html (one self-contained page)."""
     from linter.engine import exit_code
-    from linter.output import writer
     from linter.output.progress import for_stream
+    from linter.output.writers import writer
     from linter.runner import run
 
     ctx = _context(config_path, reference, rules, select, ignore, preset)
     progress = for_stream(sys.stderr)
     try:
+        # The HTML report shows each draft's whole text: it needs the documents themselves.
         results, errors = run(paths or (".",), ctx, sys.stdin.buffer, jobs=jobs,
-                              cache=not no_cache, progress=progress)
+                              cache=not no_cache, progress=progress, documents=fmt == "html")
     finally:
         if progress:
             progress.close()
@@ -85,6 +87,29 @@ def check(paths, fmt, reference, rules, select, ignore, fail_on, preset, config_
         click.echo(f"medlint: error: {message}", err=True)
     writer(fmt)(results, errors, ctx, sys.stdout)
     sys.exit(exit_code(results, errors, fail_on or ctx.config["fail-on"]))
+
+
+@cli.command()
+@click.argument("draft", type=click.Path())
+@click.option("-o", "--output", "output", required=True, type=click.Path(),
+              help="Where to write the reviewed copy (.docx).")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@click.option("--reference", multiple=True, type=click.Path(),
+              help="Fact base file or folder to use instead of the shipped one (repeatable).")
+@click.option("--rules", multiple=True, type=click.Path(),
+              help="Rule pack file or folder to use instead of the shipped ones (repeatable).")
+@click.option("--select", multiple=True, help="Only these codes (comma list; prefixes allowed).")
+@click.option("--ignore", multiple=True, help="Skip these codes (comma list; prefixes allowed).")
+@click.option("--preset", type=click.Choice(["default", "strict"]), help="Rule preset.")
+@click.option("--config", "config_path", type=click.Path(), help="Use this config file.")
+def annotate(draft, output, force, reference, rules, select, ignore, preset, config_path):
+    """Write a copy of a Word draft with one comment per finding (the draft is not changed)."""
+    from linter.commands.annotate import annotate as write_copy
+
+    ctx = _context(config_path, reference, rules, select, ignore, preset)
+    result = write_copy(draft, output, ctx, force)
+    count = len(result.findings)
+    click.echo(f"Wrote {output} with {count} comment{'s' if count != 1 else ''}.")
 
 
 @cli.command()
@@ -120,6 +145,25 @@ def explain(name, reference, rules, config_path):
     from linter.commands import browse
 
     browse.explain(_context(config_path, reference, rules), name, sys.stdout)
+
+
+@cli.command()
+@click.argument("targets", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text",
+              show_default=True, help="Output format.")
+@click.option("--reference", multiple=True, type=click.Path())
+@click.option("--rules", multiple=True, type=click.Path())
+@click.option("--config", "config_path", type=click.Path())
+def trace(targets, fmt, reference, rules, config_path):
+    """Show what medlint read in FILE[:LINE]: sentences, quantities, modifiers, and each
+    number's frame, candidate facts and decision."""
+    from linter.commands import trace as tracer
+
+    traced, errors = tracer.run(targets, _context(config_path, reference, rules), sys.stdin.buffer)
+    for message in errors:
+        click.echo(f"medlint: error: {message}", err=True)
+    (tracer.write_json if fmt == "json" else tracer.write_text)(traced, sys.stdout)
+    sys.exit(EXIT_ERROR if errors else 0)
 
 
 @cli.command()

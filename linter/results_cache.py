@@ -1,12 +1,12 @@
 """Per-file results, cached by everything they depend on, so an unchanged file is not linted again.
 
-The key of an entry is a hash of: the file's text and path, medlint's version and code, the
+The key of an entry is a hash of: the file's bytes and path, medlint's version and code, the
 loaded fact base and rule packs (their content, however they were found), the effective
 configuration (config file, --select/--ignore/--preset) and, when a rule that compares dates
 with today is on, today's date. Change any of them and the file is linted afresh.
 
 An entry is `MAGIC`, its key, a checksum of key and payload, and the payload (JSON: each finding
-with its line and column). It is used only when the key and checksum match and every field has
+with the line and column of its start and end, and for a Word document its paragraph). It is used only when the key and checksum match and every field has
 the right type; anything else (a torn write, another version's entry, a hand edit, an entry
 copied under another name) is ignored and rewritten. Writes go to a private temporary file that
 is renamed into place, so concurrent runs never see half an entry. The checksum guards against
@@ -63,7 +63,7 @@ def context_fingerprint(ctx) -> bytes:
     dated = any(rule.get("check") == "stale" and ctx.severity(rule["code"], rule["severity"]) != "off"
                 for rule in ctx.knowledge.rules)
     parts = (vars(ctx.knowledge), ctx.config.values, ctx.select, ctx.ignore,
-             datetime.date.today().isoformat() if dated else None)
+             getattr(ctx, "keep_off", False), datetime.date.today().isoformat() if dated else None)
     return repr(parts).encode("utf-8", "surrogatepass")
 
 
@@ -78,21 +78,21 @@ class ResultCache:
         self._ctx = ctx
         self._base: bytes | None = None
 
-    def key(self, path: str, text: str) -> str:
+    def key(self, path: str, data: bytes) -> str:
         if self._base is None:
             self._base = _hash(MAGIC, __version__.encode(), code_fingerprint(),
                                context_fingerprint(self._ctx)).encode()
-        return _hash(self._base, path.encode("utf-8", "surrogatepass"),
-                     text.encode("utf-8", "surrogatepass"))
+        return _hash(self._base, path.encode("utf-8", "surrogateescape"), data)
 
     def _file(self, key: str) -> Path:
         return self.folder / key[:2] / key[2:]
 
-    def get(self, path: str, text: str):
-        """(findings, positions) stored for this file, or None."""
+    def get(self, path: str, data: bytes):
+        """(findings, starts, ends, paragraphs) stored for this file, or None: starts and ends
+        map offsets to (line, column); paragraphs map a start to its description, or is None."""
         if self.folder is None:
             return None
-        key = self.key(path, text)
+        key = self.key(path, data)
         try:
             with open(self._file(key), "rb") as handle:
                 data = handle.read()
@@ -100,37 +100,40 @@ class ResultCache:
         except Exception:  # missing, unreadable, corrupt or foreign: lint the file again
             return None
 
-    def put(self, path: str, text: str, findings, positions) -> None:
+    def put(self, path: str, data: bytes, findings, starts, ends, paragraphs=None) -> None:
         if self.folder is None:
             return
-        key = self.key(path, text)
+        key = self.key(path, data)
         target = self._file(key)
         tmp = target.with_name(f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
         try:
+            entry = encode(key, findings, starts, ends, paragraphs)
             target.parent.mkdir(parents=True, exist_ok=True)
             with open(tmp, "xb") as handle:
-                handle.write(encode(key, findings, positions))
+                handle.write(entry)
             os.replace(tmp, target)
-        except (OSError, ValueError):  # a read-only or full disk only costs the next run time
+        except Exception:  # a read-only or full disk only costs the next run time
             try:
                 os.unlink(tmp)
             except OSError:
                 pass
 
 
-def encode(key: str, findings, positions) -> bytes:
+def encode(key: str, findings, starts, ends, paragraphs=None) -> bytes:
     rows = []
     for f in findings:
-        line, col = positions[f.start]
-        end_line, end_col = positions[max(f.start, f.end)]
+        line, col = starts[f.start]
+        end_line, end_col = ends[max(f.start, f.end)]
         rows.append([f.rule, f.category, f.severity, f.start, f.end, f.message, f.fact, f.found,
-                     f.expected, list(f.sources), line, col, end_line, end_col])
+                     f.expected, list(f.sources), line, col, end_line, end_col,
+                     (paragraphs or {}).get(f.start)])
     payload = json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return b"%s%s\n%s\n%s" % (MAGIC, key.encode(), _hash(key.encode(), payload).encode(), payload)
 
 
 def decode(data: bytes, key: str):
-    """(findings, positions) from an entry stored under `key`, or None if anything is off."""
+    """(findings, starts, ends, paragraphs) from an entry stored under `key`, or None if
+    anything is off."""
     if not data.startswith(MAGIC):
         return None
     stored_key, checksum, payload = data[len(MAGIC):].split(b"\n", 2)
@@ -139,19 +142,22 @@ def decode(data: bytes, key: str):
     rows = json.loads(payload)
     if not isinstance(rows, list):
         return None
-    findings, positions = [], {}
+    findings, starts, ends, paragraphs = [], {}, {}, {}
     for row in rows:
-        if not (isinstance(row, list) and len(row) == 14):
+        if not (isinstance(row, list) and len(row) == 15):
             return None
         rule, category, severity, start, end, message, fact, found, expected, sources, *pos = row
+        described = pos.pop()
         if not (all(isinstance(v, str) for v in (rule, category, message))
                 and severity in SEVERITIES
                 and all(type(v) is int and v >= 0 for v in (start, end, *pos))
-                and all(v is None or isinstance(v, str) for v in (fact, found, expected))
+                and all(v is None or isinstance(v, str) for v in (fact, found, expected, described))
                 and isinstance(sources, list) and all(isinstance(s, str) for s in sources)):
             return None
         findings.append(Finding(rule, category, severity, start, end, message, fact, found,
                                 expected, tuple(sources)))
-        positions[start] = (pos[0], pos[1])
-        positions[max(start, end)] = (pos[2], pos[3])
-    return findings, positions
+        starts[start] = (pos[0], pos[1])
+        ends[max(start, end)] = (pos[2], pos[3])
+        if described is not None:
+            paragraphs[start] = described
+    return findings, starts, ends, paragraphs or None

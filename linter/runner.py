@@ -3,30 +3,40 @@
 The outcome is the same whatever the number of processes: one result or one error per file,
 in the order the files were named, and an error in one file (unreadable, not UTF-8, or a bug
 met by one draft) never stops the others. Each result carries the line and column of its
-findings instead of the parsed document, so it is small to send between processes and to cache.
+findings instead of the parsed document, so it is small to send between processes and to cache
+(`documents=True` keeps the documents, for a report that shows their text; it lints here).
 """
 from __future__ import annotations
 
 import dataclasses
 import os
 
-from linter.engine import FileResult, expand_paths, lint_text
-from linter.document import reader
+from linter.document import formats, reader
+from linter.engine import FileResult, expand_paths, lint_document
 from linter.errors import MedlintError
 
 HANDFUL = 8  # more files than this to lint: use every core unless told otherwise
 
 
 class Positions:
-    """Line and column of the offsets a file's findings refer to (stands in for the Document)."""
+    """Where a file's findings are (line and column of their start and end offsets, and a Word
+    paragraph's description): stands in for the document once it is linted."""
 
-    __slots__ = ("_at",)
+    __slots__ = ("_at", "_end", "_described")
 
-    def __init__(self, at: dict):
-        self._at = at
+    def __init__(self, at: dict, end: dict, described: dict | None = None):
+        self._at, self._end, self._described = at, end, described
 
     def position(self, offset: int) -> tuple[int, int]:
         return self._at[offset]
+
+    def end_position(self, offset: int) -> tuple[int, int]:
+        return self._end[offset]
+
+    def __getattr__(self, name):
+        if name == "describe" and self._described:
+            return self._described.__getitem__
+        raise AttributeError(name)
 
 
 def cores() -> int:
@@ -36,9 +46,12 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def run(paths, ctx, stdin=None, jobs: int | None = None, cache: bool = True, progress=None):
+def run(paths, ctx, stdin=None, jobs: int | None = None, cache: bool = True, progress=None,
+        documents: bool = False):
     """Lint every path; returns (results, input_errors) like engine.run."""
     files = expand_paths(paths, ctx.config)
+    if documents:
+        jobs, cache = 1, False
     store = None
     if cache:
         from linter.results_cache import ResultCache
@@ -61,7 +74,7 @@ def run(paths, ctx, stdin=None, jobs: int | None = None, cache: bool = True, pro
     done = len(files) - len(todo)
     stdin_jobs = [i for i in todo if files[i] == "-"]
     for i in stdin_jobs:  # standard input can only be read here
-        outcomes[i] = lint_one("-", ctx, store, stdin)
+        outcomes[i] = lint_one("-", ctx, store, stdin, documents)
     todo = [i for i in todo if files[i] != "-"]
     done += len(stdin_jobs)
     if jobs > 1 and len(todo) > 1:
@@ -73,7 +86,7 @@ def run(paths, ctx, stdin=None, jobs: int | None = None, cache: bool = True, pro
         lint = _in_workers([files[i] for i in todo[1:]], ctx, store, jobs)
         todo = todo[1:]
     else:
-        lint = (lint_one(files[i], ctx, store) for i in todo)
+        lint = (lint_one(files[i], ctx, store, documents=documents) for i in todo)
     for i, outcome in zip(todo, lint):
         outcomes[i] = outcome
         done += 1
@@ -84,34 +97,63 @@ def run(paths, ctx, stdin=None, jobs: int | None = None, cache: bool = True, pro
     return results, errors
 
 
-def _read(path, ctx, stdin=None) -> str:
-    limit = ctx.config["max-file-size"]
-    return reader.read_stdin(stdin, limit) if path == "-" else reader.read_path(path, limit)
+def _raw(path, ctx) -> bytes | None:
+    """The file's bytes, the key of its cache entry (None when it cannot be read: linting it
+    then reports why)."""
+    try:
+        if os.path.getsize(path) > 4 * ctx.config["max-file-size"]:
+            return None
+        with open(path, "rb") as handle:
+            return handle.read()
+    except (OSError, ValueError):
+        return None
 
 
 def _probe(path, ctx, store):
-    """The cached result of a file, its input error, or None when it must be linted."""
-    try:
-        text = _read(path, ctx)
-    except MedlintError as err:
-        return str(err)
-    hit = store.get(path, text)
-    return None if hit is None else FileResult(path, Positions(hit[1]), hit[0])
+    """The cached result of a file, or None when it must be linted."""
+    data = _raw(path, ctx)
+    hit = None if data is None else store.get(path, data)
+    if hit is None:
+        return None
+    findings, *where = hit
+    return FileResult(path, Positions(*where), findings)
 
 
-def lint_one(path, ctx, store=None, stdin=None):
+def _document(path, ctx, stdin, data):
+    limit = ctx.config["max-file-size"]
+    if path == "-":
+        from linter.document.markdown import parse
+
+        return parse(reader.read_stdin(stdin, limit), "-")
+    if data is not None and formats.kind(path) == "text":  # the very bytes the key was made of
+        from linter.document.markdown import parse
+
+        if len(data) > limit:
+            return formats.load(path, limit)  # its error names the limit
+        return parse(reader.decode(data, path), path)
+    return formats.load(path, limit)
+
+
+def lint_one(path, ctx, store=None, stdin=None, documents=False):
     """A FileResult, or the one-line error that stopped this file."""
     try:
-        text = _read(path, ctx, stdin)
-        result = lint_text(text, path, ctx)
+        data = _raw(path, ctx) if store is not None and path != "-" else None
+        result = lint_document(_document(path, ctx, stdin, data), ctx)
+        if documents:
+            return result
         doc = result.document
-        at = {}
+        end_at = getattr(doc, "end_position", doc.position)
+        describe = getattr(doc, "describe", None)
+        at, end, described = {}, {}, {} if describe else None
         for f in result.findings:
-            for offset in (f.start, max(f.start, f.end)):
-                at[offset] = doc.position(offset)
-        if store is not None and path != "-":
-            store.put(path, text, result.findings, at)
-        return FileResult(path, Positions(at), result.findings)
+            at[f.start] = doc.position(f.start)
+            last = max(f.start, f.end)
+            end[last] = end_at(last)
+            if describe and f.end > f.start:
+                described[f.start] = describe(f.start)
+        if data is not None and (formats.kind(path) == "text" or _raw(path, ctx) == data):
+            store.put(path, data, result.findings, at, end, described)
+        return FileResult(path, Positions(at, end, described), result.findings)
     except MedlintError as err:
         return str(err)
     except Exception as err:  # a bug met by one draft must not cost the report on the others

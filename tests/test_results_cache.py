@@ -6,10 +6,19 @@ import json
 import pytest
 
 from linter import runner
-from linter.config import Config, DEFAULTS
-from linter.results_cache import MAGIC, ResultCache, _hash, context_fingerprint, decode, encode
+from linter.config import DEFAULTS, Config
+from linter.document.markdown import parse
+from linter.output.rows import rows
+from linter.results_cache import (
+    MAGIC,
+    ResultCache,
+    _hash,
+    context_fingerprint,
+    decode,
+    encode,
+)
 
-DRAFT = """\
+DRAFT = b"""\
 # Draft
 
 Blinatumomab is a miracle drug.
@@ -25,7 +34,7 @@ def store(ctx, tmp_path):
 
 @pytest.fixture
 def draft(write):
-    return str(write("draft.md", DRAFT))
+    return str(write("draft.md", DRAFT, mode="bytes"))
 
 
 def entries(store):
@@ -33,8 +42,7 @@ def entries(store):
 
 
 def report(result):
-    return [(f, result.document.position(f.start), result.document.position(f.end))
-            for f in result.findings]
+    return rows([result])
 
 
 def test_an_entry_holds_what_linting_found(ctx, store, draft):
@@ -50,7 +58,7 @@ def test_the_key_follows_text_path_data_and_configuration(ctx, store):
     key = store.key("a.md", DRAFT)
     assert store.key("a.md", DRAFT) == key
     assert store.key("b.md", DRAFT) != key
-    assert store.key("a.md", DRAFT + "\n") != key
+    assert store.key("a.md", DRAFT + b"\n") != key
     other_config = dataclasses.replace(ctx, config=Config({**DEFAULTS, "audience": "clinician"}))
     assert ResultCache(other_config, store.folder).key("a.md", DRAFT) != key
     assert ResultCache(dataclasses.replace(ctx, ignore=("OVER",)), store.folder).key("a.md", DRAFT) != key
@@ -91,41 +99,47 @@ def test_a_damaged_entry_is_ignored_and_rewritten(ctx, store, draft, damage):
 
 
 def test_an_entry_stored_under_another_key_is_not_used(ctx, store, draft, write):
-    other = str(write("other.md", DRAFT.replace("98%", "96%")))
+    other = str(write("other.md", DRAFT.replace(b"98%", b"96%"), mode="bytes"))
     path = _entry(store, draft, ctx)
-    target = store._file(store.key(other, DRAFT.replace("98%", "96%")))
+    target = store._file(store.key(other, DRAFT.replace(b"98%", b"96%")))
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(path.read_bytes())  # a copy: right checksum, wrong key
     assert runner._probe(other, ctx, store) is None
 
 
 @pytest.mark.parametrize("row", [
-    ["STAT001", "wrong-statistic", "fatal", 0, 1, "m", None, None, None, [], 1, 1, 1, 2],
-    ["STAT001", "wrong-statistic", "error", -1, 1, "m", None, None, None, [], 1, 1, 1, 2],
-    ["STAT001", "wrong-statistic", "error", 0, 1, "m", None, None, None, [3], 1, 1, 1, 2],
-    ["STAT001", "wrong-statistic", "error", 0, True, "m", None, None, None, [], 1, 1, 1, 2],
-    ["STAT001", "wrong-statistic", "error", 0, 1, "m", None, None, None, []],
+    ["STAT001", "wrong-statistic", "fatal", 0, 1, "m", None, None, None, [], 1, 1, 1, 2, None],
+    ["STAT001", "wrong-statistic", "error", -1, 1, "m", None, None, None, [], 1, 1, 1, 2, None],
+    ["STAT001", "wrong-statistic", "error", 0, 1, "m", None, None, None, [3], 1, 1, 1, 2, None],
+    ["STAT001", "wrong-statistic", "error", 0, True, "m", None, None, None, [], 1, 1, 1, 2, None],
+    ["STAT001", "wrong-statistic", "error", 0, 1, "m", None, None, None, [], 1, 1, 1, 2, 7],
+    ["STAT001", "wrong-statistic", "error", 0, 1, "m", None, None, None, [], 1, 1, 1, 2],
     {"rule": "STAT001"},
 ])
 def test_an_entry_of_the_wrong_shape_is_not_used(row, store):
     key = store.key("a.md", DRAFT)
+    good = ["STAT001", "wrong-statistic", "error", 0, 1, "m", None, None, None, [], 1, 1, 1, 2, None]
+    payload = json.dumps([good]).encode()
+    data = MAGIC + key.encode() + b"\n" + _hash(key.encode(), payload).encode() + b"\n" + payload
+    assert decode(data, key) is not None  # the same entry with a well-formed row is used
     payload = json.dumps([row] if isinstance(row, list) else row).encode()
     data = MAGIC + key.encode() + b"\n" + _hash(key.encode(), payload).encode() + b"\n" + payload
     assert decode(data, key) is None
 
 
 def test_encode_and_decode_round_trip(ctx, draft, store):
-    result = runner.lint_one(draft, ctx)
-    at = {o: result.document.position(o) for f in result.findings for o in (f.start, f.end)}
+    result = runner.lint_document(parse(DRAFT.decode(), draft), ctx)
+    starts = {f.start: result.document.position(f.start) for f in result.findings}
+    ends = {f.end: result.document.position(f.end) for f in result.findings}
     key = store.key(draft, DRAFT)
-    findings, positions = decode(encode(key, result.findings, at), key)
-    assert findings == result.findings
-    assert all(positions[f.start] == at[f.start] for f in findings)
+    findings, got_starts, got_ends, paragraphs = decode(encode(key, result.findings, starts, ends), key)
+    assert findings == result.findings and paragraphs is None
+    assert got_starts == starts and got_ends == ends
 
 
 def test_no_cache_reads_and_writes_nothing(cli, write, tmp_path, monkeypatch):
     monkeypatch.setenv("MEDLINT_CACHE_DIR", str(tmp_path / "cache"))
-    write("draft.md", DRAFT)
+    write("draft.md", DRAFT, mode="bytes")
     cli("check", "--no-cache", "draft.md")
     assert not (tmp_path / "cache" / "results").exists()
     cli("check", "draft.md")

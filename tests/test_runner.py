@@ -9,6 +9,7 @@ import pytest
 
 from linter import runner
 from linter.output.progress import Progress, for_stream
+from linter.output.rows import rows
 
 WRONG = """\
 # Draft {n}
@@ -62,14 +63,14 @@ def test_default_jobs_lint_every_file_in_order(cli, folder):
 def test_a_bug_in_one_file_is_that_files_error(ctx, write, monkeypatch):
     a, b = str(write("a.md", RIGHT.format(n=1))), str(write("b.md", WRONG.format(n=2)))
     expected = runner.lint_one(b, ctx).findings
-    real = runner.lint_text
+    real = runner.lint_document
 
-    def lint_text(text, path, context):
-        if path == a:
+    def lint_document(doc, context):
+        if doc.path == a:
             raise ValueError("boom")
-        return real(text, path, context)
+        return real(doc, context)
 
-    monkeypatch.setattr(runner, "lint_text", lint_text)
+    monkeypatch.setattr(runner, "lint_document", lint_document)
     monkeypatch.delenv("MEDLINT_DEBUG", raising=False)
     results, errors = runner.run([a, b], ctx, cache=False, jobs=1)
     assert errors == [f"{a}: internal error: ValueError: boom (set MEDLINT_DEBUG=1 for details)"]
@@ -85,11 +86,9 @@ def test_jobs_must_be_a_positive_number(cli, folder):
 
 def test_rerun_answers_from_the_cache(ctx, folder, tmp_path, monkeypatch):
     first = runner.run([str(tmp_path / folder)], ctx)
-    monkeypatch.setattr(runner, "lint_text", lambda *a: pytest.fail("linted a cached file"))
+    monkeypatch.setattr(runner, "lint_document", lambda *a: pytest.fail("linted a cached file"))
     again = runner.run([str(tmp_path / folder)], ctx)
-    rows = lambda rs: [(r.path, f, r.document.position(f.start), r.document.position(f.end))
-                       for r in rs[0] for f in r.findings]
-    assert rows(again) == rows(first) and again[1] == first[1]
+    assert rows(again[0]) == rows(first[0]) and again[1] == first[1]
 
 
 def test_cache_off_and_on_give_the_same_report(cli, folder):
@@ -128,3 +127,21 @@ def test_progress_waits_a_second_then_counts_and_erases_itself():
 
 def test_no_progress_line_unless_standard_error_is_a_terminal():
     assert for_stream(io.StringIO()) is None
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "html"])
+def test_word_and_web_pages_read_the_same_from_the_cache(cli, write, tmp_path, fmt):
+    from md2docx import convert
+
+    for n in range(10):
+        convert(WRONG.format(n=n), tmp_path / f"mixed/{n:02}.docx") if n % 2 else \
+            write(f"mixed/{n:02}.html", f"<html><body><h1>Page {n}</h1><p>Blinatumomab is a "
+                  f"miracle drug.</p></body></html>")
+    files = sorted(str(p.relative_to(tmp_path)) for p in (tmp_path / "mixed").iterdir())
+    plain = cli("check", "--no-cache", "--jobs", "1", "--format", fmt, *files)
+    assert cli("check", "--jobs", "2", "--format", fmt, *files) == plain  # writes the cache
+    assert cli("check", "--format", fmt, *files) == plain  # reads it
+    code, out, _ = plain
+    assert code == 1 and out.count("OVER004") == 10
+    if fmt == "text":
+        assert out.count("    at: ") == 10  # each Word finding names its paragraph

@@ -13,14 +13,13 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from linter.document.controls import Control, find_controls
 from linter.document.frontmatter import front_matter
-from linter.regexcache import compile as rx
 from linter.document.sentences import split_sentences
+from linter.regexcache import compile as rx
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
-_CONTROL = rx(
-    r"<!--\s*medlint-(disable-next-line|disable|enable)\b([^>]*?)\s*-->", re.I)
 # Inline material that is not prose, found inside a block's content.
 _INLINE_NONPROSE = rx(
     r"(?P<code>(`+)(?:.+?)\2)"
@@ -28,7 +27,7 @@ _INLINE_NONPROSE = rx(
     r"|(?P<auto><(?:https?|ftp|mailto):[^>\s]*>)"
     r"|(?P<html><!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)"
     r"|(?P<dest>\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\))"
-    r"|(?P<url>(?:https?://|www\.)[^\s<>()\[\]]+)"
+    r"|(?P<url>(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,:;!?'\"])"  # not a final stop
     r"|(?P<mark>\*+|~~|(?<![\w])_+|_+(?![\w])|\\(?=[!-/:-@\[-`{-~]))",
     re.S,
 )
@@ -68,7 +67,7 @@ class Document:
     prose: str
     front_matter: dict
     blocks: list[Block]
-    controls: list[tuple[int, str, tuple[str, ...]]] = field(default_factory=list)
+    controls: list[Control] = field(default_factory=list)
     markdown: bool = True
 
     @cached_property
@@ -133,7 +132,7 @@ def parse(text: str, path: str = "-", markdown: bool | None = None) -> Document:
         blocks, code_ranges = _markdown_blocks(text, body_start, prose)
     else:
         blocks, code_ranges = _text_blocks(text, body_start, prose), []
-    controls = _controls(text, body_start, code_ranges) if markdown else []
+    controls = find_controls(text, body_start, code_ranges) if markdown else []
     return Document(path, text, "".join(prose), front, blocks, controls, markdown)
 
 
@@ -234,7 +233,7 @@ def _cells(text: str, prose: list[str], raw, cursor: int, line_end: int):
     return tuple(cells)
 
 
-_URL = rx(r"(?:https?://|www\.)[^\s<>()\[\]]+")
+_URL = rx(r"(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,:;!?'\"]")  # not a final stop
 
 
 def _text_blocks(text: str, body_start: int, prose: list[str]) -> list[Block]:
@@ -248,13 +247,3 @@ def _text_blocks(text: str, body_start: int, prose: list[str]) -> list[Block]:
                 prose[i] = " "
         blocks.append(Block("paragraph", a, b))
     return blocks
-
-
-def _controls(text: str, body_start: int, code_ranges) -> list[tuple[int, str, tuple[str, ...]]]:
-    out = []
-    for m in _CONTROL.finditer(text, body_start):
-        if any(a <= m.start() < b for a, b in code_ranges):
-            continue
-        codes = tuple(c.strip().upper() for c in re.split(r"[,\s]+", m.group(2)) if c.strip())
-        out.append((m.start(), m.group(1).lower(), codes))
-    return out

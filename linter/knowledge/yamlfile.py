@@ -14,8 +14,8 @@ from pathlib import Path
 import yaml
 
 from linter.errors import DataError
+from linter.knowledge.paths import SCHEMA_DIR
 
-from linter.knowledge.load import SCHEMA_DIR  # noqa: E402  (one definition of the schema folder)
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -84,14 +84,30 @@ def schema_problems(data, schema_name: str, path, text: str) -> list[str]:
     validator = validator_cls(schema(schema_name))
     problems = []
     for err in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+        err = _specific(err)
         parts = list(err.absolute_path)
+        if "propertyNames" in err.schema_path:  # a key this kind of item does not take
+            parts.append(err.instance)
         line = line_of(text, parts)
         where = f"{path}:{line}" if line else str(path)
         problems.append(f"{where}: {key_path(parts)}: {_describe(err)}")
     return problems
 
 
+def _specific(err):
+    """For "valid under none of the given schemas", the problem deepest inside the value (a bad
+    `where` inside a source entry), which says more than the alternatives it failed."""
+    if err.validator not in ("oneOf", "anyOf") or not err.context:
+        return err
+    deepest = max(err.context, key=lambda e: (len(e.absolute_path), e.validator != "type"))
+    return deepest if len(deepest.absolute_path) > len(err.absolute_path) else err
+
+
 def _describe(err) -> str:
+    if "propertyNames" in err.schema_path:
+        return f"unknown key for this kind (allowed: {', '.join(err.validator_value)})"
+    if err.validator == "pattern" and err.schema.get("description"):
+        return f"{err.instance!r} is not allowed: {err.schema['description']}"
     if err.validator == "additionalProperties":
         extra = re.findall(r"'([^']+)' (?:was|were) unexpected", err.message)
         if extra:

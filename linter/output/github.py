@@ -1,5 +1,5 @@
 """GitHub Actions workflow commands: ::error file=…,line=…,col=…::message."""
-from linter.output import rows
+from linter.output.rows import rows
 
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 

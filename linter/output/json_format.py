@@ -2,7 +2,7 @@
 import json
 
 from linter import __version__
-from linter.output import rows, summary
+from linter.output.rows import rows, summary
 
 
 def finding_dict(path, f, pos, end):

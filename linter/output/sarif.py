@@ -2,15 +2,15 @@
 import json
 
 from linter import __version__
-from linter.output import rows
+from linter.output.rows import rows
 
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
 def write(results, errors, ctx, stream):
-    rules = sorted(ctx.knowledge.rules, key=lambda r: r["code"]) if ctx else []
-    index = {r["code"]: i for i, r in enumerate(rules)}
+    rules = sorted(ctx.rules, key=lambda r: r.code) if ctx else []
+    index = {r.code: i for i, r in enumerate(rules)}
     out = []
     for path, f, (line, col), (end_line, end_col) in rows(results):
         text = f.message
@@ -38,13 +38,12 @@ def write(results, errors, ctx, stream):
         "version": __version__,
         "informationUri": "https://pypi.org/project/medlint/",
         "rules": [{
-            "id": r["code"],
-            "name": r["name"],
-            "shortDescription": {"text": r["name"]},
-            "fullDescription": {"text": r["rationale"]},
-            "defaultConfiguration": {"level": LEVEL.get(r["severity"], "none")
-                                     if r["severity"] != "off" else "none"},
-            "properties": {"category": r["category"]},
+            "id": r.code,
+            "name": r.name,
+            "shortDescription": {"text": r.name},
+            "fullDescription": {"text": r.data["rationale"]},
+            "defaultConfiguration": {"level": LEVEL.get(r.severity, "none")},
+            "properties": {"category": r.category},
         } for r in rules],
     }
     log = {"$schema": SCHEMA, "version": "2.1.0",

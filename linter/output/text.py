@@ -1,10 +1,14 @@
 """PATH:LINE:COL: CODE [severity] message, with expected value and source for fact checks."""
-from linter.output import rows, summary
+from linter.output.rows import rows, summary
 
 
 def write(results, errors, ctx, stream):
+    documents = {r.path: r.document for r in results}
     for path, f, (line, col), _ in rows(results):
         stream.write(f"{path}:{line}:{col}: {f.rule} [{f.severity}] {f.message}\n")
+        describe = getattr(documents.get(path), "describe", None)  # a Word document's paragraph
+        if describe is not None and f.end > f.start:
+            stream.write(f"    at: {describe(f.start)}\n")
         if f.expected:
             stream.write(f"    expected: {f.expected}\n")
         if f.sources:
