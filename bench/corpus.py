@@ -128,7 +128,7 @@ def _fact(n: int, source: int) -> list[str]:
         f"{other}% with standard care.",
         "    status: confirmed",
         "    design: randomized",
-        f"    sources: [synthetic-{source}]",
+        f"    sources: [{{id: synthetic-{source}, where: Table 2}}]",
         f"    subject: [\"{drug}\", \"{trial}\"]",
         f"    keys: [[\"{key}\"]]",
         "    quantity: percent",
