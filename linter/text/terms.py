@@ -1,7 +1,8 @@
 """Compile the term lists used by facts and rules into regular expressions.
 
 A term is a phrase matched case-insensitively on word boundaries, where a space also matches
-a hyphen or line break and a trailing `*` matches any word ending ("relapse*"). A term written
+a hyphen or line break and a trailing `*` matches any word ending ("relapse*"); a word ending
+in `~` matches its inflected forms ("wipe~ out": wipes, wiped, wiping out; see inflect.py). A term written
 in capitals ("ALL", "OS", "DFS") matches only in capitals, so "ALL" is never "all". `re:` starts
 a raw regular expression; `@name` stands for a vocabulary group.
 
@@ -31,13 +32,22 @@ def expand(terms, vocabulary: dict, seen=()) -> list[str]:
     return out
 
 
+def _word(word: str) -> str:
+    if word.endswith("~") and len(word) > 1:
+        from linter.text.inflect import forms
+
+        alternatives = sorted(forms(word[:-1]), key=len, reverse=True)
+        return "(?:" + "|".join(re.escape(f) for f in alternatives) + ")"
+    return re.escape(word)
+
+
 def term_pattern(term: str) -> str:
     if term.startswith("re:"):
         return f"(?:{term[3:]})"
     prefix = term.endswith("*")
     phrase = term[:-1] if prefix else term
     words = re.split(r"[\s-]+", phrase.strip())
-    body = r"[\s-]+".join(re.escape(w) for w in words)
+    body = r"[\s-]+".join(_word(w) for w in words)
     start = r"\b" if re.match(r"\w", phrase) else ""
     end = r"\w*" if prefix else (r"\b" if re.search(r"\w$", phrase) else "")
     pattern = f"{start}{body}{end}"
@@ -95,6 +105,12 @@ class Terms:
                 regex_terms.append(t)
             else:
                 first = t.rstrip("*").replace("-", " ").split(None, 1)[0].lower()
+                if first.endswith("~"):  # inflected: the letters every form begins with
+                    from os.path import commonprefix
+
+                    from linter.text.inflect import forms
+
+                    first = commonprefix([f.lower() for f in forms(first[:-1])]) or first[:1]
                 plain.append((first, first[:1].isalnum() or first[:1] == "_", t))
         self.plain = tuple(plain)
         self._regex_terms = tuple(regex_terms)
@@ -144,12 +160,16 @@ class Terms:
                 i = low.find(lit, i + 1, end)
         if self._regex_terms:
             found.extend(self.regex.finditer(text, pos, end))
-        found.sort(key=lambda m: (m.start(), -m.end()))
-        last = -1
-        for m in found:
-            if m.start() >= last:
-                last = m.end()
-                yield m
+        yield from leftmost_longest(found)
+
+
+def leftmost_longest(matches):
+    """The matches that do not overlap, leftmost first; at the same start, the longest."""
+    last = -1
+    for m in sorted(matches, key=lambda m: (m.start(), -m.end())):
+        if m.start() >= last:
+            last = m.end()
+            yield m
 
 
 class TermUnion:
@@ -171,13 +191,7 @@ class TermUnion:
         return best
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
-        found = sorted((m for part in self.parts for m in part.finditer(text, pos, endpos)),
-                       key=lambda m: (m.start(), -m.end()))
-        last = -1
-        for m in found:
-            if m.start() >= last:
-                yield m
-                last = m.end()
+        return leftmost_longest([m for part in self.parts for m in part.finditer(text, pos, endpos)])
 
 
 def _group(name: str, vocabulary: dict):
