@@ -43,18 +43,33 @@ _LIST_WINDOW = 1000  # how far an inline list's next marker is looked for
 @lru_cache(maxsize=1)
 def words() -> dict:
     """The word lists of abbreviations.yaml, as sets; a malformed file is a DataError naming the
-    file, line and key."""
-    from linter.knowledge.yamlfile import parse_yaml, read_text, schema_problems
+    file, line and key. Validated lists are cached by the file's content (as the fact base is),
+    so a run parses no YAML for them."""
+    from linter.knowledge import cache
 
-    text = read_text(WORDS_FILE)
-    data = parse_yaml(text, WORDS_FILE)
-    if not (isinstance(data, dict) and set(data) == set(_KEYS) and all(
-            isinstance(v, list) and all(isinstance(w, str) for w in v) for v in data.values())):
-        from linter.errors import DataError
+    try:
+        key = cache.digest(b"abbreviations", WORDS_FILE.read_bytes())
+    except OSError:
+        key = None
+    data = cache.load("abbreviations", key) if key else None
+    if not _word_lists(data):
+        from linter.knowledge.yamlfile import parse_yaml, read_text, schema_problems
 
-        raise DataError(schema_problems(data, "abbreviations", WORDS_FILE, text)
-                        or [f"{WORDS_FILE}: not a mapping of word lists"])
+        text = read_text(WORDS_FILE)
+        data = parse_yaml(text, WORDS_FILE)
+        if not _word_lists(data):
+            from linter.errors import DataError
+
+            raise DataError(schema_problems(data, "abbreviations", WORDS_FILE, text)
+                            or [f"{WORDS_FILE}: not a mapping of word lists"])
+        if key:
+            cache.store("abbreviations", key, {k: list(data[k]) for k in _KEYS})
     return {k: frozenset(data[k]) for k in _KEYS}
+
+
+def _word_lists(data) -> bool:
+    return isinstance(data, dict) and set(data) == set(_KEYS) and all(
+        isinstance(v, list) and all(isinstance(w, str) for w in v) for v in data.values())
 
 
 def split_sentences(prose: str, start: int, end: int):
