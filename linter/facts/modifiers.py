@@ -3,7 +3,7 @@ fact, the narrower populations and places named with it, and the sentence it poi
 
 The words are data (`frame-modifiers`, `subgroups`, `places` in a vocabulary file); the few shapes
 here are the ones no word list can say: "rose to 90% from 84%" (the older value), a row number,
-"days 1, 8, 15 and 22", "one of the children", a telephone number, "not half".
+"days 1, 8, 15 and 22", "one of the children", a telephone number, "That's ..." pointing back.
 """
 from __future__ import annotations
 
