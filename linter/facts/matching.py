@@ -214,8 +214,6 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
             continue
         if q.kind == "number" and not labelled_number(q, fact, prose, scope):
             continue
-        if fr is not None and conflicts(fact, fr, q, qs, scope, prose, fb):
-            continue
         diff = None
         if q.kind == "pp" and not fact.relative and fact.kind != "pp":
             diff = arm_difference(fact)
@@ -262,6 +260,9 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
                 and fact.population_terms.search(scope.text):
             level = 1  # the fact's own population, named with no other treatment, resolves it
         if level is None:
+            continue
+        # The frame's slots last: most facts have failed on their key terms by now.
+        if fr is not None and conflicts(fact, fr, q, qs, scope, prose, fb):
             continue
         score += {2: 2, 1: 1, 0: 0}[level]
         if fact.boost is not None and fact.boost.search(key_text):
