@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from linter.facts.heads import misses
 from linter.facts.matching import subject_level
 from linter.finding import Finding
 from linter.regexcache import compile as rx
@@ -87,9 +88,14 @@ _ANAPHOR = rx(r"\b(?:it|it's|its|this|that|the\s+(?:drug|treatment|therapy|medic
 
 def _contradiction(view, scope, rule):
     doc, fb = view.doc, view.factbase
+    heads = fb.heads
+    present = heads.present(scope.text)
     for fact in fb.contradiction_facts:
         for rule_of_fact in fact.contradictions:
             groups, says = rule_of_fact
+            # Every way of matching needs the last group (the claim's predicate) in the sentence.
+            if not groups or groups[-1] is None or misses(heads.of(groups[-1]), present):
+                continue
             # A contradiction stays in its scope: the same trial, setting or convention.
             if not rule_of_fact.in_scope(scope.text, (*scope.lead[:2], scope.heading)):
                 continue

@@ -268,6 +268,20 @@ class FactBase:
     def contradiction_facts(self) -> list[Fact]:
         return [f for f in self.facts if f.contradictions]
 
+    @cached_property
+    def heads(self):
+        """The heads of every fact's key, subject, population and contradiction terms
+        (linter.facts.heads), all known before any text is read."""
+        from linter.facts.heads import Heads
+
+        heads = Heads()
+        for f in self.facts:
+            for group in (*f.keys, *f.subject_parts, f.population_terms,
+                          *(c.groups[-1] for c in f.contradictions if c.groups)):
+                if group is not None:
+                    heads.of(group)
+        return heads
+
 
 def _population_nouns(vocabulary: dict):
     """What "45% of ..." may be a share of: after determiners and up to two other words, one

@@ -15,6 +15,7 @@ from linter.document.scopes import Scope
 from linter.facts.attributes import tiers
 from linter.facts.base import Fact, FactBase, Value
 from linter.facts.decisions import conflicts
+from linter.facts.heads import misses
 from linter.facts.values import arm_difference, same_noun, value_matches
 from linter.regexcache import compile as rx
 from linter.text.quantities import Quantity
@@ -204,8 +205,22 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
     if lean_back:
         key_text = key_text + " \n " + (scope.before[0] if scope.before else "")
     other = _other_side(q, prose, scope.start, scope.end)
+    heads = fb.heads
+    # Looked up first, searched after: a fact whose key terms or subject cannot occur here is
+    # skipped unread (two decimals may name a fact by value; a difference needs no key terms).
+    in_keys = heads.present(key_text)
+    by_value = partner is not None and q.decimals > 0 and partner[0].decimals > 0
+    in_context = heads.present_any((scope.text, scope.header, scope.table, *scope.before,
+                                    scope.heading, scope.title))
+    in_sentence = heads.present(scope.text)
     out = []
     for fact in fb.by_kind.get(q.kind, ()):
+        if not by_value and not (q.kind == "pp" and not fact.relative and fact.kind != "pp") \
+                and any(misses(heads.of(g), in_keys) for g in fact.keys if g is not None):
+            continue
+        if fact.subject is not None and misses(heads.of_all(fact.subject_parts), in_context) and (
+                fact.population_terms is None or misses(heads.of(fact.population_terms), in_sentence)):
+            continue
         if other is not None and any(v.low <= other <= v.high for v in fact.values):
             continue  # "28 of 30 babies": the fact is about the other number
         if q.kind == "percent" and q.relative != fact.relative:

@@ -1,0 +1,130 @@
+"""Which term groups a text may match, from the words it holds: a lookup before the search.
+
+A plain term starts on a word boundary with its first word ("relapse*" with "relapse", "wipe~
+out" with the letters every form of "wipe" begins with), so a text none of whose words begins
+with that head cannot match the term. The heads of a fact's key terms, subject and
+contradiction triggers are collected once; a sentence's words are read once; a number then
+meets only the facts whose heads its sentence holds, and the full search still decides. A group
+with a raw expression (`re:`), or a term that does not start with a plain ASCII word, has no
+heads and is always searched; so is every group in a text holding one of the few characters
+that match an ASCII letter when case is ignored ("ſ" matches "s").
+"""
+from __future__ import annotations
+
+import re
+from os.path import commonprefix
+
+from linter.text.terms import TermUnion
+
+_WORDS = re.compile(r"\w+")
+_ASCII_WORD = re.compile(r"[A-Za-z0-9_]+")
+_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")  # İ ı ſ K: each matches an ASCII letter
+
+
+def term_head(term: str) -> str | None:
+    """The lowercase letters every match of a plain term begins with, or None."""
+    if term.startswith(("re:", "@")):
+        return None
+    phrase = term[:-1] if term.endswith("*") else term
+    if not re.match(r"\w", phrase):  # no word boundary before it: it may start inside a word
+        return None
+    first = re.split(r"[\s-]+", phrase.strip())[0]
+    if first.endswith("~") and len(first) > 1:
+        from linter.text.inflect import forms
+
+        first = commonprefix(list(forms(first[:-1])))
+    m = _ASCII_WORD.match(first)
+    return m.group(0).lower() if m else None
+
+
+class Heads:
+    """The heads of term groups, and the heads a text's words begin with (both memoised)."""
+
+    def __init__(self):
+        self._groups: dict = {}
+        self._known: set = set()
+        self._lengths: list = []
+        self._tokens: dict = {}
+        self._texts: dict = {}
+        self._read = False
+
+    def of(self, group) -> frozenset | None:
+        """The heads one of which a text must hold for `group` to match it (None: any text)."""
+        if group in self._groups:
+            return self._groups[group]
+        if self._read:  # a head learnt now would be missing from the texts already read
+            return None
+        parts = group.parts if isinstance(group, TermUnion) else (group,)
+        heads: set | None = set()
+        for part in parts:
+            if part._regex_terms:
+                heads = None
+                break
+            for term in part.terms:
+                head = term_head(term)
+                if head is None:
+                    heads = None
+                    break
+                heads.add(head)
+            if heads is None:
+                break
+        out = frozenset(heads) if heads is not None else None
+        if out is not None:
+            self._known |= out
+            self._lengths = sorted({len(h) for h in self._known})
+        self._groups[group] = out
+        return out
+
+    def of_all(self, groups) -> frozenset | None:
+        """The heads of several groups together (None when one of them has none)."""
+        key = tuple(groups)
+        if key in self._groups:
+            return self._groups[key]
+        out: set | None = set()
+        for g in key:
+            h = self.of(g) if g is not None else frozenset()
+            if h is None:
+                out = None
+                break
+            out |= h
+        found = self._groups[key] = frozenset(out) if out is not None else None
+        return found
+
+    def present(self, text: str) -> frozenset | None:
+        """The known heads that words of `text` begin with (None: cannot tell, try every group)."""
+        hit = self._texts.get(text)
+        if hit is not None or text in self._texts:
+            return hit
+        self._read = True
+        if any(c in text for c in _FOLDS):
+            out = None
+        else:
+            out = set()
+            tokens, known, lengths = self._tokens, self._known, self._lengths
+            for word in set(_WORDS.findall(text)):
+                found = tokens.get(word)
+                if found is None:
+                    low = word[:lengths[-1]].lower() if lengths else ""
+                    found = tokens[word] = tuple(low[:n] for n in lengths
+                                                 if n <= len(low) and low[:n] in known)
+                out.update(found)
+            out = frozenset(out)
+        if len(self._texts) > 512:
+            self._texts.clear()
+        self._texts[text] = out
+        return out
+
+    def present_any(self, texts) -> frozenset | None:
+        out: set = set()
+        for t in texts:
+            if t:
+                found = self.present(t)
+                if found is None:
+                    return None
+                out |= found
+        return frozenset(out)
+
+
+def misses(heads: frozenset | None, present: frozenset | None) -> bool:
+    """Whether a group with these heads surely fails on a text holding `present`."""
+    return heads is not None and present is not None and heads.isdisjoint(present)
