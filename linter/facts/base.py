@@ -282,6 +282,13 @@ class FactBase:
                     heads.of(group)
         return heads
 
+    @cached_property
+    def reachable(self):
+        """The facts of each quantity kind looked up by their subject's heads."""
+        from linter.facts.heads import Reachable
+
+        return Reachable(self.by_kind, self.heads)
+
 
 def _population_nouns(vocabulary: dict):
     """What "45% of ..." may be a share of: after determiners and up to two other words, one

@@ -128,3 +128,41 @@ class Heads:
 def misses(heads: frozenset | None, present: frozenset | None) -> bool:
     """Whether a group with these heads surely fails on a text holding `present`."""
     return heads is not None and present is not None and heads.isdisjoint(present)
+
+
+class Reachable:
+    """The facts of each quantity kind by the heads of their subject (and of their population,
+    which may stand in for it), so that a number meets only the facts whose subject, or
+    population, its context may name. Facts without a subject, or with terms that have no
+    heads, are always reachable. Order is the fact base's."""
+
+    def __init__(self, by_kind: dict, heads: Heads):
+        self.always: dict = {}
+        self.by_subject: dict = {}
+        self.by_population: dict = {}
+        self.facts = by_kind
+        for kind, facts in by_kind.items():
+            always, subj, pop = set(), {}, {}
+            for i, f in enumerate(facts):
+                sh = heads.of_all(f.subject_parts) if f.subject is not None else None
+                ph = heads.of(f.population_terms) if f.population_terms is not None else frozenset()
+                if sh is None or ph is None:
+                    always.add(i)
+                    continue
+                for h in sh:
+                    subj.setdefault(h, []).append(i)
+                for h in ph:
+                    pop.setdefault(h, []).append(i)
+            self.always[kind], self.by_subject[kind], self.by_population[kind] = always, subj, pop
+
+    def facts_for(self, kind: str, in_context, in_sentence) -> list:
+        facts = self.facts.get(kind, ())
+        if in_context is None or in_sentence is None:
+            return list(facts)
+        found = set(self.always.get(kind, ()))
+        subj, pop = self.by_subject.get(kind, {}), self.by_population.get(kind, {})
+        for h in in_context:
+            found.update(subj.get(h, ()))
+        for h in in_sentence:
+            found.update(pop.get(h, ()))
+        return [facts[i] for i in sorted(found)]

@@ -214,12 +214,9 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
                                     scope.heading, scope.title))
     in_sentence = heads.present(scope.text)
     out = []
-    for fact in fb.by_kind.get(q.kind, ()):
+    for fact in fb.reachable.facts_for(q.kind, in_context, in_sentence):
         if not by_value and not (q.kind == "pp" and not fact.relative and fact.kind != "pp") \
                 and any(misses(heads.of(g), in_keys) for g in fact.keys if g is not None):
-            continue
-        if fact.subject is not None and misses(heads.of_all(fact.subject_parts), in_context) and (
-                fact.population_terms is None or misses(heads.of(fact.population_terms), in_sentence)):
             continue
         if other is not None and any(v.low <= other <= v.high for v in fact.values):
             continue  # "28 of 30 babies": the fact is about the other number
