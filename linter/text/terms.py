@@ -146,6 +146,18 @@ class Terms:
         return best
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        # Each number of a sentence looks for the same terms in the same stretches: remember.
+        key = (text, pos, endpos, None)
+        memo = self._memo
+        found = memo.get(key)
+        if found is None:
+            found = self._finditer(text, pos, endpos)
+            if len(memo) > 512:
+                memo.clear()
+            memo[key] = found
+        return iter(found)
+
+    def _finditer(self, text: str, pos: int, endpos: int | None) -> tuple:
         end = len(text) if endpos is None else endpos
         low = _lower(text)
         found = []
@@ -160,7 +172,7 @@ class Terms:
                 i = low.find(lit, i + 1, end)
         if self._regex_terms:
             found.extend(self.regex.finditer(text, pos, end))
-        yield from leftmost_longest(found)
+        return tuple(leftmost_longest(found))
 
 
 def leftmost_longest(matches):
