@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from linter.document.scopes import Scope
 from linter.facts.frameterms import FrameTerms
+from linter.facts.heads import misses
 from linter.facts.modifiers import antecedent, places, reaching, subgroups
 from linter.regexcache import compile as rx
 from linter.text.clauses import clause_bounds
@@ -112,8 +113,11 @@ def owned_elsewhere(start: int, end: int, q: Quantity, qs, scope: Scope, prose: 
 def _hits(text_lo: int, text_hi: int, prose: str, terms: FrameTerms, skip=None, kind=None):
     """Measure-term matches in prose[lo:hi], shorter ones inside longer ones dropped."""
     hits = []
+    heads = terms.heads
+    present = heads.present(prose[text_lo:text_hi])
     for name, pattern in terms.measures.items():
-        if pattern is None or (kind and name in terms.kinds and kind not in terms.kinds[name]):
+        if pattern is None or (kind and name in terms.kinds and kind not in terms.kinds[name]) \
+                or misses(heads.of(pattern), present):
             continue
         for m in pattern.finditer(prose, text_lo, text_hi):
             if _GOVERNED.search(prose, max(text_lo, m.start() - 30), m.start()):

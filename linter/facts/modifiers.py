@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 
 from linter.facts.attributes import segment
+from linter.facts.heads import misses
 from linter.regexcache import compile as rx
 from linter.text.clauses import clause_bounds
 from linter.text.quantities import Quantity
@@ -50,13 +51,18 @@ def antecedent(scope) -> str:
 def subgroups(q: Quantity, scope, prose: str, terms) -> tuple:
     out = []
     lo, hi = segment(q, scope, prose)
+    # A list's lead-in ("For KMT2A-rearranged disease:") and the heading say whom it is about.
+    lead = scope.before[0] if scope.before and scope.before[0].rstrip().endswith(":") else ""
+    heads = terms.heads
+    present, around = heads.present(prose[lo:hi]), heads.present_any((lead, scope.heading))
     for name, pattern in terms.subgroups.items():
         if pattern is None:
             continue
+        within = heads.of(pattern)
+        if misses(within, present) and misses(within, around):
+            continue  # neither the number's stretch nor the lead-in or heading may hold it
         for m in pattern.finditer(prose, lo, hi):
             out.append((name, m.start(), m.end()))
-        # A list's lead-in ("For KMT2A-rearranged disease:") and the heading say whom it is about.
-        lead = scope.before[0] if scope.before and scope.before[0].rstrip().endswith(":") else ""
         if any(pattern.search(t) for t in (lead, scope.heading) if t):
             out.append((name, -1, -1))
     return tuple(out)
