@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from linter.document.scopes import Scope
 from linter.facts.frameterms import FrameTerms
@@ -31,6 +32,7 @@ _DESCRIBES = rx(r"[\s-]+(?:risk|group|type)\b", re.I)
 _COMPARED = rx(r"\b(?:vs\.?|versus|compared\s+(?:with|to)|against)\b", re.I)
 # "children who don't survive": the figure is the complement of the measure, not the measure.
 _DENIED = rx(r"(?:\b(?:not|never|no\s+longer)|n[\'\u2019]t)\s+$", re.I)
+_PAREN = rx(r"[()]")
 _TIMES = ("duration", "age", "yearspan")  # "survive five years": a time frame owns no measure word
 _BOUND = ("under", "over", "at-least", "at-most")
 
@@ -83,15 +85,19 @@ def _cell(scope: Scope, at: int):
     return next(((a, b) for a, b in scope.cells if a <= at < b), None)
 
 
-def _containers(prose: str, lo: int, hi: int):
-    """Parenthesised stretches of prose[lo:hi]: a term inside one belongs to the number there."""
+@lru_cache(maxsize=256)
+def _containers(prose: str, lo: int, hi: int) -> tuple:
+    """Parenthesised stretches of prose[lo:hi]: a term inside one belongs to the number there.
+    (Asked for every term of every number of a sentence: kept.)"""
     out, stack = [], []
-    for i in range(lo, hi):
-        if prose[i] == "(":
-            stack.append(i)
-        elif prose[i] == ")" and stack:
-            out.append((stack.pop(), i + 1))
-    return out
+    i = _PAREN.search(prose, lo, hi)
+    while i is not None:
+        if i.group() == "(":
+            stack.append(i.start())
+        elif stack:
+            out.append((stack.pop(), i.start() + 1))
+        i = _PAREN.search(prose, i.end(), hi)
+    return tuple(out)
 
 
 def owned_elsewhere(start: int, end: int, q: Quantity, qs, scope: Scope, prose: str) -> bool:
