@@ -90,6 +90,7 @@ def _contradiction(view, scope, rule):
     doc, fb = view.doc, view.factbase
     heads = fb.heads
     present = heads.present(scope.text)
+    anaphor = _ANAPHOR.search(scope.text) is not None
     for fact in fb.contradiction_facts:
         for rule_of_fact in fact.contradictions:
             groups, says = rule_of_fact
@@ -101,7 +102,7 @@ def _contradiction(view, scope, rule):
                 continue
             matches = _in_order(groups, scope.text)
             if not matches and fact.subject is not None and len(groups) > 1 \
-                    and _ANAPHOR.search(scope.text) and subject_level(fact, scope, fb) == 1:
+                    and anaphor and subject_level(fact, scope, fb) == 1:
                 # "The drug ... works for T-cell ALL too": the subject named just before
                 matches = _in_order([_ANAPHOR, *groups[1:]], scope.text)
             if not matches:
