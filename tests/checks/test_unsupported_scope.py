@@ -1,0 +1,24 @@
+"""Where an unsupported-claim finding stops: claims the text refutes, figures the reference
+gives, sources named just before. Whole finding lists of the four scored categories."""
+import pytest
+
+NOTICE = "\n\n*For information only; it does not replace advice from your child's care team.*\n"
+SCORED = ("overclaiming", "unsupported-claim", "wrong-statistic")
+
+
+def found(lint, text):
+    result = lint(text + NOTICE)
+    return [(f.rule, *result.result.document.position(f.start), f.found) for f in result.findings
+            if f.category in SCORED]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A statement the writer labels a myth is denied, not claimed ...
+    ("### Myth: Blinatumomab is a once-a-day pill.\n\n**Fact:** It is a continuous infusion.", []),
+    ("It is a common myth that CAR T cells are made from a healthy donor's white blood cells.", []),
+    # ... but the same claim stated as fact, or as the "fact" that answers a myth, is flagged.
+    ("### Myth: Infusions are hard on children.\n\n**Fact:** Blinatumomab is a once-a-day pill.",
+     [("CLAIM003", 3, 40, "pill")]),
+])
+def test_myths_are_not_claims(lint, text, expected):
+    assert found(lint, text) == expected
