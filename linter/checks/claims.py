@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from linter.facts.matching import subject_level
+from linter.facts.matching import candidates, subject_level
 from linter.finding import Finding
 from linter.regexcache import compile as rx
 from linter.text.compose import rule_pattern
@@ -197,10 +197,22 @@ def _statistic(view, scope, rule):
             continue  # a tally with its counts: the writer's own data
         if quoted(doc.text, q.start, q.end):
             continue  # someone else's words, reported as theirs
+        if _given(view, r):
+            continue  # the reference gives this figure for what the sentence names
         found = " ".join(q.text.split())
         return Finding(rule.code, rule.category, rule.severity, q.start, q.end,
                        rule.message.format(match=found), found=found)
     return None
+
+
+def _given(view, r) -> bool:
+    """Whether a reference fact gives this value for the key terms and subject the sentence
+    states, though the number's claim frame kept it from being tied ("... and about half of all
+    relapses happen in children first classed as standard risk", where the sentence's other
+    clause lends a measure): a figure the reference supports is not unsupported; whether it is
+    stated for the right measure is the statistic kind's question."""
+    return any(c.value is not None and c.strong
+               for c in candidates(r.quantity, r.scope, view.factbase, view.doc.prose))
 
 
 _PEOPLE = rx(r"\s+(?:[\w-]+\s+){0,2}?(?:children|kids|babies|infants|people|patients|adults|"

@@ -22,3 +22,15 @@ def found(lint, text):
 ])
 def test_myths_are_not_claims(lint, text, expected):
     assert found(lint, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The reference gives the figure for the terms stated, though another clause lends a measure.
+    ("Relapse is what families fear most, and about half of relapses are in children classed "
+     "as standard risk at diagnosis.", []),
+    # A figure the reference does not give, in the same frame, is still unsupported.
+    ("Relapse is what families fear most, and about 70% of relapses are in children who "
+     "eat a lot of sugar.", [("CLAIM002", 1, 41, "about 70%")]),
+])
+def test_figures_the_reference_gives(lint, text, expected):
+    assert found(lint, text) == expected
