@@ -8,8 +8,8 @@ Checks, by the rule's `check`:
 - causal: "accounts for most relapses", "prevents relapse", "children who ... relapse less" with
   no source and no fact;
 - comparison: "less toxic than chemotherapy", "as effective as" with no source and no fact.
-A sentence cites a source when it has a link, a footnote marker, or names a study, journal,
-agency or author (citations.py). One finding per sentence.
+A sentence cites a source when it, or the sentence before it in the same paragraph, has a link,
+a footnote marker, or names a study, journal, agency or author (citations.py). One finding per sentence.
 """
 from __future__ import annotations
 
@@ -48,7 +48,10 @@ def check(view, rules):
         for name, rule in order:
             if name in UNCITED:
                 if uncited is None:
-                    uncited = not scope.quote and not view.cites(doc.text[scope.start:scope.raw_end])
+                    # A source named in the sentence, or in the one before it in the same
+                    # paragraph, stands behind the claim.
+                    uncited = not scope.quote and not view.cites(doc.text[scope.start:scope.raw_end]) \
+                        and not (scope.lead and view.cites(scope.lead[0]))
                 if not uncited:
                     break
             finding = CHECKS[name](view, scope, rule)
@@ -175,8 +178,6 @@ def _statistic(view, scope, rule):
     doc = view.doc
     if scope.is_heading:
         return None
-    if scope.lead and view.cites(scope.lead[0]):
-        return None  # the sentence before, in the same paragraph, names the source
     near = rule.matcher("near")
     health = near is None or near.search(scope.text) is not None
     exceptions = rule.matcher("exceptions")

@@ -34,3 +34,19 @@ def test_myths_are_not_claims(lint, text, expected):
 ])
 def test_figures_the_reference_gives(lint, text, expected):
     assert found(lint, text) == expected
+
+
+CAUSAL = "Giving the vaccine before treatment lowers the risk of relapse in children."
+
+
+@pytest.mark.parametrize("before, sep, expected", [
+    # The sentence before, in the same paragraph, names the study: the claim has its source.
+    ("A randomized trial tested this (Okafor et al., Blood 2022).", " ", []),
+    # Named in another paragraph, or not named at all: the claim stands alone.
+    ("A randomized trial tested this (Okafor et al., Blood 2022).", "\n\n",
+     [("CLAIM004", 3, 37, "lowers the risk of relapse")]),
+    ("Families often ask about vaccines.", " ",
+     [("CLAIM004", 1, 72, "lowers the risk of relapse")]),
+])
+def test_a_source_named_just_before(lint, before, sep, expected):
+    assert found(lint, before + sep + CAUSAL) == expected
