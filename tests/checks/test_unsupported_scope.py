@@ -50,3 +50,15 @@ CAUSAL = "Giving the vaccine before treatment lowers the risk of relapse in chil
 ])
 def test_a_source_named_just_before(lint, before, sep, expected):
     assert found(lint, before + sep + CAUSAL) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # An agency named with what it published is a source ...
+    ("The CDC data put the share of children who miss a vaccine dose during treatment at 30%.", []),
+    ("The NCI summary puts the share of children who miss a vaccine dose at 30%.", []),
+    # ... an agency's name used for a risk group is not.
+    ("About 30% of NCI standard-risk children who miss a vaccine dose need a second course.",
+     [("CLAIM002", 1, 1, "About 30%")]),
+])
+def test_an_agency_and_what_it_published(lint, text, expected):
+    assert found(lint, text) == expected
