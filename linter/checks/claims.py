@@ -198,8 +198,8 @@ def _statistic(view, scope, rule):
             continue  # a tally with its counts: the writer's own data
         if quoted(doc.text, q.start, q.end):
             continue  # someone else's words, reported as theirs
-        if _given(view, r):
-            continue  # the reference gives this figure for what the sentence names
+        if _given(view, r) or _restated(view, r):
+            continue  # the reference gives this figure, or it restates one the text gave
         found = " ".join(q.text.split())
         return Finding(rule.code, rule.category, rule.severity, q.start, q.end,
                        rule.message.format(match=found), found=found)
@@ -214,6 +214,25 @@ def _given(view, r) -> bool:
     stated for the right measure is the statistic kind's question."""
     return any(c.value is not None and c.strong
                for c in candidates(r.quantity, r.scope, view.factbase, view.doc.prose))
+
+
+def _restated(view, r) -> bool:
+    """Whether a share only restates another the text gives: the rest of a share stated just
+    before ("94% survive five years ... the 6% who don't"), or the starting value of a trend whose
+    present value the reference supports ("rose to 90 percent from 84 percent")."""
+    q = r.quantity
+    if q.kind != "percent" or q.relative or q.value is None or r.frame is None:
+        return False
+    index = {id(s): i for i, s in enumerate(view.scopes)}
+    here = index.get(id(r.scope), -1)
+    others = [v for v in view.verdicts if v is not r and v.quantity.kind == "percent"
+              and v.quantity.value is not None and not v.quantity.relative]
+    if (r.frame.measure or "").startswith("not-") and any(
+            here - 3 <= index.get(id(v.scope), -9) <= here and v.quantity.start < q.start
+            and abs(v.quantity.value + q.value - 100) <= 0.5 for v in others):
+        return True
+    return "historical" in r.frame.modifiers and any(
+        v.scope is r.scope and v.supported and v.fact is not None for v in others)
 
 
 _PEOPLE = rx(r"\s+(?:[\w-]+\s+){0,2}?(?:children|kids|babies|infants|people|patients|adults|"

@@ -1,9 +1,12 @@
 """Where an unsupported-claim finding stops: claims the text refutes, figures the reference
-gives, sources named just before. Whole finding lists of the four scored categories."""
+gives or the text restates, sources named just before. Whole finding lists of the scored
+categories, positions included, for the claims and for their look-alikes."""
 import pytest
 
 NOTICE = "\n\n*For information only; it does not replace advice from your child's care team.*\n"
 SCORED = ("overclaiming", "unsupported-claim", "wrong-statistic")
+CITED = "A randomized trial tested this (Okafor et al., Blood 2022)."
+CAUSAL = "Giving the vaccine before treatment lowers the risk of relapse in children."
 
 
 def found(lint, text):
@@ -16,49 +19,36 @@ def found(lint, text):
     # A statement the writer labels a myth is denied, not claimed ...
     ("### Myth: Blinatumomab is a once-a-day pill.\n\n**Fact:** It is a continuous infusion.", []),
     ("It is a common myth that CAR T cells are made from a healthy donor's white blood cells.", []),
-    # ... but the same claim stated as fact, or as the "fact" that answers a myth, is flagged.
+    # ... but the same claim stated as the fact that answers a myth is flagged.
     ("### Myth: Infusions are hard on children.\n\n**Fact:** Blinatumomab is a once-a-day pill.",
      [("CLAIM003", 3, 40, "pill")]),
-])
-def test_myths_are_not_claims(lint, text, expected):
-    assert found(lint, text) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
-    # The reference gives the figure for the terms stated, though another clause lends a measure.
+    # The reference gives the figure for the terms stated, though another clause lends a measure;
     ("Relapse is what families fear most, and about half of relapses are in children classed "
      "as standard risk at diagnosis.", []),
-    # A figure the reference does not give, in the same frame, is still unsupported.
+    # a figure it does not give, in the same frame, is still unsupported.
     ("Relapse is what families fear most, and about 70% of relapses are in children who "
      "eat a lot of sugar.", [("CLAIM002", 1, 41, "about 70%")]),
-])
-def test_figures_the_reference_gives(lint, text, expected):
-    assert found(lint, text) == expected
-
-
-CAUSAL = "Giving the vaccine before treatment lowers the risk of relapse in children."
-
-
-@pytest.mark.parametrize("before, sep, expected", [
-    # The sentence before, in the same paragraph, names the study: the claim has its source.
-    ("A randomized trial tested this (Okafor et al., Blood 2022).", " ", []),
-    # Named in another paragraph, or not named at all: the claim stands alone.
-    ("A randomized trial tested this (Okafor et al., Blood 2022).", "\n\n",
-     [("CLAIM004", 3, 37, "lowers the risk of relapse")]),
-    ("Families often ask about vaccines.", " ",
-     [("CLAIM004", 1, 72, "lowers the risk of relapse")]),
-])
-def test_a_source_named_just_before(lint, before, sep, expected):
-    assert found(lint, before + sep + CAUSAL) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
-    # An agency named with what it published is a source ...
+    # The sentence before, in the same paragraph, names the study: the claim has its source;
+    (CITED + " " + CAUSAL, []),
+    # named in another paragraph, or not named at all, the claim stands alone.
+    (CITED + "\n\n" + CAUSAL, [("CLAIM004", 3, 37, "lowers the risk of relapse")]),
+    ("Families often ask about vaccines. " + CAUSAL, [("CLAIM004", 1, 72, "lowers the risk of relapse")]),
+    # An agency named with what it published is a source; its name for a risk group is not.
     ("The CDC data put the share of children who miss a vaccine dose during treatment at 30%.", []),
     ("The NCI summary puts the share of children who miss a vaccine dose at 30%.", []),
-    # ... an agency's name used for a risk group is not.
     ("About 30% of NCI standard-risk children who miss a vaccine dose need a second course.",
      [("CLAIM002", 1, 1, "About 30%")]),
+    # The rest of a share just stated restates it; stated alone, it needs a source.
+    ("About 90% of children with ALL survive five years. Of the 10% who do not survive, most die "
+     "of the leukemia.", []),
+    ("Of the 10% of children with ALL who do not survive five years, most die of the leukemia.",
+     [("CLAIM002", 1, 8, "10%")]),
+    # The start of a trend whose present value the reference supports is part of that claim;
+    # beside a present value the reference faults, it is still an uncited figure.
+    ("Five-year survival for children with ALL rose to about 90 percent from 75 percent over "
+     "two decades.", []),
+    ("Five-year survival for children with ALL rose to about 60 percent from 75 percent over "
+     "two decades.", [("STAT001", 1, 50, "about 60 percent"), ("CLAIM002", 1, 72, "75 percent")]),
 ])
-def test_an_agency_and_what_it_published(lint, text, expected):
+def test_unsupported_claim_scope(lint, text, expected):
     assert found(lint, text) == expected
