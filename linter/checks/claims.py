@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from linter.facts.matching import candidates, subject_level
+from linter.facts.values import value_matches
 from linter.finding import Finding
 from linter.regexcache import compile as rx
 from linter.text.compose import rule_pattern
@@ -217,14 +218,23 @@ def _given(view, r) -> bool:
 
 
 def _restated(view, r) -> bool:
-    """Whether a share only restates another the text gives: the rest of a share stated just
-    before ("94% survive five years ... the 6% who don't"), or the starting value of a trend whose
-    present value the reference supports ("rose to 90 percent from 84 percent")."""
+    """Whether a share only restates another the text gives: a value of a study's fact that a
+    figure a few sentences before was tied to, with the study named again ("In AALL0031, 70% ...
+    transplant did best, 70 percent versus 65 percent for the imatinib group"); the rest of a
+    share stated just before ("94% survive five years ... the 6% who don't"); or the starting
+    value of a trend whose present value the reference supports ("rose to 90 percent from 84
+    percent")."""
     q = r.quantity
     if q.kind != "percent" or q.relative or q.value is None or r.frame is None:
         return False
     index = {id(s): i for i, s in enumerate(view.scopes)}
     here = index.get(id(r.scope), -1)
+    tied = {v.fact.id: v.fact for v in view.verdicts if v.fact is not None and v.fact.subject is not None
+            and here - 4 <= index.get(id(v.scope), -9) < here}
+    exact = q.qualifier == "exact" and not q.vague  # "~half" is no study's figure restated
+    if exact and any(f.subject.search(r.scope.text) and any(value_matches(q, val, f) for val in f.values)
+                     for f in tied.values()):
+        return True
     others = [v for v in view.verdicts if v is not r and v.quantity.kind == "percent"
               and v.quantity.value is not None and not v.quantity.relative]
     if (r.frame.measure or "").startswith("not-") and any(

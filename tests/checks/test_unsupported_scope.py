@@ -6,6 +6,9 @@ import pytest
 NOTICE = "\n\n*For information only; it does not replace advice from your child's care team.*\n"
 SCORED = ("overclaiming", "unsupported-claim", "wrong-statistic")
 CITED = "A randomized trial tested this (Okafor et al., Blood 2022)."
+TIED = ("In AALL0031, 70% of the children on imatinib plus chemotherapy were free of leukemia five "
+        "years later. The groups were small. Kids who had a transplant from a sister or brother did "
+        "about as well, ")
 CAUSAL = "Giving the vaccine before treatment lowers the risk of relapse in children."
 
 
@@ -49,6 +52,11 @@ def found(lint, text):
      "two decades.", []),
     ("Five-year survival for children with ALL rose to about 60 percent from 75 percent over "
      "two decades.", [("STAT001", 1, 50, "about 60 percent"), ("CLAIM002", 1, 72, "75 percent")]),
+    # A study's figures restated with the study named again are the claims tied before; a
+    # figure it does not give, or one restated with nothing naming the study, needs a source.
+    (TIED + "65 percent versus 70 percent for the imatinib group.", []),
+    (TIED + "85 percent versus 70 percent for the imatinib group.", [("CLAIM002", 1, 197, "85 percent")]),
+    (TIED + "65 percent versus 70 percent.", [("CLAIM002", 1, 197, "65 percent")]),
 ])
 def test_unsupported_claim_scope(lint, text, expected):
     assert found(lint, text) == expected
