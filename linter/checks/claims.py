@@ -91,6 +91,8 @@ _ANAPHOR = rx(r"\b(?:it|it's|its|this|that|the\s+(?:drug|treatment|therapy|medic
 
 def _contradiction(view, scope, rule):
     doc, fb = view.doc, view.factbase
+    # Words of certainty ("guarantees a cure") make the claim an overclaim: reported as one.
+    certain = rule.matcher("exceptions")
     for fact in fb.contradiction_facts:
         for rule_of_fact in fact.contradictions:
             groups, says = rule_of_fact
@@ -107,6 +109,8 @@ def _contradiction(view, scope, rule):
             last = max(matches, key=lambda m: m.start())
             start = scope.start + last.start()
             if negated(doc.prose, start, scope.start) or quoted_scope(doc, scope, start):
+                continue
+            if certain is not None and certain.search(last.group(0)):
                 continue
             if fact.subject is not None and not fact.subject.search(scope.text) \
                     and subject_level(fact, scope, fb) is None:

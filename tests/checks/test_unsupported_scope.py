@@ -57,6 +57,11 @@ def found(lint, text):
     (TIED + "65 percent versus 70 percent for the imatinib group.", []),
     (TIED + "85 percent versus 70 percent for the imatinib group.", [("CLAIM002", 1, 197, "85 percent")]),
     (TIED + "65 percent versus 70 percent.", [("CLAIM002", 1, 197, "65 percent")]),
+    # A claim in words of certainty is an overclaim, reported once as one; a claim the
+    # reference contradicts in plain words is an unsupported claim.
+    ("A stem cell transplant guarantees a cure after an early relapse.",
+     [("OVER002", 1, 24, "guarantees a cure after an early relapse"), ("OVER001", 1, 37, "cure")]),
+    ("Induction is a single drug given for a week.", [("CLAIM003", 1, 11, "is a single drug")]),
 ])
 def test_unsupported_claim_scope(lint, text, expected):
     assert found(lint, text) == expected
