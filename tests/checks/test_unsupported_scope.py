@@ -62,6 +62,11 @@ def found(lint, text):
     ("A stem cell transplant guarantees a cure after an early relapse.",
      [("OVER002", 1, 24, "guarantees a cure after an early relapse"), ("OVER001", 1, 37, "cure")]),
     ("Induction is a single drug given for a week.", [("CLAIM003", 1, 11, "is a single drug")]),
+    # A subtype named the way writers name it ("the B-cell kind", "the type B") is the fact's.
+    ("ALL is common in kids, and most kids with it (about 85 in every 100) have the B-cell kind.", []),
+    ("More or less 85 % of the cases are of the type B.", []),
+    ("More or less 60 % of the cases are of the type B.", [("STAT001", 1, 14, "60 %")]),
+    ("Of the cases of Haemophilus influenzae type B, 5% were in infants.", [("CLAIM002", 1, 48, "5%")]),
 ])
 def test_unsupported_claim_scope(lint, text, expected):
     assert found(lint, text) == expected
