@@ -8,15 +8,16 @@ Checks, by the rule's `check`:
 - causal: "accounts for most relapses", "prevents relapse", "children who ... relapse less" with
   no source and no fact;
 - comparison: "less toxic than chemotherapy", "as effective as" with no source and no fact.
-A sentence cites a source when it has a link, a footnote marker, or names a study, journal,
-agency or author (citations.py). One finding per sentence.
+A sentence cites a source when it, or the sentence before it in the same paragraph, has a link,
+a footnote marker, or names a study, journal, agency or author (citations.py). One finding per sentence.
 """
 from __future__ import annotations
 
 import re
 
 from linter.facts.heads import misses
-from linter.facts.matching import subject_level
+from linter.facts.matching import candidates, subject_level
+from linter.facts.values import value_matches
 from linter.finding import Finding
 from linter.regexcache import compile as rx
 from linter.text.compose import rule_pattern
@@ -49,7 +50,10 @@ def check(view, rules):
         for name, rule in order:
             if name in UNCITED:
                 if uncited is None:
-                    uncited = not scope.quote and not view.cites(doc.text[scope.start:scope.raw_end])
+                    # A source named in the sentence, or in the one before it in the same
+                    # paragraph, stands behind the claim.
+                    uncited = not scope.quote and not view.cites(doc.text[scope.start:scope.raw_end]) \
+                        and not (scope.lead and view.cites(scope.lead[0]))
                 if not uncited:
                     break
             finding = CHECKS[name](view, scope, rule)
@@ -91,6 +95,8 @@ def _contradiction(view, scope, rule):
     heads = fb.heads
     present = heads.present(scope.text)
     anaphor = _ANAPHOR.search(scope.text) is not None
+    # Words of certainty ("guarantees a cure") make the claim an overclaim: reported as one.
+    certain = rule.matcher("exceptions")
     for fact in fb.contradiction_facts:
         for rule_of_fact in fact.contradictions:
             groups, says = rule_of_fact
@@ -110,6 +116,8 @@ def _contradiction(view, scope, rule):
             last = max(matches, key=lambda m: m.start())
             start = scope.start + last.start()
             if negated(doc.prose, start, scope.start) or quoted_scope(doc, scope, start):
+                continue
+            if certain is not None and certain.search(last.group(0)):
                 continue
             if fact.subject is not None and not fact.subject.search(scope.text) \
                     and subject_level(fact, scope, fb) is None:
@@ -182,8 +190,6 @@ def _statistic(view, scope, rule):
     doc = view.doc
     if scope.is_heading:
         return None
-    if scope.lead and view.cites(scope.lead[0]):
-        return None  # the sentence before, in the same paragraph, names the source
     near = rule.matcher("near")
     health = near is None or near.search(scope.text) is not None
     exceptions = rule.matcher("exceptions")
@@ -204,10 +210,50 @@ def _statistic(view, scope, rule):
             continue  # a tally with its counts: the writer's own data
         if quoted(doc.text, q.start, q.end):
             continue  # someone else's words, reported as theirs
+        if _given(view, r) or _restated(view, r):
+            continue  # the reference gives this figure, or it restates one the text gave
         found = " ".join(q.text.split())
         return Finding(rule.code, rule.category, rule.severity, q.start, q.end,
                        rule.message.format(match=found), found=found)
     return None
+
+
+def _given(view, r) -> bool:
+    """Whether a reference fact gives this value for the key terms and subject the sentence
+    states, though the number's claim frame kept it from being tied ("... and about half of all
+    relapses happen in children first classed as standard risk", where the sentence's other
+    clause lends a measure): a figure the reference supports is not unsupported; whether it is
+    stated for the right measure is the statistic kind's question."""
+    return any(c.value is not None and c.strong
+               for c in candidates(r.quantity, r.scope, view.factbase, view.doc.prose))
+
+
+def _restated(view, r) -> bool:
+    """Whether a share only restates another the text gives: a value of a study's fact that a
+    figure a few sentences before was tied to, with the study named again ("In AALL0031, 70% ...
+    transplant did best, 70 percent versus 65 percent for the imatinib group"); the rest of a
+    share stated just before ("94% survive five years ... the 6% who don't"); or the starting
+    value of a trend whose present value the reference supports ("rose to 90 percent from 84
+    percent")."""
+    q = r.quantity
+    if q.kind != "percent" or q.relative or q.value is None or r.frame is None:
+        return False
+    index = {id(s): i for i, s in enumerate(view.scopes)}
+    here = index.get(id(r.scope), -1)
+    tied = {v.fact.id: v.fact for v in view.verdicts if v.fact is not None and v.fact.subject is not None
+            and here - 4 <= index.get(id(v.scope), -9) < here}
+    exact = q.qualifier == "exact" and not q.vague  # "~half" is no study's figure restated
+    if exact and any(f.subject.search(r.scope.text) and any(value_matches(q, val, f) for val in f.values)
+                     for f in tied.values()):
+        return True
+    others = [v for v in view.verdicts if v is not r and v.quantity.kind == "percent"
+              and v.quantity.value is not None and not v.quantity.relative]
+    if (r.frame.measure or "").startswith("not-") and any(
+            here - 3 <= index.get(id(v.scope), -9) <= here and v.quantity.start < q.start
+            and abs(v.quantity.value + q.value - 100) <= 0.5 for v in others):
+        return True
+    return "historical" in r.frame.modifiers and any(
+        v.scope is r.scope and v.supported and v.fact is not None for v in others)
 
 
 _PEOPLE = rx(r"\s+(?:[\w-]+\s+){0,2}?(?:children|kids|babies|infants|people|patients|adults|"

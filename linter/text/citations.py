@@ -13,6 +13,10 @@ CITATION = rx(
     r"Journal\s+of\s+[A-Z]\w+|Frontiers\s+in|Front\s+Pediatr|iScience)\b"
     r"|\b(?:American\s+Cancer\s+Society|National\s+Cancer\s+Institute|NCI\s+PDQ|PDQ|Cancer\.Net|"
     r"Children's\s+Oncology\s+Group|COG|FDA|EMA|WHO|NICE|NCCN|ASH\s*20\d\d|ASCO)\b"
+    # An agency named with what it published ("the NCI summary", "CDC data"); "NCI" alone more
+    # often names a risk group ("NCI standard risk") than a source.
+    r"|\b(?:NCI|NIH|CDC|SEER|NHS)(?:'s)?\s+(?:PDQ\s+)?(?:summary|summaries|guidelines?|reports?|"
+    r"statistics|data(?:base)?|registry|website|fact\s+sheets?)\b"
     r"|\b(?:researchers|scientists|investigators|doctors|a\s+team)\s+(?:at|from)\s+(?:the\s+)?[A-Z]"
     r"|\b(?:press\s+release|published\s+in|presented\s+(?:\w+\s+){0,3}at|according\s+to\s+(?:the\s+|a\s+|an\s+)?"
     r"(?:[A-Z]|study|review|trial|report|analysis|paper|survey))",
