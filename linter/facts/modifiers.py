@@ -48,13 +48,27 @@ def antecedent(scope) -> str:
     return next((t for t in scope.before[:3] if re.search(r"\d", t)), scope.before[0])
 
 
+_SUBGROUPS: dict = {}
+
+
 def subgroups(q: Quantity, scope, prose: str, terms) -> tuple:
-    out = []
     lo, hi = segment(q, scope, prose)
     # A list's lead-in ("For KMT2A-rearranged disease:") and the heading say whom it is about.
     lead = scope.before[0] if scope.before and scope.before[0].rstrip().endswith(":") else ""
+    # The same for every number of a ;-segment: kept.
+    key = (prose, lo, hi, lead, scope.heading, terms)
+    hit = _SUBGROUPS.get(key)
+    if hit is None:
+        if len(_SUBGROUPS) > 256:
+            _SUBGROUPS.clear()
+        hit = _SUBGROUPS[key] = _subgroups(prose, lo, hi, lead, scope.heading, terms)
+    return hit
+
+
+def _subgroups(prose: str, lo: int, hi: int, lead: str, heading: str, terms) -> tuple:
+    out = []
     heads = terms.heads
-    present, around = heads.present(prose[lo:hi]), heads.present_any((lead, scope.heading))
+    present, around = heads.present(prose[lo:hi]), heads.present_any((lead, heading))
     for name, pattern in terms.subgroups.items():
         if pattern is None:
             continue
@@ -63,7 +77,7 @@ def subgroups(q: Quantity, scope, prose: str, terms) -> tuple:
             continue  # neither the number's stretch nor the lead-in or heading may hold it
         for m in pattern.finditer(prose, lo, hi):
             out.append((name, m.start(), m.end()))
-        if any(pattern.search(t) for t in (lead, scope.heading) if t):
+        if any(pattern.search(t) for t in (lead, heading) if t):
             out.append((name, -1, -1))
     return tuple(out)
 
