@@ -100,6 +100,8 @@ class Heads:
             out = None
         else:
             out = set()
+            if len(self._tokens) > 50_000:  # a long run over many files: start afresh
+                self._tokens.clear()
             tokens, known, lengths = self._tokens, self._known, self._lengths
             for word in set(_WORDS.findall(text)):
                 found = tokens.get(word)
