@@ -67,20 +67,20 @@ def _safe_read(path: Path) -> str:
 def load(path: Path | None) -> Config:
     if path is None:
         return Config(dict(DEFAULTS))
-    from linter.knowledge.yamlfile import parse_yaml, read_text, schema_problems  # YAML only when there is a file
+    from linter.knowledge.yamlfile import load_yaml, read_text, schema_problems  # YAML only when there is a file
 
     text = read_text(path)
+    lines = None
     if path.name == "pyproject.toml":
         data = _toml_section(text, path)
     else:
-        data = parse_yaml(text, path)
-        if data is None:
-            data = {}
+        lines = load_yaml(text, path)
+        data = lines.data if lines.data is not None else {}
     key = cache.digest(b"config", text.encode())
     if cache.load("config", key) is None:
         if not isinstance(data, dict):
             raise DataError([f"{path}:1: the configuration must be a mapping of option: value"])
-        problems = schema_problems(data, "config", path, text if path.suffix != ".toml" else "")
+        problems = schema_problems(data, "config", path, lines)
         if problems:
             raise DataError(problems)
         cache.store("config", key, True)
@@ -96,8 +96,9 @@ def _toml_section(text: str, path: Path) -> dict:
         import tomli as tomllib
     try:
         data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as err:
-        raise DataError([f"{path}: invalid TOML: {err}"]) from None
+    except (tomllib.TOMLDecodeError, ValueError, RecursionError) as err:
+        # ValueError: an integer longer than Python converts (4,300 digits)
+        raise DataError([f"{path}: invalid TOML: {str(err).splitlines()[0][:200]}"]) from None
     section = data.get("tool", {}).get("medlint", {})
     if not isinstance(section, dict):
         raise DataError([f"{path}: [tool.medlint] must be a table"])

@@ -104,28 +104,29 @@ def load(paths) -> Knowledge:
 
 def build(texts) -> Knowledge:
     """Parse and validate; raise DataError listing every problem found."""
-    from linter.knowledge.yamlfile import line_of, parse_yaml, schema_problems
+    from linter.knowledge.yamlfile import load_yaml, schema_problems
 
     k = Knowledge()
     problems: list[str] = []
     parsed = []
     for path, text in texts:
         try:
-            data = parse_yaml(text, path)
+            doc = load_yaml(text, path)  # composed once; its node tree gives lines for problems
         except DataError as err:
             problems.extend(err.problems)
             continue
+        data = doc.data
         kind = next((name for name in KINDS if isinstance(data, dict) and name in data), None)
         if kind is None:
             problems.append(f"{path}:1: not a medlint data file: expected a top-level key "
                             f"`facts`, `sources`, `vocabulary` or `rules`")
             continue
-        found = schema_problems(data, kind, path, text)
+        found = schema_problems(data, kind, path, doc)
         if found:
             problems.extend(found)
             continue
-        parsed.append((path, text, kind, data))
-    for path, text, kind, data in parsed:
+        parsed.append((path, doc, kind, data))
+    for path, doc, kind, data in parsed:
         if kind == "vocabulary":
             k.vocabulary.update(data["vocabulary"])
             k.subjects.extend(data.get("subjects", []))
@@ -133,13 +134,13 @@ def build(texts) -> Knowledge:
         elif kind == "sources":
             for i, src in enumerate(data["sources"]):
                 if src["id"] in k.sources:
-                    problems.append(f"{path}:{line_of(text, ['sources', i, 'id'])}: sources[{i}].id: "
+                    problems.append(f"{path}:{doc.line_of(['sources', i, 'id'])}: sources[{i}].id: "
                                     f"duplicate source id {src['id']!r}")
                 k.sources[src["id"]] = src
-    for path, text, kind, data in parsed:
+    for path, doc, kind, data in parsed:
         if kind == "facts":
             for i, fact in enumerate(data["facts"]):
-                where = lambda *p: f"{path}:{line_of(text, ['facts', i, *p])}: facts[{i}]"  # noqa: E731
+                where = lambda *p: f"{path}:{doc.line_of(['facts', i, *p])}: facts[{i}]"  # noqa: E731
                 if fact["id"] in k.origin:
                     problems.append(f"{where('id')}.id: duplicate fact id {fact['id']!r} "
                                     f"(also in {k.origin[fact['id']]})")
@@ -152,12 +153,12 @@ def build(texts) -> Knowledge:
                 k.facts.append(fact)
         elif kind == "rules":
             for i, rule in enumerate(data["rules"]):
-                where = f"{path}:{line_of(text, ['rules', i, 'code'])}: rules[{i}]"
+                where = lambda: f"{path}:{doc.line_of(['rules', i, 'code'])}: rules[{i}]"  # noqa: E731
                 if rule["code"] in k.origin:
-                    problems.append(f"{where}.code: duplicate rule code {rule['code']!r} "
+                    problems.append(f"{where()}.code: duplicate rule code {rule['code']!r} "
                                     f"(also in {k.origin[rule['code']]})")
                 k.origin[rule["code"]] = str(path)
-                problems.extend(f"{where}: {p}" for p in _term_problems(rule, k.vocabulary))
+                problems.extend(f"{where()}: {p}" for p in _term_problems(rule, k.vocabulary))
                 k.rules.append(rule)
     if problems:
         raise DataError(problems)
