@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from linter import __version__
-from linter.errors import EXIT_ERROR, MedlintError
+from linter.errors import EXIT_ERROR, EXIT_INTERNAL, MedlintError, internal_problem
 from linter.output import FORMATS
 
 _CODES = click.STRING
@@ -38,7 +38,41 @@ def _context(config_path, reference=(), rules=(), select=(), ignore=(), preset=N
     cfg = _config(config_path)
     if preset:
         cfg.values["preset"] = preset
-    return build_context(cfg, reference, rules, _split(select), _split(ignore))
+    select, ignore = _split(select), _split(ignore)
+    ctx = build_context(cfg, reference, rules, select, ignore)
+    known = _selectable(ctx.knowledge.rules)
+    for option, values in (("--select", select), ("--ignore", ignore)):
+        bad = _unknown(values, known)
+        if bad:
+            raise click.UsageError(f"{option}: {bad}", click.get_current_context(silent=True))
+    for key in ("select", "ignore"):
+        bad = _unknown(cfg[key], known)
+        if bad:
+            raise MedlintError(f"{cfg.path}: {key}: {bad}")
+    return ctx
+
+
+def _selectable(rules) -> list[str]:
+    names = set()
+    for rule in rules:
+        names.update(n for n in (rule.get("code"), rule.get("name"), rule.get("category")) if n)
+    return sorted(names)
+
+
+def _unknown(patterns, known) -> str | None:
+    """A message for the first pattern that selects no rule (a typo would switch checks off)."""
+    import difflib
+
+    upper = [k.upper() for k in known]
+    for pattern in patterns:
+        p = str(pattern).upper()
+        if any(k.startswith(p) for k in upper):
+            continue
+        near = difflib.get_close_matches(p, upper, n=3, cutoff=0.5)
+        near = [known[upper.index(n)] for n in near]
+        hint = f"; nearest: {', '.join(near)}" if near else "; see 'medlint rules'"
+        return f"{pattern!r} matches no rule code, prefix, name or category{hint}"
+    return None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -61,17 +95,42 @@ def cli():
               help="Lowest severity that makes the exit code 1 [default: warning].")
 @click.option("--preset", type=click.Choice(["default", "strict"]), help="Rule preset.")
 @click.option("--config", "config_path", type=click.Path(), help="Use this config file.")
-def check(paths, fmt, reference, rules, select, ignore, fail_on, preset, config_path):
-    """Lint drafts (files, folders, or - for standard input)."""
+@click.option("--no-cache", is_flag=True, help="Read and write no cache (validate all data afresh).")
+def check(paths, fmt, reference, rules, select, ignore, fail_on, preset, config_path, no_cache):
+    """Lint drafts (files, folders, or - for standard input; after -- every argument is a path)."""
     from linter.engine import exit_code, run
     from linter.output import writer
 
+    if no_cache:
+        _no_cache()
     ctx = _context(config_path, reference, rules, select, ignore, preset)
     results, errors = run(paths or (".",), ctx, sys.stdin.buffer)
     for message in errors:
-        click.echo(f"medlint: error: {message}", err=True)
+        _error(message)
+    _tolerant(sys.stdout)
     writer(fmt)(results, errors, ctx, sys.stdout)
     sys.exit(exit_code(results, errors, fail_on or ctx.config["fail-on"]))
+
+
+def _no_cache() -> None:
+    from linter.knowledge import cache
+
+    cache.disable()
+
+
+def _error(message: str) -> None:
+    """One line on standard error, whatever bytes or control characters a file name holds."""
+    from linter.output import printable
+
+    click.echo(f"medlint: error: {printable(str(message))}", err=True)
+
+
+def _tolerant(stream) -> None:
+    """Never fail on a character the stream's encoding lacks: write an escape instead."""
+    try:
+        stream.reconfigure(errors="backslashreplace")
+    except (AttributeError, ValueError, OSError):
+        pass
 
 
 @cli.command()
@@ -112,10 +171,13 @@ def explain(name, reference, rules, config_path):
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--config", "config_path", type=click.Path())
-def validate(paths, config_path):
+@click.option("--no-cache", is_flag=True, help="Read and write no cache.")
+def validate(paths, config_path, no_cache):
     """Validate fact bases and rule packs: schema, references, patterns and examples."""
     from linter.commands import validate as selftest
 
+    if no_cache:
+        _no_cache()
     problems = selftest.validate(paths, _config(config_path))
     for p in problems:
         click.echo(p)
@@ -132,7 +194,7 @@ def main(argv=None) -> int:
         return exc.exit_code
     except click.UsageError as err:
         hint = f" (see 'medlint {err.ctx.command.name} --help')" if err.ctx else ""
-        click.echo(f"medlint: error: {err.format_message()}{hint}", err=True)
+        _error(f"{err.format_message()}{hint}")
         return EXIT_ERROR
     except click.Abort:
         click.echo("medlint: aborted", err=True)
@@ -140,7 +202,7 @@ def main(argv=None) -> int:
     except MedlintError as err:
         problems = getattr(err, "problems", None) or [str(err)]
         for p in problems:
-            click.echo(f"medlint: error: {p}", err=True)
+            _error(p)
         return EXIT_ERROR
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else 0
@@ -152,9 +214,10 @@ def main(argv=None) -> int:
     except Exception as err:  # a bug: one line for the user, the traceback on request
         if os.environ.get("MEDLINT_DEBUG"):
             raise
-        click.echo(f"medlint: internal error: {type(err).__name__}: {err} "
-                   f"(set MEDLINT_DEBUG=1 for details)", err=True)
-        return EXIT_ERROR
+        from linter.output import printable
+
+        click.echo(printable(internal_problem("medlint", err)), err=True)
+        return EXIT_INTERNAL
     return 0
 
 

@@ -22,7 +22,18 @@ from pathlib import Path
 from linter import __version__
 
 
+_disabled = False
+
+
+def disable() -> None:
+    """No cache for the rest of this process (`--no-cache`): nothing read, nothing written."""
+    global _disabled
+    _disabled = True
+
+
 def cache_dir() -> Path | None:
+    if _disabled:
+        return None
     configured = os.environ.get("MEDLINT_CACHE_DIR")
     if configured is not None:
         return Path(configured) if configured else None

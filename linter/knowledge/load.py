@@ -63,8 +63,11 @@ def collect(paths) -> list[Path]:
     for p in paths:
         p = Path(p)
         if p.is_dir():
-            files.extend(sorted(x for x in p.rglob("*.yaml") if x.is_file()))
-            files.extend(sorted(x for x in p.rglob("*.yml") if x.is_file()))
+            found = sorted(x for x in p.rglob("*.yaml") if x.is_file())
+            found += sorted(x for x in p.rglob("*.yml") if x.is_file())
+            if not found:
+                raise DataError([f"{p}: no data files found (looked for *.yaml and *.yml)"])
+            files.extend(found)
         elif p.is_file():
             files.append(p)
         else:

@@ -2,12 +2,12 @@
 import json
 
 from linter import __version__
-from linter.output import rows, summary
+from linter.output import display_path, rows, summary
 
 
 def finding_dict(path, f, pos, end):
     return {
-        "path": path,
+        "path": display_path(path),  # bytes that are not UTF-8 as \xNN: the JSON stays valid
         "line": pos[0], "column": pos[1], "end_line": end[0], "end_column": end[1],
         "rule": f.rule,
         "category": f.category,

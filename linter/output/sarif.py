@@ -1,8 +1,17 @@
-"""SARIF 2.1.0 for GitHub code scanning; rules come from the loaded rule packs."""
+"""SARIF 2.1.0 for GitHub code scanning; rules come from the loaded rule packs.
+
+Columns are counted in UTF-16 code units (`columnKind: utf16CodeUnits`, SARIF's default and what
+GitHub assumes); a character outside the Basic Multilingual Plane (an emoji) counts two.
+"""
 import json
+import os
+import re
+from urllib.parse import quote
 
 from linter import __version__
-from linter.output import rows
+from linter.output import display_path, rows
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -11,8 +20,10 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 def write(results, errors, ctx, stream):
     rules = sorted(ctx.knowledge.rules, key=lambda r: r["code"]) if ctx else []
     index = {r["code"]: i for i, r in enumerate(rules)}
+    docs = {r.path: r.document for r in results}
     out = []
     for path, f, (line, col), (end_line, end_col) in rows(results):
+        col, end_col = _utf16(docs[path], line, col), _utf16(docs[path], end_line, end_col)
         text = f.message
         if f.expected:
             text += f" Expected: {f.expected}."
@@ -23,7 +34,7 @@ def write(results, errors, ctx, stream):
             "level": LEVEL[f.severity],
             "message": {"text": text},
             "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": path.replace("\\", "/")},
+                "artifactLocation": {"uri": _uri(path)},
                 "region": {"startLine": line, "startColumn": col,
                            "endLine": end_line, "endColumn": max(end_col, col)},
             }}],
@@ -48,10 +59,22 @@ def write(results, errors, ctx, stream):
         } for r in rules],
     }
     log = {"$schema": SCHEMA, "version": "2.1.0",
-           "runs": [{"tool": {"driver": driver}, "results": out,
+           "runs": [{"tool": {"driver": driver}, "results": out, "columnKind": "utf16CodeUnits",
                      "invocations": [{"executionSuccessful": not errors,
                                       "toolExecutionNotifications": [
-                                          {"level": "error", "message": {"text": e}}
+                                          {"level": "error", "message": {"text": display_path(e)}}
                                           for e in errors]}]}]}
     json.dump(log, stream, indent=2, ensure_ascii=False)
     stream.write("\n")
+
+
+def _utf16(doc, line: int, col: int) -> int:
+    """A 1-based code-point column as a 1-based UTF-16 column."""
+    start = doc.line_starts[line - 1]
+    return col + len(_ASTRAL.findall(doc.text, start, start + col - 1))
+
+
+def _uri(path: str) -> str:
+    """A relative URI reference: separators as /, anything else unsafe percent-encoded."""
+    raw = os.fsencode(path) if os.sep == "/" else path.encode("utf-8", "surrogateescape")
+    return quote(raw.replace(b"\\", b"/"), safe="/:@!$&'()*+,;=~")
