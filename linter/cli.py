@@ -222,16 +222,12 @@ def main(argv=None) -> int:
 
 
 def entry() -> None:
-    """The console script: run, flush, save the regex cache, and leave without tearing down the
-    interpreter's objects one by one (that teardown costs a pre-commit hook more time than
-    reading the fact base)."""
+    """The console script: run, flush, and leave without tearing down the interpreter's objects
+    one by one (that teardown costs a pre-commit hook more time than reading the fact base)."""
     code = main()
     try:
         sys.stdout.flush()
         sys.stderr.flush()
     except (OSError, ValueError):
         pass
-    from linter import regexcache
-
-    regexcache.save()
     os._exit(code if isinstance(code, int) else 1)

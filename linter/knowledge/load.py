@@ -89,11 +89,8 @@ def load(paths) -> Knowledge:
     schema_bytes = b"".join(p.read_bytes() for p in sorted(SCHEMA_DIR.glob("*.json")))
     key = cache.digest(schema_bytes, *(str(f).encode() + b"\0" + data for f, data in raw))
     hit = cache.load("knowledge", key)
-    if isinstance(hit, dict):
-        try:
-            return Knowledge(**hit)
-        except TypeError:  # an entry from another layout: rebuild it
-            pass
+    if _well_formed(hit):
+        return Knowledge(**hit)
     texts = []
     for f, data in raw:
         try:
@@ -103,6 +100,17 @@ def load(paths) -> Knowledge:
     knowledge = build(texts)
     cache.store("knowledge", key, dict(vars(knowledge)))
     return knowledge
+
+
+_SHAPE = {"facts": list, "sources": dict, "vocabulary": dict, "subjects": list,
+          "treatments": list, "rules": list, "origin": dict}
+
+
+def _well_formed(entry) -> bool:
+    """A cache entry with Knowledge's fields and their types (anything else is rebuilt)."""
+    return (isinstance(entry, dict) and set(entry) == set(_SHAPE)
+            and all(isinstance(entry[k], t) for k, t in _SHAPE.items())
+            and all(isinstance(x, dict) for x in entry["facts"] + entry["rules"]))
 
 
 def build(texts) -> Knowledge:
