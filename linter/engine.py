@@ -233,7 +233,8 @@ def _identity(path: str):
 
 def _problem(path: str, err: Exception) -> Problem:
     if isinstance(err, MedlintError):
-        return Problem(str(err))
+        message = str(err)  # every problem names its file
+        return Problem(message if message.startswith(f"{path}:") else f"{path}: {message}")
     if os.environ.get("MEDLINT_DEBUG"):
         raise err
     return internal_problem(path, err)

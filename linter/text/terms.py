@@ -8,12 +8,23 @@ a raw regular expression; `@name` stands for a vocabulary group.
 Compiling hundreds of alternations costs more than linting a draft, so a term list compiles
 lazily, on the first text that contains one of its words (a plain substring test); lists with
 raw expressions compile on first use.
+
+Raw expressions come from rule packs and fact bases that anyone may propose, so they run under a
+time limit (the `regex` package's timeout), and `validate` refuses a nested quantifier such as
+`(a+)+`, whose matching time can double with each extra character.
 """
 from __future__ import annotations
 
 import re
 
+from linter.errors import MedlintError
 from linter.regexcache import compile as rx
+
+PATTERN_SECONDS = 1.0  # per search of one text: a sane pattern takes microseconds
+
+
+class PatternTimeout(MedlintError):
+    """A raw expression from a data file took longer than PATTERN_SECONDS on a text."""
 
 _CACHE: dict = {}
 
@@ -104,8 +115,20 @@ class Terms:
     @property
     def regex(self):
         if self._regex is None and self._regex_terms:
-            self._regex = rx("|".join(term_pattern(t) for t in self._regex_terms), re.IGNORECASE)
+            import regex  # the `re` module has no time limit
+
+            self._regex = regex.compile("|".join(term_pattern(t) for t in self._regex_terms),
+                                        regex.IGNORECASE | regex.V0)
         return self._regex
+
+    def _timed(self, method, *args):
+        try:
+            return method(*args, timeout=PATTERN_SECONDS)
+        except TimeoutError:
+            terms = ", ".join(repr(t) for t in self._regex_terms)
+            raise PatternTimeout(f"a data file's expression ({terms[:200]}) took over "
+                                 f"{PATTERN_SECONDS:g} s on one sentence; simplify it "
+                                 f"(nested repetition such as (a+)+ is the usual cause)") from None
 
     def _present(self, text: str, pos: int, endpos: int | None):
         low = _lower(text)
@@ -123,7 +146,7 @@ class Terms:
         for _, _, term in self._present(text, pos, endpos):
             best = _better(best, _compiled(term).search(text, pos, end))
         if self._regex_terms:
-            best = _better(best, self.regex.search(text, pos, end))
+            best = _better(best, self._timed(self.regex.search, text, pos, end))
         if len(memo) > 512:
             memo.clear()
         memo[key] = best
@@ -143,7 +166,7 @@ class Terms:
                         found.append(m)
                 i = low.find(lit, i + 1, end)
         if self._regex_terms:
-            found.extend(self.regex.finditer(text, pos, end))
+            found.extend(self._timed(lambda *a, **k: list(self.regex.finditer(*a, **k)), text, pos, end))
         found.sort(key=lambda m: (m.start(), -m.end()))
         last = -1
         for m in found:
@@ -220,4 +243,45 @@ def check_term(term: str) -> str | None:
         rx(term_pattern(term), re.IGNORECASE)
     except re.error as err:
         return f"term {term!r} does not compile: {err}"
+    except (RecursionError, OverflowError, ValueError) as err:
+        return f"term {term!r} cannot be used: {err}"
+    if term.startswith("re:") and _nested_repeat(term[3:]):
+        return (f"term {term!r} repeats a repetition (like (a+)+): matching time can double "
+                f"with every character; rewrite it without the nesting")
     return None
+
+
+def _nested_repeat(pattern: str) -> bool:
+    """True when an unbounded repetition contains another: the shape of catastrophic
+    backtracking (`(a+)+`, `(\\w+\\s*)*`). Atomic groups and possessive repeats are exempt."""
+    try:
+        from re import _constants as c, _parser
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_constants as c
+        import sre_parse as _parser
+    repeats = {c.MAX_REPEAT, c.MIN_REPEAT}
+
+    def walk(items, inside: bool) -> bool:
+        for op, av in items:
+            if op in repeats:
+                lo, hi, sub = av
+                unbounded = hi == c.MAXREPEAT or hi > 100
+                if unbounded and inside:
+                    return True
+                if walk(sub, inside or unbounded):
+                    return True
+            elif op is c.SUBPATTERN:
+                if walk(av[-1], inside):
+                    return True
+            elif op is c.BRANCH:
+                if any(walk(b, inside) for b in av[1]):
+                    return True
+            elif op in (c.ASSERT, c.ASSERT_NOT):
+                if walk(av[1], inside):
+                    return True
+        return False
+
+    try:
+        return walk(_parser.parse(pattern), False)
+    except Exception:  # noqa: BLE001 - a pattern that does not parse is reported elsewhere
+        return False
