@@ -19,19 +19,61 @@ from linter.document.sentences import split_sentences
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
+# Bounded repetitions throughout: every pattern here runs at each position of a block, so an
+# unbounded one that fails (an unclosed `<!--`, `![`, `](`) would rescan the rest of the block
+# from every start, and a few kilobytes of them would take minutes.
 _CONTROL = rx(
-    r"<!--\s*medlint-(disable-next-line|disable|enable)\b([^>]*?)\s*-->", re.I)
-# Inline material that is not prose, found inside a block's content.
+    r"<!--\s*medlint-(disable-next-line|disable|enable)\b([^>]{0,500}?)\s*-->", re.I)
+# Inline material that is not prose, found inside a block's content. Code spans and HTML
+# comments are found by _openers below (their ends are searched for once, not per start).
 _INLINE_NONPROSE = rx(
-    r"(?P<code>(`+)(?:.+?)\2)"
-    r"|(?P<image>!\[[^\]]*\]\([^)]*\))"
-    r"|(?P<auto><(?:https?|ftp|mailto):[^>\s]*>)"
-    r"|(?P<html><!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)"
-    r"|(?P<dest>\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\))"
+    r"(?P<code>`+)"
+    r"|(?P<comment><!--)"
+    r"|(?P<image>!\[[^\]]{0,1000}\]\([^)]{0,2000}\))"
+    r"|(?P<auto><(?:https?|ftp|mailto):[^>\s]{0,2000}>)"
+    r"|(?P<html></?[A-Za-z][A-Za-z0-9-]{0,100}(?:\s[^<>]{0,2000})?/?>)"
+    r"|(?P<dest>\]\((?:[^()\s]|\([^()]{0,500}\)){0,2000}(?:\s+\"[^\"]{0,1000}\")?\))"
     r"|(?P<url>(?:https?://|www\.)[^\s<>()\[\]]+)"
     r"|(?P<mark>\*+|~~|(?<![\w])_+|_+(?![\w])|\\(?=[!-/:-@\[-`{-~]))",
     re.S,
 )
+_BACKTICKS = rx(r"`+")
+
+
+def _nonprose_spans(content: str) -> list[tuple[int, int]]:
+    """Spans of inline material that is not prose, leftmost first, in one pass.
+
+    A code span runs from a backtick string to the next backtick string of the same length
+    (CommonMark 6.1); an unmatched string is literal text. An HTML comment runs to the next
+    `-->`; once none is left, no later `<!--` can close either.
+    """
+    runs: dict[int, list[int]] = {}  # backtick-string length -> starts, in order
+    for m in _BACKTICKS.finditer(content):
+        runs.setdefault(m.end() - m.start(), []).append(m.start())
+    spans, pos, comments_close = [], 0, True
+    while True:
+        m = _INLINE_NONPROSE.search(content, pos)
+        if m is None:
+            return spans
+        start, end = m.span()
+        if m.lastgroup == "code":
+            size = end - start
+            starts = runs.get(size, ())
+            k = bisect.bisect_right(starts, start)
+            if k < len(starts):
+                end = starts[k] + size
+            else:
+                pos = end  # no closing string: literal backticks
+                continue
+        elif m.lastgroup == "comment":
+            close = content.find("-->", end) if comments_close else -1
+            if close < 0:
+                comments_close = False
+                pos = end
+                continue
+            end = close + 3
+        spans.append((start, end))
+        pos = end if end > start else end + 1
 
 
 # Unicode hyphens read as "-" in the prose view (same length), so terms need one spelling.
@@ -153,12 +195,9 @@ def _mark_prose(text: str, prose: list[str], pieces: list[tuple[int, int]]) -> N
     constructs spanning a wrapped line (a code span, a link) are recognised whole.
     """
     content = "\n".join(text[a:b] for a, b in pieces)
-    masked = [(m.start(), m.end()) for m in _INLINE_NONPROSE.finditer(content)]
-    i = content.find("[")
-    while i >= 0:
-        if "](" in content[i:i + 400] and _closes_link(content, i):
-            masked.append((i, i + 1))
-        i = content.find("[", i + 1)
+    masked = _nonprose_spans(content)
+    if "](" in content:
+        masked.extend((i, i + 1) for i in _link_openers(content))
     masked.sort()
     offset = 0
     for a, b in pieces:
@@ -176,16 +215,21 @@ def _mark_prose(text: str, prose: list[str], pieces: list[tuple[int, int]]) -> N
         offset = end + 1
 
 
-def _closes_link(content: str, i: int) -> bool:
-    depth = 0
-    for j in range(i, min(len(content), i + 400)):
-        if content[j] == "[":
-            depth += 1
-        elif content[j] == "]":
-            depth -= 1
-            if depth == 0:
-                return content[j + 1:j + 2] == "("
-    return False
+def _link_openers(content: str) -> list[int]:
+    """Each `[` whose matching `]` (within 400 characters) is followed by `(`: link text."""
+    out, stack = [], []
+    for m in _BRACKET.finditer(content):
+        i = m.start()
+        if content[i] == "[":
+            stack.append(i)
+        elif stack:
+            j = stack.pop()
+            if i - j < 400 and content.startswith("(", i + 1):
+                out.append(j)
+    return out
+
+
+_BRACKET = rx(r"[\[\]]")
 
 
 def _locate(lines, starts, line_no, content_line) -> tuple[int, int]:

@@ -5,6 +5,7 @@ so that "2-year DFS was 81.6% vs 49.4%; 4-year DFS was 83.3%" gives each figure 
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -56,9 +57,26 @@ def stated_time(q: Quantity, qs: list[Quantity], scope: Scope, prose: str):
     The nearest time expression in the number's clause wins, then in its ;-segment, then in
     the sentence; a follow-up time ("median follow-up of 2.5 years") is not a time frame.
     """
+    times = _time_frames(qs, scope, prose)
+    starts = [t.start for t in times]
+    for lo, hi in tiers(scope, prose, q):
+        t = _nearest_time(times, starts, q, lo, hi)
+        if t is not None:
+            return t.value * (12 if t.unit == "year" else 1), t.text.strip(), t.start
+    if scope.header:  # a table column's header: "3-year DFS"
+        return _header_time(scope.header)
+    return None
+
+
+def _time_frames(qs: list[Quantity], scope: Scope, prose: str) -> list[Quantity]:
+    """The durations of a sentence that can be a time frame, found once per sentence (a sentence
+    of thousands of numbers asks for each of them)."""
+    memo = _FRAMES_MEMO[0]
+    if memo is not None and memo[0] is qs and memo[1] is prose and memo[2] == (scope.start, scope.end):
+        return memo[3]
     times = []
     for t in qs:
-        if t is q or t.kind != "duration" or t.unit not in ("year", "month") or t.value is None:
+        if t.kind != "duration" or t.unit not in ("year", "month") or t.value is None:
             continue
         if _FOLLOW_UP.search(prose[max(scope.start, t.start - 40):t.start]):
             continue
@@ -69,14 +87,26 @@ def stated_time(q: Quantity, qs: list[Quantity], scope: Scope, prose: str):
                     or re.match(r"\s*(?:later|after|on\b)", tail, re.I)):
                 continue
         times.append(t)
-    for lo, hi in tiers(scope, prose, q):
-        inside = [t for t in times if lo <= t.start and t.end <= hi]
-        if inside:
-            t = min(inside, key=lambda t: abs(t.start - q.start))
-            return t.value * (12 if t.unit == "year" else 1), t.text.strip(), t.start
-    if scope.header:  # a table column's header: "3-year DFS"
-        return _header_time(scope.header)
-    return None
+    times.sort(key=lambda t: t.start)
+    _FRAMES_MEMO[0] = (qs, prose, (scope.start, scope.end), times)
+    return times
+
+
+_FRAMES_MEMO: list = [None]  # (quantities, prose, sentence span, time frames)
+
+
+def _nearest_time(times, starts, q: Quantity, lo: int, hi: int):
+    """The time frame inside [lo, hi) starting nearest q (the earlier one on a tie), not q."""
+    i = bisect.bisect_left(starts, q.start)
+    left = next((times[j] for j in range(i - 1, -1, -1) if times[j].start < lo
+                 or (times[j] is not q and times[j].end <= hi)), None)
+    left = left if left is not None and left.start >= lo else None
+    right = next((times[j] for j in range(i, len(times)) if times[j].start >= hi
+                  or (times[j] is not q and times[j].end <= hi)), None)
+    right = right if right is not None and right.start < hi and right.end <= hi else None
+    if left is None or (right is not None and right.start - q.start < q.start - left.start):
+        return right
+    return left
 
 
 @lru_cache(maxsize=64)

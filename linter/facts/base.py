@@ -1,6 +1,7 @@
 """The fact base compiled for matching: regexes built once per process from the cached data."""
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -201,11 +202,16 @@ _SEPARATORS = rx(r"[;:]|,(?!\d{3})|\s(?:and|but|while|whereas)\s|\s[-–—]\s")
 
 def clause_bounds(text: str, lo: int, hi: int, a: int, b: int) -> tuple[int, int]:
     """The clause of text[lo:hi] around span [a, b): bounded by ; : , and conjunctions."""
-    start, end = lo, hi
-    for m in _SEPARATORS.finditer(text, lo, hi):
-        if m.end() <= a:
-            start = m.end()
-        elif m.start() >= b:
-            end = m.start()
-            break
-    return start, end
+    # The separators of a sentence are found once and bisected for each of its numbers: a
+    # rescan per number made a sentence of thousands of numbers take seconds.
+    memo = _SEPARATOR_MEMO[0]
+    if memo is None or memo[0] is not text or memo[1] != lo or memo[2] != hi:
+        spans = [m.span() for m in _SEPARATORS.finditer(text, lo, hi)]
+        memo = _SEPARATOR_MEMO[0] = (text, lo, hi, [s for s, _ in spans], [e for _, e in spans])
+    starts, ends = memo[3], memo[4]
+    k = bisect.bisect_right(ends, a)
+    j = bisect.bisect_left(starts, b)
+    return (ends[k - 1] if k else lo), (starts[j] if j < len(starts) else hi)
+
+
+_SEPARATOR_MEMO: list = [None]  # (text, lo, hi, separator starts, separator ends)

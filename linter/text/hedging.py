@@ -10,6 +10,7 @@ Documented behaviour:
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from linter.regexcache import compile as rx
@@ -47,16 +48,55 @@ def negated(text: str, start: int, lo: int = 0, words: int = 6) -> bool:
 
 def quoted(raw: str, start: int, end: int) -> bool:
     """Whether [start, end) of the original text lies inside quotation marks or link text."""
-    line_start = raw.rfind("\n\n", 0, start) + 1
-    line_end = raw.find("\n\n", end)
-    line_end = len(raw) if line_end < 0 else line_end
-    for m in _QUOTES.finditer(raw, line_start, line_end):
-        if m.start() < start and end <= m.end():
-            return True
+    marks = _marks(raw)
+    k = bisect.bisect_right(marks.breaks, start - 2)  # paragraph: between blank lines ("\n\n")
+    line_start = marks.breaks[k - 1] + 1 if k else 0
+    j = bisect.bisect_left(marks.breaks, end)
+    line_end = marks.breaks[j] if j < len(marks.breaks) else len(raw)
+    spans = marks.quotes(line_start, line_end)
+    i = bisect.bisect_left(spans, (start,)) - 1  # quote spans do not overlap: one candidate
+    if i >= 0 and spans[i][0] < start and end <= spans[i][1]:
+        return True
     # Link text: [ ... match ... ](url)
-    open_ = raw.rfind("[", line_start, start)
-    if open_ >= 0 and raw.find("]", open_, start) < 0:
-        close = raw.find("](", end, line_end)
-        if close >= 0 and raw.find("[", end, close) < 0:
+    open_ = _last_before(marks.opens, line_start, start)
+    if open_ >= 0 and _last_before(marks.closes, open_, start) < 0:
+        n = bisect.bisect_left(marks.links, end)
+        close = marks.links[n] if n < len(marks.links) and marks.links[n] + 2 <= line_end else -1
+        if close >= 0 and _last_before(marks.opens, end, close) < 0:
             return True
     return False
+
+
+def _last_before(positions, lo: int, hi: int) -> int:
+    """The last position in [lo, hi), or -1."""
+    i = bisect.bisect_left(positions, hi) - 1
+    return positions[i] if i >= 0 and positions[i] >= lo else -1
+
+
+class _Marks:
+    """Where a text's paragraph breaks, brackets and quotations are: found once per text and
+    bisected for every phrase a rule matches (a scan per match made long paragraphs quadratic)."""
+
+    def __init__(self, raw: str):
+        self.raw = raw
+        self.breaks = [m.start() for m in re.finditer(r"(?=\n\n)", raw)]
+        self.opens = [m.start() for m in re.finditer(r"\[", raw)]
+        self.closes = [m.start() for m in re.finditer(r"\]", raw)]
+        self.links = [m.start() for m in re.finditer(r"\]\(", raw)]
+        self._quotes: dict = {}
+
+    def quotes(self, lo: int, hi: int) -> list:
+        spans = self._quotes.get((lo, hi))
+        if spans is None:
+            spans = self._quotes[(lo, hi)] = [m.span() for m in _QUOTES.finditer(self.raw, lo, hi)]
+        return spans
+
+
+_MARKS: list = [None]
+
+
+def _marks(raw: str) -> _Marks:
+    marks = _MARKS[0]
+    if marks is None or marks.raw is not raw:
+        marks = _MARKS[0] = _Marks(raw)
+    return marks
