@@ -20,18 +20,40 @@ _TIME_CUE = rx(
 
 
 def _nearest(pattern, text: str, a: int, b: int, lo: int = 0, hi: int | None = None):
-    """The match of pattern nearest the span [a, b) of text and inside text[lo:hi]."""
-    best = None
+    """The match of pattern nearest the span [a, b) of text and inside text[lo:hi]:
+    (distance, match), the earlier match on a tie."""
     if pattern is None:
         return None
     hi = len(text) if hi is None else hi
-    for m in pattern.finditer(text):
-        if m.start() < lo or m.end() > hi:
-            continue
-        d = max(m.start() - b, a - m.end(), 0)
-        if best is None or d < best[0]:
-            best = (d, m)
+    found, starts, ends = _matches(pattern, text)
+    first = bisect.bisect_left(starts, lo)  # matches inside [lo, hi) are a run of the list
+    stop = bisect.bisect_right(ends, hi)
+    i = min(max(bisect.bisect_left(ends, a), first), stop)
+    best = None
+    for k in (i - 1, i):  # matches do not overlap: the nearest is on one side of a or the other
+        if first <= k < stop:
+            m = found[k]
+            d = max(m.start() - b, a - m.end(), 0)
+            if best is None or d < best[0]:
+                best = (d, m)
     return best
+
+
+def _matches(pattern, text: str):
+    """A pattern's matches in a sentence, found once however many numbers the sentence has."""
+    memo = _MATCH_MEMO
+    if memo.get("text") is not text:
+        memo.clear()
+        memo["text"] = text
+    hit = memo.get(id(pattern))
+    if hit is None or hit[0] is not pattern:
+        found = list(pattern.finditer(text))
+        hit = memo[id(pattern)] = (pattern, found, [m.start() for m in found],
+                                   [m.end() for m in found])
+    return hit[1:]
+
+
+_MATCH_MEMO: dict = {}
 
 
 def tiers(scope: Scope, prose: str, q: Quantity):
