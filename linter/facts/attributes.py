@@ -60,17 +60,27 @@ def tiers(scope: Scope, prose: str, q: Quantity):
     """The text around a number, from nearest to widest: clause, ;-segment, sentence."""
     c_lo, c_hi = clause_bounds(prose, scope.start, scope.end, q.start, q.end)
     s_lo, s_hi = scope.start, scope.end
-    for m in re.finditer(";", prose[scope.start:scope.end]):
-        pos = scope.start + m.start()
-        if pos < q.start:
-            s_lo = pos + 1
-        elif pos >= q.end:
-            s_hi = pos
-            break
+    semis = _semicolons(prose, scope.start, scope.end)
+    k = bisect.bisect_left(semis, q.start)
+    if k:
+        s_lo = semis[k - 1] + 1
+    k = bisect.bisect_left(semis, q.end)
+    if k < len(semis):
+        s_hi = semis[k]
     # "Label: value" (a list item, a table-like line): the label belongs to the clause.
-    if re.search(r":\s*$", prose[s_lo:c_lo]) and c_lo - s_lo <= 80:
+    if c_lo - s_lo <= 80 and re.search(r":\s*$", prose[s_lo:c_lo]):
         c_lo = s_lo
     return [(c_lo, c_hi), (s_lo, s_hi), (scope.start, scope.end)]
+
+
+def _semicolons(prose: str, lo: int, hi: int) -> list[int]:
+    memo = _SEMI_MEMO[0]
+    if memo is None or memo[0] is not prose or memo[1] != (lo, hi):
+        memo = _SEMI_MEMO[0] = (prose, (lo, hi), [lo + m.start() for m in re.finditer(";", prose[lo:hi])])
+    return memo[2]
+
+
+_SEMI_MEMO: list = [None]  # (prose, sentence span, positions of ";")
 
 
 def stated_time(q: Quantity, qs: list[Quantity], scope: Scope, prose: str):
@@ -79,8 +89,7 @@ def stated_time(q: Quantity, qs: list[Quantity], scope: Scope, prose: str):
     The nearest time expression in the number's clause wins, then in its ;-segment, then in
     the sentence; a follow-up time ("median follow-up of 2.5 years") is not a time frame.
     """
-    times = _time_frames(qs, scope, prose)
-    starts = [t.start for t in times]
+    times, starts = _time_frames(qs, scope, prose)
     for lo, hi in tiers(scope, prose, q):
         t = _nearest_time(times, starts, q, lo, hi)
         if t is not None:
@@ -90,12 +99,12 @@ def stated_time(q: Quantity, qs: list[Quantity], scope: Scope, prose: str):
     return None
 
 
-def _time_frames(qs: list[Quantity], scope: Scope, prose: str) -> list[Quantity]:
+def _time_frames(qs: list[Quantity], scope: Scope, prose: str):
     """The durations of a sentence that can be a time frame, found once per sentence (a sentence
     of thousands of numbers asks for each of them)."""
     memo = _FRAMES_MEMO[0]
     if memo is not None and memo[0] is qs and memo[1] is prose and memo[2] == (scope.start, scope.end):
-        return memo[3]
+        return memo[3], memo[4]
     times = []
     for t in qs:
         if t.kind != "duration" or t.unit not in ("year", "month") or t.value is None:
@@ -110,11 +119,12 @@ def _time_frames(qs: list[Quantity], scope: Scope, prose: str) -> list[Quantity]
                 continue
         times.append(t)
     times.sort(key=lambda t: t.start)
-    _FRAMES_MEMO[0] = (qs, prose, (scope.start, scope.end), times)
-    return times
+    starts = [t.start for t in times]
+    _FRAMES_MEMO[0] = (qs, prose, (scope.start, scope.end), times, starts)
+    return times, starts
 
 
-_FRAMES_MEMO: list = [None]  # (quantities, prose, sentence span, time frames)
+_FRAMES_MEMO: list = [None]  # (quantities, prose, sentence span, time frames, their starts)
 
 
 def _nearest_time(times, starts, q: Quantity, lo: int, hi: int):
