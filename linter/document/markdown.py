@@ -14,68 +14,15 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from linter.document.frontmatter import front_matter
+from linter.document.inline import link_openers, nonprose_spans
 from linter.regexcache import compile as rx
 from linter.document.sentences import split_sentences
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
-# Bounded repetitions throughout: every pattern here runs at each position of a block, so an
-# unbounded one that fails (an unclosed `<!--`, `![`, `](`) would rescan the rest of the block
-# from every start, and a few kilobytes of them would take minutes.
+# Bounded: an unclosed control comment must not rescan the rest of the text from every start.
 _CONTROL = rx(
     r"<!--\s*medlint-(disable-next-line|disable|enable)\b([^>]{0,500}?)\s*-->", re.I)
-# Inline material that is not prose, found inside a block's content. Code spans and HTML
-# comments are found by _openers below (their ends are searched for once, not per start).
-_INLINE_NONPROSE = rx(
-    r"(?P<code>`+)"
-    r"|(?P<comment><!--)"
-    r"|(?P<image>!\[[^\]]{0,1000}\]\([^)]{0,2000}\))"
-    r"|(?P<auto><(?:https?|ftp|mailto):[^>\s]{0,2000}>)"
-    r"|(?P<html></?[A-Za-z][A-Za-z0-9-]{0,100}(?:\s[^<>]{0,2000})?/?>)"
-    r"|(?P<dest>\]\((?:[^()\s]|\([^()]{0,500}\)){0,2000}(?:\s+\"[^\"]{0,1000}\")?\))"
-    r"|(?P<url>(?:https?://|www\.)[^\s<>()\[\]]+)"
-    r"|(?P<mark>\*+|~~|(?<![\w])_+|_+(?![\w])|\\(?=[!-/:-@\[-`{-~]))",
-    re.S,
-)
-_BACKTICKS = rx(r"`+")
-
-
-def _nonprose_spans(content: str) -> list[tuple[int, int]]:
-    """Spans of inline material that is not prose, leftmost first, in one pass.
-
-    A code span runs from a backtick string to the next backtick string of the same length
-    (CommonMark 6.1); an unmatched string is literal text. An HTML comment runs to the next
-    `-->`; once none is left, no later `<!--` can close either.
-    """
-    runs: dict[int, list[int]] = {}  # backtick-string length -> starts, in order
-    for m in _BACKTICKS.finditer(content):
-        runs.setdefault(m.end() - m.start(), []).append(m.start())
-    spans, pos, comments_close = [], 0, True
-    while True:
-        m = _INLINE_NONPROSE.search(content, pos)
-        if m is None:
-            return spans
-        start, end = m.span()
-        if m.lastgroup == "code":
-            size = end - start
-            starts = runs.get(size, ())
-            k = bisect.bisect_right(starts, start)
-            if k < len(starts):
-                end = starts[k] + size
-            else:
-                pos = end  # no closing string: literal backticks
-                continue
-        elif m.lastgroup == "comment":
-            close = content.find("-->", end) if comments_close else -1
-            if close < 0:
-                comments_close = False
-                pos = end
-                continue
-            end = close + 3
-        spans.append((start, end))
-        pos = end if end > start else end + 1
-
-
 # Unicode hyphens read as "-" in the prose view (same length), so terms need one spelling.
 _HYPHENS = {"\u2010": "-", "\u2011": "-", "\u2012": "-"}
 _HYPHEN_TABLE = str.maketrans(_HYPHENS)
@@ -195,9 +142,9 @@ def _mark_prose(text: str, prose: list[str], pieces: list[tuple[int, int]]) -> N
     constructs spanning a wrapped line (a code span, a link) are recognised whole.
     """
     content = "\n".join(text[a:b] for a, b in pieces)
-    masked = _nonprose_spans(content)
+    masked = nonprose_spans(content)
     if "](" in content:
-        masked.extend((i, i + 1) for i in _link_openers(content))
+        masked.extend((i, i + 1) for i in link_openers(content))
     masked.sort()
     offset = 0
     for a, b in pieces:
@@ -213,23 +160,6 @@ def _mark_prose(text: str, prose: list[str], pieces: list[tuple[int, int]]) -> N
         if pos < end:
             prose[a + pos - offset:b] = content[pos:end].translate(_HYPHEN_TABLE)
         offset = end + 1
-
-
-def _link_openers(content: str) -> list[int]:
-    """Each `[` whose matching `]` (within 400 characters) is followed by `(`: link text."""
-    out, stack = [], []
-    for m in _BRACKET.finditer(content):
-        i = m.start()
-        if content[i] == "[":
-            stack.append(i)
-        elif stack:
-            j = stack.pop()
-            if i - j < 400 and content.startswith("(", i + 1):
-                out.append(j)
-    return out
-
-
-_BRACKET = rx(r"[\[\]]")
 
 
 def _locate(lines, starts, line_no, content_line) -> tuple[int, int]:
