@@ -14,7 +14,7 @@ import re
 from linter.regexcache import compile as rx
 
 # Inline material that is not prose, found inside a block's content. Code spans and HTML
-# comments are found by _openers below (their ends are searched for once, not per start).
+# comments are closed by nonprose_spans (their ends are searched for once, not per start).
 _INLINE_NONPROSE = rx(
     r"(?P<code>`+)"
     r"|(?P<comment><!--)"
