@@ -96,9 +96,11 @@ def _toml_section(text: str, path: Path) -> dict:
         import tomli as tomllib
     try:
         data = tomllib.loads(text)
-    except (tomllib.TOMLDecodeError, ValueError, RecursionError) as err:
-        # ValueError: an integer longer than Python converts (4,300 digits)
-        raise DataError([f"{path}: invalid TOML: {str(err).splitlines()[0][:200]}"]) from None
+    except tomllib.TOMLDecodeError as err:
+        raise DataError([f"{path}: invalid TOML: {err}"]) from None
+    except (ValueError, RecursionError):  # an integer over Python's 4,300 digits; deep nesting
+        raise DataError([f"{path}: invalid TOML: a number too long or nesting too deep to "
+                         f"read"]) from None
     section = data.get("tool", {}).get("medlint", {})
     if not isinstance(section, dict):
         raise DataError([f"{path}: [tool.medlint] must be a table"])

@@ -53,6 +53,8 @@ def _simple_front_matter(body: str):
         if not m:
             return None
         key, value = m.group(1), m.group(2).rstrip(" \t")
+        if key in data:
+            return None  # a duplicate key: the YAML loader names it
         if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'" \
                 and value[0] not in value[1:-1] and "\\" not in value:
             data[key] = value[1:-1]

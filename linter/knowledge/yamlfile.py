@@ -207,18 +207,25 @@ def schema_problems(data, schema_name: str, path, lines: YamlFile | None) -> lis
         return [f"{path}: nested too deeply"]
     for err in errors:
         parts = list(err.absolute_path)
-        line = lines.line_of(parts) if lines is not None else None
+        extra = _unknown_keys(err)
+        # An unknown key is shown at its own line, not at the line of the mapping holding it.
+        line = lines.line_of(parts + extra[:1]) if lines is not None else None
         where = f"{path}:{line}" if line else str(path)
-        problems.append(f"{where}: {key_path(parts)}: {_describe(err)}")
+        problems.append(f"{where}: {key_path(parts)}: {_describe(err, extra)}")
     return problems
 
 
-def _describe(err) -> str:
-    if err.validator == "additionalProperties" and isinstance(err.instance, dict):
-        allowed = set(err.schema.get("properties", {}))
-        patterns = list(err.schema.get("patternProperties", {}))
-        extra = [k for k in err.instance if k not in allowed
-                 and not any(re.search(p, str(k)) for p in patterns)]
+def _unknown_keys(err) -> list:
+    if err.validator != "additionalProperties" or not isinstance(err.instance, dict):
+        return []
+    allowed = set(err.schema.get("properties", {}))
+    patterns = list(err.schema.get("patternProperties", {}))
+    return [k for k in err.instance
+            if k not in allowed and not any(re.search(p, str(k)) for p in patterns)]
+
+
+def _describe(err, extra) -> str:
+    if err.validator == "additionalProperties":
         if extra:
             return (f"unknown key {extra[0]!r}" if len(extra) == 1
                     else "unknown keys " + ", ".join(repr(k) for k in extra))
