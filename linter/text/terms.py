@@ -105,7 +105,7 @@ class Terms:
             if t.startswith("re:"):
                 regex_terms.append(t)
             else:
-                first = t.rstrip("*").replace("-", " ").split(None, 1)[0].lower()
+                first = (t.rstrip("*").replace("-", " ").split(None, 1) or [""])[0].lower()
                 plain.append((first, first[:1].isalnum() or first[:1] == "_", t))
         self.plain = tuple(plain)
         self._regex_terms = tuple(regex_terms)
@@ -239,6 +239,8 @@ def unknown_references(terms, vocabulary: dict) -> list[str]:
 
 
 def check_term(term: str) -> str | None:
+    if not term.startswith("re:") and not term.rstrip("*").replace("-", " ").split():
+        return f"term {term!r} has no words to match"
     try:
         rx(term_pattern(term), re.IGNORECASE)
     except re.error as err:
