@@ -9,7 +9,7 @@ import click
 
 from linter import __version__
 from linter.errors import EXIT_ERROR, EXIT_INTERNAL, MedlintError, internal_problem
-from linter.output import FORMATS
+from linter.output.writers import FORMATS
 
 _CODES = click.STRING
 
@@ -37,7 +37,7 @@ def _context(config_path, reference=(), rules=(), select=(), ignore=(), preset=N
 
     cfg = _config(config_path)
     if preset:
-        cfg.values["preset"] = preset
+        cfg = cfg.replace(preset=preset)
     select, ignore = _split(select), _split(ignore)
     ctx = build_context(cfg, reference, rules, select, ignore)
     known = _selectable(ctx.knowledge.rules)
@@ -97,9 +97,11 @@ def cli():
 @click.option("--config", "config_path", type=click.Path(), help="Use this config file.")
 @click.option("--no-cache", is_flag=True, help="Read and write no cache (validate all data afresh).")
 def check(paths, fmt, reference, rules, select, ignore, fail_on, preset, config_path, no_cache):
-    """Lint drafts (files, folders, or - for standard input; after -- every argument is a path)."""
+    """Lint drafts: Markdown, plain text, Word (.docx) and HTML files, folders, or - for
+    standard input (after --, every argument is a path). Formats: text, json, sarif, github,
+    html (one self-contained page)."""
     from linter.engine import exit_code, run
-    from linter.output import writer
+    from linter.output.writers import writer
 
     if no_cache:
         _no_cache()
@@ -120,7 +122,7 @@ def _no_cache() -> None:
 
 def _error(message: str) -> None:
     """One line on standard error, whatever bytes or control characters a file name holds."""
-    from linter.output import printable
+    from linter.output.escape import printable
 
     click.echo(f"medlint: error: {printable(str(message))}", err=True)
 
@@ -131,6 +133,29 @@ def _tolerant(stream) -> None:
         stream.reconfigure(errors="backslashreplace")
     except (AttributeError, ValueError, OSError):
         pass
+
+
+@cli.command()
+@click.argument("draft", type=click.Path())
+@click.option("-o", "--output", "output", required=True, type=click.Path(),
+              help="Where to write the reviewed copy (.docx).")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@click.option("--reference", multiple=True, type=click.Path(),
+              help="Fact base file or folder to use instead of the shipped one (repeatable).")
+@click.option("--rules", multiple=True, type=click.Path(),
+              help="Rule pack file or folder to use instead of the shipped ones (repeatable).")
+@click.option("--select", multiple=True, help="Only these codes (comma list; prefixes allowed).")
+@click.option("--ignore", multiple=True, help="Skip these codes (comma list; prefixes allowed).")
+@click.option("--preset", type=click.Choice(["default", "strict"]), help="Rule preset.")
+@click.option("--config", "config_path", type=click.Path(), help="Use this config file.")
+def annotate(draft, output, force, reference, rules, select, ignore, preset, config_path):
+    """Write a copy of a Word draft with one comment per finding (the draft is not changed)."""
+    from linter.commands.annotate import annotate as write_copy
+
+    ctx = _context(config_path, reference, rules, select, ignore, preset)
+    result = write_copy(draft, output, ctx, force)
+    count = len(result.findings)
+    click.echo(f"Wrote {output} with {count} comment{'s' if count != 1 else ''}.")
 
 
 @cli.command()
@@ -166,6 +191,25 @@ def explain(name, reference, rules, config_path):
     from linter.commands import browse
 
     browse.explain(_context(config_path, reference, rules), name, sys.stdout)
+
+
+@cli.command()
+@click.argument("targets", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text",
+              show_default=True, help="Output format.")
+@click.option("--reference", multiple=True, type=click.Path())
+@click.option("--rules", multiple=True, type=click.Path())
+@click.option("--config", "config_path", type=click.Path())
+def trace(targets, fmt, reference, rules, config_path):
+    """Show what medlint read in FILE[:LINE]: sentences, quantities, modifiers, and each
+    number's frame, candidate facts and decision."""
+    from linter.commands import trace as tracer
+
+    traced, errors = tracer.run(targets, _context(config_path, reference, rules), sys.stdin.buffer)
+    for message in errors:
+        click.echo(f"medlint: error: {message}", err=True)
+    (tracer.write_json if fmt == "json" else tracer.write_text)(traced, sys.stdout)
+    sys.exit(EXIT_ERROR if errors else 0)
 
 
 @cli.command()
@@ -214,7 +258,7 @@ def main(argv=None) -> int:
     except Exception as err:  # a bug: one line for the user, the traceback on request
         if os.environ.get("MEDLINT_DEBUG"):
             raise
-        from linter.output import printable
+        from linter.output.escape import printable
 
         click.echo(printable(internal_problem("medlint", err)), err=True)
         return EXIT_INTERNAL

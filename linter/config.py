@@ -6,11 +6,13 @@ override the file.
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
-from linter.knowledge import cache
 from linter.errors import DataError
+from linter.knowledge import cache
 
 DEFAULTS = {
     "include": ["*.md", "*.markdown", "*.txt"],
@@ -32,12 +34,22 @@ DEFAULTS = {
 
 @dataclass(frozen=True)
 class Config:
-    values: dict
+    """The settings of a run; never changed once made (`replace` makes a new one)."""
+
+    values: MappingProxyType
     path: Path | None = None
     root: Path = field(default_factory=Path.cwd)
 
+    def __post_init__(self):
+        if not isinstance(self.values, MappingProxyType):
+            object.__setattr__(self, "values", MappingProxyType(dict(self.values)))
+
     def __getitem__(self, key):
         return self.values[key]
+
+    def replace(self, **values) -> "Config":
+        """A copy with some settings changed (command-line options over the file)."""
+        return dataclasses.replace(self, values={**self.values, **values})
 
     def resolve(self, entry: str) -> Path:
         """A path written in the config file is relative to the file's folder."""
@@ -67,7 +79,11 @@ def _safe_read(path: Path) -> str:
 def load(path: Path | None) -> Config:
     if path is None:
         return Config(dict(DEFAULTS))
-    from linter.knowledge.yamlfile import load_yaml, read_text, schema_problems  # YAML only when there is a file
+    from linter.knowledge.yamlfile import (  # YAML only when there is a file
+        load_yaml,
+        read_text,
+        schema_problems,
+    )
 
     text = read_text(path)
     lines = None

@@ -1,70 +1,29 @@
-"""Run the registered checks over documents and apply every filter a user can set.
+"""Lint documents: read a file, parse it, build its per-document view, run every rule kind's
+check on its own rules, filter, and hand the results to an output writer.
 
-Filters, in order: severity overrides (preset, config `severity:`; "off" drops a rule),
---select/--ignore (codes, code prefixes, rule names or categories), front-matter `medlint:`
-settings, and inline control comments.
+file -> document -> view (scopes, per-number verdicts) -> checks -> filter -> output
 """
 from __future__ import annotations
 
-import dataclasses
 import fnmatch
 import os
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 
-from linter.knowledge import load as knowledge_mod
-from linter.document import reader
-from linter.checks import CHECKS
+from linter import filters
 from linter.config import Config
+from linter.context import Context
+from linter.document import formats, reader
 from linter.document.markdown import Document, parse
 from linter.errors import EXIT_ERROR, InputError, MedlintError, Problem, internal_problem
 from linter.finding import SEVERITY_RANK, Finding
+from linter.knowledge import load as knowledge_mod
+from linter.view import DocumentView
 
 SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox"}
 
-
-@dataclass
-class Context:
-    """Everything a check may read; built once per run and never changed by a check."""
-
-    knowledge: knowledge_mod.Knowledge
-    config: Config
-    select: tuple = ()
-    ignore: tuple = ()
-
-    @cached_property
-    def rules(self) -> dict:
-        return self.knowledge.rule_index
-
-    @cached_property
-    def facts(self) -> dict:
-        return self.knowledge.fact_index
-
-    def severity(self, code: str, default: str) -> str:
-        overrides = self.config["severity"]
-        if code in overrides:
-            return overrides[code]
-        rule = self.rules.get(code)
-        if rule is not None:
-            preset = rule.get("presets", {}).get(self.config["preset"])
-            if preset:
-                return preset
-        return default
-
-    @cached_property
-    def compiled(self) -> dict:
-        """Per-process scratch space for checks to keep compiled data in (keyed by check)."""
-        return {}
-
-    def terms(self, rule: dict, key: str):
-        """A rule's term list `key`, compiled once per run."""
-        cache_key = ("terms", rule["code"], key)
-        if cache_key not in self.compiled:
-            from linter.text.terms import compile_terms
-
-            self.compiled[cache_key] = compile_terms(rule.get(key, []), self.knowledge.vocabulary)
-        return self.compiled[cache_key]
+__all__ = ["Context", "FileResult", "build_context", "lint_text", "lint_document", "run", "exit_code",
+           "expand_paths"]
 
 
 @dataclass
@@ -86,81 +45,18 @@ def build_context(config: Config, reference=(), rules=(), select=(), ignore=()) 
 
 
 def lint_text(text: str, path: str, ctx: Context) -> FileResult:
-    doc = parse(text, path)
+    """The one pipeline: every command that lints text (check, validate, examples) uses it."""
+    return lint_document(parse(text, path), ctx)
+
+
+def lint_document(doc: Document, ctx: Context) -> FileResult:
+    """Lint a parsed document (Markdown, plain text, or a rendered Word or HTML page)."""
+    path = doc.path
+    view = DocumentView(doc, ctx)
     raw: list[Finding] = []
-    for check in CHECKS:
-        raw.extend(check(doc, ctx))
-    return FileResult(path, doc, sorted(_filter(raw, doc, ctx), key=Finding.sort_key))
-
-
-def _selected(finding: Finding, patterns, ctx: Context) -> bool:
-    rule = ctx.rules.get(finding.rule, {})
-    names = (finding.rule, rule.get("name", ""), finding.category)
-    return any(n.upper().startswith(p.upper()) for p in patterns for n in names if n)
-
-
-def _filter(findings, doc: Document, ctx: Context):
-    settings = doc.front_matter.get("medlint") if isinstance(doc.front_matter, dict) else None
-    settings = settings if isinstance(settings, dict) else {}
-    file_ignore = tuple(str(c) for c in settings.get("ignore", []) or [])
-    file_select = tuple(str(c) for c in settings.get("select", []) or [])
-    disabled = _disabled_spans(doc)
-    seen = set()
-    for f in findings:
-        severity = ctx.severity(f.rule, f.severity)
-        if severity == "off":
-            continue
-        if ctx.select and not _selected(f, ctx.select, ctx):
-            continue
-        if ctx.ignore and _selected(f, ctx.ignore, ctx):
-            continue
-        if file_select and not _selected(f, file_select, ctx):
-            continue
-        if file_ignore and _selected(f, file_ignore, ctx):
-            continue
-        if _is_disabled(f, doc, disabled):
-            continue
-        key = (f.rule, f.start, f.end)
-        if key in seen:
-            continue
-        seen.add(key)
-        yield f if severity == f.severity else dataclasses.replace(f, severity=severity)
-
-
-def _disabled_spans(doc: Document):
-    """[(start, end, codes or None for all)] regions switched off by control comments."""
-    spans, open_ = [], {}
-    for offset, kind, codes in doc.controls:
-        if kind == "disable-next-line":
-            line, _ = doc.position(offset)
-            starts = doc.line_starts
-            if line < len(starts):
-                end = starts[line + 1] if line + 1 < len(starts) else len(doc.text)
-                spans.append((starts[line], end, codes or None))
-        elif kind == "disable":
-            for code in codes or ("*",):
-                open_.setdefault(code, offset)
-        elif kind == "enable":
-            for code in list(open_) if not codes else codes:
-                if code in open_:
-                    start = open_.pop(code)
-                    spans.append((start, offset, None if code == "*" else (code,)))
-    for code, start in open_.items():
-        spans.append((start, len(doc.text) + 1, None if code == "*" else (code,)))
-    return spans
-
-
-def _is_disabled(f: Finding, doc: Document, spans) -> bool:
-    document_level = f.start == 0 and f.end == 0
-    for start, end, codes in spans:
-        if codes is not None and not any(f.rule.startswith(c) for c in codes):
-            continue
-        if start <= f.start < end:
-            return True
-        # A document-level finding is switched off by a region that stays open to the end.
-        if document_level and end > len(doc.text):
-            return True
-    return False
+    for module, rules in ctx.plan:
+        raw.extend(module.check(view, rules))
+    return FileResult(path, doc, sorted(filters.apply(raw, doc, ctx), key=Finding.sort_key))
 
 
 def expand_paths(paths, config: Config) -> list[str]:
@@ -213,10 +109,10 @@ def run(paths, ctx: Context, stdin=None):
             seen.add(key)
             try:
                 if path == "-":
-                    text = reader.read_stdin(stdin, limit)
+                    results.append(lint_text(reader.read_stdin(stdin, limit), path, ctx))
                 else:
-                    text = reader.read_path(path, limit)
-                results.append(lint_text(text, path, ctx))
+                    reader.require_regular(path)  # a named pipe would block the whole run
+                    results.append(lint_document(formats.load(path, limit), ctx))
             except Exception as err:  # noqa: BLE001 - the boundary
                 problems.append(_problem(path, err))
     return results, problems

@@ -13,6 +13,22 @@ from linter.config import load
 from linter.engine import build_context, lint_text
 
 ROOT = Path(__file__).resolve().parent.parent
+# A medical-advice notice that satisfies DISC001.
+DISCLAIMED = ("\n\n*This article is for general information only and does not replace advice from "
+              "your child's doctor or care team.*\n")
+# A team's own rule pack of one phrase rule, for tests of what --rules loads.
+TEAM_PACK = """\
+rules:
+  - code: TEAM001
+    name: team.miracle
+    kind: phrase
+    category: style
+    severity: warning
+    message: '"{match}" is not our style'
+    rationale: We describe results.
+    terms: [miracle]
+    examples: {flag: ["A miracle."], pass: ["A drug."]}
+"""
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -41,6 +57,9 @@ class Linted:
         f = next(f for f in self.findings if f.rule == code)
         line, col = self.result.document.position(f.start)
         return f, line, col
+
+    def of_category(self, category):
+        return [f.rule for f in self.findings if f.category == category]
 
     def categories(self):
         return {f.category for f in self.findings}

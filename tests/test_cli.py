@@ -8,7 +8,6 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
 from conftest import json_findings
 
 BAD = """\
@@ -301,7 +300,7 @@ def test_team_fact_base_and_rule_pack(cli, write):
             statement: Widgetomab gave a response rate of 42% in the WIDGET-1 trial.
             status: confirmed
             design: randomized
-            sources: [acs]
+            sources: [{id: acs, where: "Table 1"}]
             subject: [widgetomab]
             keys: [[response]]
             quantity: percent
@@ -324,10 +323,15 @@ def test_team_fact_base_and_rule_pack(cli, write):
             examples: {flag: ["We synergize."], pass: ["We work together."]}
         """)
     write("d.md", "# W\n\nWidgetomab gave a response rate of 62%. We synergize.\n")
+    # --rules means only these packs: the wrong figure is reported only with the statistics pack.
     code, out, _ = cli("check", "--format", "json", "--reference", "team/facts.yaml",
                        "--rules", "team/rules.yaml", "d.md")
-    got = {(f["rule"], f.get("expected")) for f in json_findings(out)}
-    assert ("STAT001", "42%") in got and ("TEAM001", None) in got
+    assert [(f["rule"], f["line"], f["column"]) for f in json_findings(out)] == [("TEAM001", 3, 44)]
+    stats = str(Path(__file__).resolve().parent.parent / "rules" / "statistics.yaml")
+    code, out, _ = cli("check", "--format", "json", "--reference", "team/facts.yaml",
+                       "--rules", "team/rules.yaml", "--rules", stats, "d.md")
+    got = [(f["rule"], f["line"], f["column"], f["fact"], f["expected"]) for f in json_findings(out)]
+    assert got == [("STAT001", 3, 36, "team-widget-rate", "42%"), ("TEAM001", 3, 44, None, None)]
     code, out, _ = cli("validate", "team")
     assert code == 0, out
 
@@ -351,4 +355,7 @@ def test_readme_worked_examples_validate_and_work(cli, tmp_path):
     code, out, _ = cli("check", "--format", "json", "--reference", "team-facts",
                        "--rules", "team-rules.yaml", "d.md")
     got = {(f["rule"], f["found"]) for f in json_findings(out)}
-    assert ("STAT001", "62%") in got and ("HOUSE001", "leukemic child") in got and ("HOUSE002", None) in got
+    assert got == {("HOUSE001", "leukemic child"), ("HOUSE002", None)}
+    code, out, _ = cli("check", "--format", "json", "--reference", "team-facts", "d.md")
+    got = {(f["rule"], f["found"]) for f in json_findings(out)}
+    assert ("STAT001", "62%") in got

@@ -22,6 +22,7 @@ def _pre_commit():
     return found
 
 
+@pytest.mark.slow
 def test_pre_commit_try_repo(tmp_path):
     pre_commit = _pre_commit()
     repo = tmp_path / "content"

@@ -13,43 +13,39 @@ from __future__ import annotations
 
 import re
 
-from linter.checks import statistics
-from linter.checks.phrases import quiet
-from linter.text.citations import cites
-from linter.document.scopes import scopes
-from linter.facts.base import factbase
-from linter.finding import Finding
-from linter.text.hedging import negated
 from linter.facts.matching import subject_level
+from linter.finding import Finding
 from linter.regexcache import compile as rx
+from linter.text.hedging import negated, quoted
 
+KINDS = ("claim",)
 CLAIM_KINDS = ("percent", "ratio", "pp")
+# Sub-checks in the order they are tried; one finding per sentence. The last three need a
+# sentence that cites no source and is not a quotation.
+ORDER = ("contradiction", "disputed", "evidence", "statistic", "causal")
+UNCITED = frozenset({"evidence", "statistic", "causal"})
 
 
-def check(doc, ctx):
-    rules = {r["check"]: r for r in ctx.knowledge.rules if r["kind"] == "claim"}
-    if not rules:
-        return
-    fb = factbase(ctx)
-    records = {}
-    for r in statistics.analyse(doc, ctx):
-        records.setdefault(r.scope.sentence, []).append(r)
-    for scope in scopes(doc):
-        if reference_section(scope):
+def check(view, rules):
+    by_check: dict = {}
+    for rule in rules:
+        by_check.setdefault(rule.check, rule)  # the first rule of each sub-check, as listed
+    order = [(name, by_check[name]) for name in ORDER if name in by_check]
+    doc = view.doc
+    for scope in view.scopes:
+        if view.reference_section(scope.heading):
             continue
-        finding = None
-        if "contradiction" in rules:
-            finding = _contradiction(doc, scope, rules["contradiction"], fb)
-        if finding is None and "disputed" in rules:
-            finding = _disputed(doc, scope, rules["disputed"], fb)
-        if finding is None and not scope.quote and not cites(doc.text[scope.start:scope.raw_end]):
-            for name in ("evidence", "statistic", "causal"):
-                if name in rules:
-                    finding = CHECKS[name](doc, scope, rules[name], fb, ctx.terms, records)
-                    if finding is not None:
-                        break
-        if finding is not None:
-            yield finding
+        uncited = None
+        for name, rule in order:
+            if name in UNCITED:
+                if uncited is None:
+                    uncited = not scope.quote and not view.cites(doc.text[scope.start:scope.raw_end])
+                if not uncited:
+                    break
+            finding = CHECKS[name](view, scope, rule)
+            if finding is not None:
+                yield finding
+                break
 
 
 def _in_order(groups, text: str, window: int = 160):
@@ -80,9 +76,14 @@ _ANAPHOR = rx(r"\b(?:it|it's|its|this|that|the\s+(?:drug|treatment|therapy|medic
              r"this\s+(?:drug|treatment|therapy|medicine|immunotherapy))\b", re.I)
 
 
-def _contradiction(doc, scope, rule, fb):
+def _contradiction(view, scope, rule):
+    doc, fb = view.doc, view.factbase
     for fact in fb.contradiction_facts:
-        for groups, says in fact.contradictions:
+        for rule_of_fact in fact.contradictions:
+            groups, says = rule_of_fact
+            # A contradiction stays in its scope: the same trial, setting or convention.
+            if not rule_of_fact.in_scope(scope.text, (*scope.lead[:2], scope.heading)):
+                continue
             matches = _in_order(groups, scope.text)
             if not matches and fact.subject is not None and len(groups) > 1 \
                     and _ANAPHOR.search(scope.text) and subject_level(fact, scope, fb) == 1:
@@ -98,15 +99,16 @@ def _contradiction(doc, scope, rule, fb):
                     and subject_level(fact, scope, fb) is None:
                 continue
             found = " ".join(last.group(0).split())
-            return Finding(rule["code"], rule["category"], rule["severity"], start,
-                           scope.start + last.end(), rule["message"].format(match=found, says=says),
+            return Finding(rule.code, rule.category, fact.capped(rule.severity), start,
+                           scope.start + last.end(), rule.message.format(match=found, says=says),
                            fact=fact.id, found=found, expected=fact.data["statement"],
                            sources=fact.sources)
     return None
 
 
-def _disputed(doc, scope, rule, fb):
+def _disputed(view, scope, rule):
     """A sentence repeating a claim the fact base marks as disputed."""
+    doc, fb = view.doc, view.factbase
     for fact in fb.claim_facts:
         if fact.status != "disputed":
             continue
@@ -118,8 +120,8 @@ def _disputed(doc, scope, rule, fb):
         if negated(doc.prose, start, scope.start):
             continue
         found = " ".join(last.group(0).split())
-        return Finding(rule["code"], rule["category"], rule["severity"], start,
-                       scope.start + last.end(), rule["message"].format(
+        return Finding(rule.code, rule.category, rule.severity, start,
+                       scope.start + last.end(), rule.message.format(
                            match=found, says=fact.data.get("note") or fact.data["statement"]),
                        fact=fact.id, found=found, expected=fact.data["statement"],
                        sources=fact.sources)
@@ -127,8 +129,6 @@ def _disputed(doc, scope, rule, fb):
 
 
 def quoted_scope(doc, scope, start):
-    from linter.text.hedging import quoted
-
     return scope.quote or quoted(doc.text, start, start + 1)
 
 
@@ -136,61 +136,55 @@ _ANAPHORA = rx(r"\b(?:the|this|that|these|those|the\s+same|our|their)\s+"
                       r"(?:\w+\s+)?(?:study|studies|trial|trials|research|analysis|review|paper)\b", re.I)
 
 
-def reference_section(scope) -> bool:
-    """Sources, references and further-reading lists hold titles, not claims."""
-    return bool(REFERENCE_HEADING.match(scope.heading or ""))
-
-
-REFERENCE_HEADING = rx(r"\s*(?:sources?|references?|further\s+reading|read\s+more|"
-                               r"bibliography|citations?|links|resources)\b", re.I)
-
-
-def _evidence(doc, scope, rule, fb, rule_terms, records):
+def _evidence(view, scope, rule):
+    doc = view.doc
     if scope.is_heading:
         return None
-    terms = rule_terms(rule, "terms")
+    terms = rule.matcher("terms")
     m = terms.search(doc.prose, scope.start, scope.end) if terms is not None else None
     if m is None or negated(doc.prose, m.start(), scope.start):
         return None
     # A sentence whose figures the reference confirms is supported whoever it credits.
-    if any(r.supported and r.fact is not None for r in records.get(scope.sentence, ())):
+    if any(r.supported and r.fact is not None for r in view.verdicts_by_sentence.get(scope.sentence, ())):
         return None
     # "The study found ..." leans on a study named just before.
     if _ANAPHORA.search(doc.prose, max(scope.start, m.start() - 25), m.end()) and any(
-            cites(t) for t in scope.before[:3]):
+            view.cites(t) for t in scope.before[:3]):
         return None
     found = " ".join(m.group(0).split())
-    return Finding(rule["code"], rule["category"], rule["severity"], m.start(), m.end(),
-                   rule["message"].format(match=found), found=found)
+    return Finding(rule.code, rule.category, rule.severity, m.start(), m.end(),
+                   rule.message.format(match=found), found=found)
 
 
-def _statistic(doc, scope, rule, fb, rule_terms, records):
-    for r in records.get(scope.sentence, ()):
+def _statistic(view, scope, rule):
+    for r in view.verdicts_by_sentence.get(scope.sentence, ()):
         q = r.quantity
-        if r.supported or r.finding is not None or q.kind not in CLAIM_KINDS or q.attributive:
+        if r.supported or r.problem is not None or q.kind not in CLAIM_KINDS or q.attributive:
             continue
         if scope.is_heading:
             continue
         found = " ".join(q.text.split())
-        return Finding(rule["code"], rule["category"], rule["severity"], q.start, q.end,
-                       rule["message"].format(match=found), found=found)
+        return Finding(rule.code, rule.category, rule.severity, q.start, q.end,
+                       rule.message.format(match=found), found=found)
     return None
 
 
-def _causal(doc, scope, rule, fb, rule_terms, records):
-    terms = rule_terms(rule, "terms")
+def _causal(view, scope, rule):
+    doc, fb = view.doc, view.factbase
+    terms = rule.matcher("terms")
     m = terms.search(doc.prose, scope.start, scope.end) if terms is not None else None
-    if m is None or quiet(doc, rule, m.start(), m.end(), scope.sentence):
+    if m is None or view.quiet(rule, m.start(), m.end(), scope.sentence):
         return None
-    near = rule_terms(rule, "near")
+    near = rule.matcher("near")
     if near is not None and not near.search(scope.text):
         return None
     for fact in fb.claim_facts:
         if all(g is not None and g.search(scope.text) for g in fact.claim):
             return None
     found = " ".join(m.group(0).split())
-    return Finding(rule["code"], rule["category"], rule["severity"], m.start(), m.end(),
-                   rule["message"].format(match=found), found=found)
+    return Finding(rule.code, rule.category, rule.severity, m.start(), m.end(),
+                   rule.message.format(match=found), found=found)
 
 
-CHECKS = {"evidence": _evidence, "statistic": _statistic, "causal": _causal}
+CHECKS = {"contradiction": _contradiction, "disputed": _disputed, "evidence": _evidence,
+          "statistic": _statistic, "causal": _causal}

@@ -4,17 +4,13 @@ preset or the config turns them on). Silberg WM et al., JAMA 1997;277:1244."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 
-from linter.text.citations import CITATION
 from linter.finding import Finding
 from linter.regexcache import compile as rx
 
 AUTHOR_KEYS = ("author", "authors", "byline", "reviewed_by", "written_by")
 DATE_KEYS = ("last_reviewed", "last_updated", "updated", "modified", "reviewed", "date")
 _BYLINE = rx(r"\b(?:[Bb]y|[Pp]osted\s+by|[Ww]ritten\s+by|[Rr]eviewed\s+by|[Aa]uthor:)\s+[A-Z@]")
-_SOURCES = rx(r"^\s*#{1,6}\s*(?:Sources|References|Further reading|Read more|Bibliography)\b",
-                      re.I | re.M)
 _DATE = rx(r"\b(\d{4})-(\d{2})-(\d{2})\b|\b(\d{1,2})\s+(January|February|March|April|May|June|"
                    r"July|August|September|October|November|December)\s+(\d{4})\b|\b(January|"
                    r"February|March|April|May|June|July|August|September|October|November|December)"
@@ -60,22 +56,34 @@ def _parse(text: str):
         return None
 
 
-def check(doc, ctx, today=None):
+def _author(view, today) -> bool:
+    doc = view.doc
+    return any(_front(doc).get(k) for k in AUTHOR_KEYS) or bool(_BYLINE.search(_head(doc)))
+
+
+def _sources(view, today) -> bool:
+    """A reference list under its own heading, or a citation anywhere."""
+    doc = view.doc
+    return any(b.kind == "heading" and view.reference_section(doc.prose[b.start:b.end])
+               for b in doc.blocks) or view.cites(doc.text)
+
+
+def _date(view, today) -> bool:
+    return document_date(view.doc) is not None
+
+
+def _stale(view, today) -> bool:
+    date = document_date(view.doc)
+    return date is None or (today - date).days <= view.config["max-age-days"]
+
+
+KINDS = ("metadata",)
+CHECKS = {"author": _author, "sources": _sources, "date": _date, "stale": _stale}
+
+
+def check(view, rules, today=None):
     today = today or dt.date.today()
-    for rule in ctx.knowledge.rules:
-        if rule["kind"] != "metadata":
-            continue
-        what = rule["check"]
-        ok = True
-        if what == "author":
-            ok = any(_front(doc).get(k) for k in AUTHOR_KEYS) or bool(_BYLINE.search(_head(doc)))
-        elif what == "sources":
-            ok = bool(_SOURCES.search(doc.text)) or bool(CITATION.search(doc.text))
-        elif what == "date":
-            ok = document_date(doc) is not None
-        elif what == "stale":
-            date = document_date(doc)
-            ok = date is None or (today - date).days <= ctx.config["max-age-days"]
-        if not ok:
-            yield Finding(rule["code"], rule["category"], rule["severity"], 0, 0,
-                          rule["message"].format(days=ctx.config["max-age-days"]))
+    for rule in rules:
+        if not CHECKS[rule.check](view, today):
+            yield Finding(rule.code, rule.category, rule.severity, 0, 0,
+                          rule.message.format(days=view.config["max-age-days"]))

@@ -10,64 +10,28 @@ from __future__ import annotations
 import bisect
 
 from linter.finding import Finding
-from linter.text.hedging import hedged, negated, quoted
-from linter.text.terms import compile_terms
+
+KINDS = ("phrase", "substitution")
+CHECKS = ()
 
 
-def compiled_rules(ctx):
-    rules = ctx.compiled.get("phrases")
-    if rules is None:
-        vocab = ctx.knowledge.vocabulary
-        rules = ctx.compiled["phrases"] = [
-            (r, compile_terms(r["terms"], vocab), compile_terms(r.get("exceptions", []), vocab),
-             compile_terms(r.get("near", []), vocab))
-            for r in ctx.knowledge.rules if r["kind"] in ("phrase", "substitution")]
-    return rules
-
-
-def sentence_at(doc, offset):
-    sentences = doc.sentences
-    starts = doc.sentence_starts
-    i = bisect.bisect_right(starts, offset) - 1
-    if i >= 0 and sentences[i].start <= offset < max(sentences[i].end, sentences[i].start + 1):
-        return sentences[i]
-    return sentences[i] if i >= 0 else None
-
-
-def quiet(doc, rule, start, end, sentence) -> bool:
-    """Whether a match must stay quiet: hedged, negated, quoted, a question or a cited title."""
-    lo = sentence.start if sentence else 0
-    if sentence is not None and end <= sentence.end and doc.prose[sentence.end - 1:sentence.end] == "?":
-        return True  # a question asks; it does not claim
-    if sentence is not None:
-        from linter.checks.claims import REFERENCE_HEADING
-
-        if REFERENCE_HEADING.match(doc.heading_text(sentence.block) or ""):
-            return True
-    if rule.get("hedge", True) and (hedged(doc.prose, start, lo) or negated(doc.prose, start, lo)):
-        return True
-    if rule.get("quoted", "skip") == "skip":
-        block = doc.blocks[sentence.block] if sentence else None
-        if (block is not None and block.quote) or quoted(doc.text, start, end):
-            return True
-    return False
-
-
-def check(doc, ctx):
+def check(view, rules):
+    doc = view.doc
     starts = [b.start for b in doc.blocks]
-    for rule, pattern, exceptions, near in compiled_rules(ctx):
-        scope = rule.get("scope", "any")
+    for rule in rules:
+        pattern, exceptions, near = (rule.matcher("terms"), rule.matcher("exceptions"),
+                                     rule.matcher("near"))
         # One pass over the whole prose view; each match is then placed in its block.
         for m in pattern.finditer(doc.prose):
             i = bisect.bisect_right(starts, m.start()) - 1
             if i < 0 or m.end() > doc.blocks[i].end:
                 continue
             block = doc.blocks[i]
-            if scope == "heading" and block.kind != "heading":
+            if rule.scope == "heading" and block.kind != "heading":
                 continue
-            if scope == "sentence" and block.kind == "heading":
+            if rule.scope == "sentence" and block.kind == "heading":
                 continue
-            sentence = sentence_at(doc, m.start())
+            sentence = view.sentence_at(m.start())
             lo = sentence.start if sentence else block.start
             hi = sentence.end if sentence else block.end
             if exceptions is not None and any(
@@ -76,9 +40,9 @@ def check(doc, ctx):
                 continue
             if near is not None and not near.search(doc.prose, lo, hi):
                 continue
-            if quiet(doc, rule, m.start(), m.end(), sentence):
+            if view.quiet(rule, m.start(), m.end(), sentence):
                 continue
             found = " ".join(m.group(0).split())
-            message = rule["message"].format(match=found, suggestion=rule.get("suggest", ""))
-            yield Finding(rule["code"], rule["category"], rule["severity"], m.start(), m.end(),
+            message = rule.message.format(match=found, suggestion=rule.suggest)
+            yield Finding(rule.code, rule.category, rule.severity, m.start(), m.end(),
                           message, found=found)

@@ -9,42 +9,50 @@ A missing element is reported at line 1, column 1.
 """
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from linter.finding import Finding
 from linter.text.hedging import negated
 from linter.text.terms import compile_terms
 
+KINDS = ("required",)
+CHECKS = ()
 
-def _audience(doc, ctx) -> str:
+
+def _audience(doc, config) -> str:
     fm = doc.front_matter if isinstance(doc.front_matter, dict) else {}
     settings = fm.get("medlint") if isinstance(fm.get("medlint"), dict) else {}
-    return str(settings.get("audience") or fm.get("audience") or ctx.config["audience"]).lower()
+    return str(settings.get("audience") or fm.get("audience") or config["audience"]).lower()
 
 
-def _sets(rule, audience, vocab):
-    sets = [rule["requires"], *rule.get("alternatives", []), *rule.get("audiences", {}).get(audience, [])]
-    return [[compile_terms(g, vocab) for g in groups] for groups in sets]
+def _compile(sets, vocab) -> tuple:
+    return tuple(tuple(compile_terms(g, vocab) for g in groups) for groups in sets)
 
 
-def check(doc, ctx):
-    vocab = ctx.knowledge.vocabulary
-    audience = _audience(doc, ctx)
+def prepare(rule, vocab):
+    """The rule's sets of term groups, compiled once: the general ones, and per audience."""
+    data = rule.data
+    general = [data["requires"], *data.get("alternatives", [])]
+    return MappingProxyType({
+        "": _compile(general, vocab),
+        **{audience: _compile(sets, vocab) for audience, sets in data.get("audiences", {}).items()},
+    })
+
+
+def check(view, rules):
+    doc = view.doc
+    audience = _audience(doc, view.config)
     whole = doc.prose
-    for rule in ctx.knowledge.rules:
-        if rule["kind"] != "required":
-            continue
-        trigger = ctx.terms(rule, "trigger")
-        benefit = ctx.terms(rule, "benefit")
+    for rule in rules:
+        trigger = rule.matcher("trigger")
+        benefit = rule.matcher("benefit")
         if trigger is not None and not trigger.search(whole):
             continue
         if benefit is not None and not _together(doc, trigger, benefit):
             continue
-        denials = ctx.terms(rule, "denials")
-        key = ("required-sets", rule["code"], audience)
-        if key not in ctx.compiled:
-            ctx.compiled[key] = _sets(rule, audience, vocab)
-        sets = ctx.compiled[key]
-        if not _satisfied(doc, sets, denials):
-            yield Finding(rule["code"], rule["category"], rule["severity"], 0, 0, rule["message"])
+        sets = rule.prepared[""] + rule.prepared.get(audience, ())
+        if not _satisfied(doc, sets, rule.matcher("denials")):
+            yield Finding(rule.code, rule.category, rule.severity, 0, 0, rule.message)
 
 
 def _together(doc, trigger, benefit) -> bool:

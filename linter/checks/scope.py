@@ -8,33 +8,28 @@ Sentences whose numbers the statistic checker tied to a fact are left to it.
 """
 from __future__ import annotations
 
-from linter.checks import statistics
-from linter.checks.phrases import quiet
-from linter.document.scopes import scopes
-from linter.facts.base import factbase
-from linter.finding import Finding
 from linter.facts.attributes import population_conflict
 from linter.facts.matching import subject_level
+from linter.finding import Finding
+
+KINDS = ("scope",)
 
 
-def check(doc, ctx):
-    rules = [r for r in ctx.knowledge.rules if r["kind"] == "scope"]
-    if not rules:
-        return
-    fb = factbase(ctx)
-    tied = {r.scope.sentence for r in statistics.analyse(doc, ctx) if r.fact is not None}
-    for scope in scopes(doc):
+def check(view, rules):
+    doc = view.doc
+    fb = view.factbase
+    tied = {r.scope.sentence for r in view.verdicts if r.fact is not None}
+    for scope in view.scopes:
         if scope.is_heading:
             continue
         for rule in rules:
-            if rule["check"] == "population" and scope.sentence in tied:
+            if rule.check == "population" and scope.sentence in tied:
                 continue  # the statistic checker already judged this sentence's population
-            terms = ctx.terms(rule, "terms")
+            terms = rule.matcher("terms")
             m = terms.search(doc.prose, scope.start, scope.end) if terms is not None else None
-            if m is None or quiet(doc, rule, m.start(), m.end(), scope.sentence):
+            if m is None or view.quiet(rule, m.start(), m.end(), scope.sentence):
                 continue
-            finding = (_population if rule["check"] == "population" else _design)(
-                doc, scope, rule, m, fb)
+            finding = CHECKS[rule.check](doc, scope, rule, m, fb)
             if finding is not None:
                 yield finding
                 break
@@ -64,9 +59,9 @@ def _population(doc, scope, rule, m, fb):
         hits.append((fact, hit))
     fact, (conflict, pm) = hits[0]
     start = scope.start + pm.start()
-    message = rule["message"].format(match=pm.group(0), population=fact.population_name,
+    message = rule.message.format(match=pm.group(0), population=fact.population_name,
                                      says=conflict.says)
-    return Finding(rule["code"], rule["category"], rule["severity"], start,
+    return Finding(rule.code, rule.category, fact.capped(rule.severity), start,
                    scope.start + pm.end(), message, fact=fact.id, found=pm.group(0),
                    expected=fact.population_name, sources=fact.sources)
 
@@ -81,9 +76,12 @@ def _design(doc, scope, rule, m, fb):
         if in_sentence == 0 or anywhere < 2 or subject_level(fact, scope, fb) is None:
             continue
         found = " ".join(m.group(0).split())
-        message = rule["message"].format(match=found)
-        return Finding(rule["code"], rule["category"], rule["severity"], m.start(), m.end(),
+        message = rule.message.format(match=found)
+        return Finding(rule.code, rule.category, fact.capped(rule.severity), m.start(), m.end(),
                        message, fact=fact.id, found=found,
                        expected="a single-arm study compared with historical controls",
                        sources=fact.sources)
     return None
+
+
+CHECKS = {"population": _population, "design": _design}

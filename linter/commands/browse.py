@@ -4,24 +4,47 @@ from __future__ import annotations
 import textwrap
 
 from linter.errors import MedlintError
+from linter.knowledge.crosscheck import source_refs
 
 
 def list_rules(ctx, out) -> None:
-    for r in sorted(ctx.knowledge.rules, key=lambda r: r["code"]):
-        severity = ctx.severity(r["code"], r["severity"])
-        out.write(f"{r['code']:<9} {severity:<8} {r['category']:<19} {r['name']}\n")
+    for r in sorted(ctx.rules, key=lambda r: r.code):
+        severity = ctx.severity(r.code, r.severity)
+        out.write(f"{r.code:<9} {severity:<8} {r.category:<19} {r.name}\n")
+
+
+def _with_unit(number, unit: str) -> str:
+    return f"{number}{unit}" if unit in ("%", "") else f"{number} {unit}"
 
 
 def _value_text(fact) -> str:
     parts = []
     for v in fact.get("values", []):
-        text = f"{v['low']}–{v['high']}" if "low" in v else str(v["value"])
-        unit = fact.get("unit", "%" if fact.get("quantity") == "percent" else "")
-        text += unit if unit in ("%",) else (f" {unit}" if unit else "")
+        unit = v.get("unit", fact.get("unit", "%" if fact.get("quantity") == "percent" else ""))
+        text = _with_unit(f"{v['low']}–{v['high']}" if "low" in v else v["value"], unit)
         if v.get("label"):
             text += f" ({v['label']})"
         parts.append(text)
-    return " vs ".join(parts)
+    arms = {v.get("arm", "overall") for v in fact.get("values", [])}
+    return (" or " if len(arms) == 1 else " vs ").join(parts)
+
+
+def _alternatives(fact) -> list[str]:
+    """Every other right value, with what it belongs to and its data cut-off date."""
+    out = []
+    for v in fact.get("values", []):
+        unit = v.get("unit", fact.get("unit", "%" if fact.get("quantity") == "percent" else ""))
+        if v.get("cutoff"):
+            out.append(f"{_with_unit(v['value'] if 'value' in v else v['low'], unit)}"
+                       f" ({v.get('label') or 'value'}): data cut-off {v['cutoff']}")
+        for a in v.get("also", []):
+            a = a if isinstance(a, dict) else {"value": a}
+            text = _with_unit(a["value"], unit)
+            bits = [a.get("label"), a.get("cutoff") and f"data cut-off {a['cutoff']}",
+                    a.get("source") and f"source {a['source']}"]
+            extra = "; ".join(b for b in bits if b)
+            out.append(f"also right: {text}" + (f" ({extra})" if extra else ""))
+    return out
 
 
 def _haystack(fact) -> str:
@@ -51,9 +74,9 @@ def list_facts(ctx, query: str, out) -> int:
 
 
 def explain(ctx, name: str, out) -> None:
-    rule = ctx.rules.get(name.upper())
+    rule = ctx.rule_index.get(name.upper())
     if rule is not None:
-        return _explain_rule(ctx, rule, out)
+        return _explain_rule(ctx, dict(rule.data), out)
     fact = ctx.facts.get(name)
     if fact is not None:
         return _explain_fact(ctx, fact, out)
@@ -63,7 +86,7 @@ def explain(ctx, name: str, out) -> None:
 
 def _wrap(text, indent="    ") -> str:
     return textwrap.fill(" ".join(str(text).split()), 96, initial_indent=indent,
-                         subsequent_indent=indent)
+                         subsequent_indent=" " * len(indent))
 
 
 def _example_text(e) -> str:
@@ -102,6 +125,10 @@ def _explain_fact(ctx, f, out) -> None:
     if "time" in f:
         t = f["time"]
         out.write(f"    time frame: {t.get('label') or t}\n")
+    if f.get("cutoff"):
+        out.write(f"    data cut-off: {f['cutoff']}\n")
+    for line in _alternatives(f):
+        out.write(_wrap(line, "    ") + "\n")
     if f.get("note"):
         out.write("\n" + _wrap(f["note"]) + "\n")
     if f.get("misstatements"):
@@ -109,9 +136,16 @@ def _explain_fact(ctx, f, out) -> None:
         for m in f["misstatements"]:
             out.write(_wrap(m, "      - ") + "\n")
     out.write("\n    sources:\n")
-    for s in f["sources"]:
+    for s, where, cutoff in source_refs(f):
         src = ctx.knowledge.sources[s]
         out.write(_wrap(src["citation"], "      - ") + "\n")
+        located = "; ".join(x for x in (where and f"where: {where}", cutoff and f"data cut-off: {cutoff}",
+                                        f"kind: {src.get('kind', 'unstated')}") if x)
+        out.write(f"        {located}\n")
+        link = src.get("url") or (src.get("doi") and f"https://doi.org/{src['doi']}") or (
+            src.get("pmid") and f"https://pubmed.ncbi.nlm.nih.gov/{src['pmid']}/")
+        if link:
+            out.write(f"        {link}\n")
         if src.get("document"):
             d = src["document"]
             out.write(_wrap(f"as stated in: \"{d['title']}\" ({d['publisher']})", "        ") + "\n")

@@ -1,33 +1,31 @@
-"""Run a fact's or rule's example text through the checks, as `medlint validate` and the tests do."""
+"""Run a fact's or rule's example text through the one pipeline (engine.lint_text), as
+`medlint validate` and the tests do. Examples run with every loaded rule on, whatever the
+preset, the configuration's severities or its select/ignore lists say."""
 from __future__ import annotations
 
-from linter.checks import CHECKS
-from linter.document.markdown import parse
 
-
-def _document(text: str, front_matter: dict | None = None):
+def _text(text: str, front_matter: dict | None = None) -> str:
     if front_matter:
         import yaml
 
         text = "---\n" + yaml.safe_dump(front_matter, sort_keys=False) + "---\n" + text
-    return parse(text, "example.md")
+    return text
 
 
-def findings_for(text: str, ctx, front_matter=None):
-    doc = _document(text, front_matter)
-    out = []
-    for check in CHECKS:
-        out.extend(check(doc, ctx))
-    return out
+def findings_for(text: str, ctx, front_matter=None) -> list:
+    from linter.engine import lint_text
+
+    return lint_text(_text(text, front_matter), "example.md", ctx.for_examples).findings
 
 
-def run_fact_example(text: str, ctx, fact_only: str | None = None) -> set:
-    """Codes of the fact checks' findings on one example sentence."""
-    return {f.rule for f in findings_for(text, ctx)
+def fact_findings(text: str, ctx) -> set:
+    """(code, fact id) of the fact checks' findings on one example sentence."""
+    return {(f.rule, f.fact) for f in findings_for(text, ctx)
             if f.category == "wrong-statistic" or f.fact is not None}
 
 
-def run_rule_example(example, rule, ctx) -> set:
+def rule_codes(example, ctx) -> set:
+    """The codes found on one rule example (a string, or {text, front_matter})."""
     if isinstance(example, str):
         text, front = example, None
     else:

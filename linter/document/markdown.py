@@ -13,16 +13,14 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from linter.document.controls import Control, find_controls
 from linter.document.frontmatter import front_matter
 from linter.document.inline import link_openers, nonprose_spans
-from linter.regexcache import compile as rx
 from linter.document.sentences import split_sentences
+from linter.regexcache import compile as rx
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
-# Bounded: an unclosed control comment must not rescan the rest of the text from every start.
-_CONTROL = rx(
-    r"<!--\s*medlint-(disable-next-line|disable|enable)\b([^>]{0,500}?)\s*-->", re.I)
 # Unicode hyphens read as "-" in the prose view (same length), so terms need one spelling.
 _HYPHENS = {"\u2010": "-", "\u2011": "-", "\u2012": "-"}
 _HYPHEN_TABLE = str.maketrans(_HYPHENS)
@@ -57,7 +55,7 @@ class Document:
     prose: str
     front_matter: dict
     blocks: list[Block]
-    controls: list[tuple[int, str, tuple[str, ...]]] = field(default_factory=list)
+    controls: list[Control] = field(default_factory=list)
     markdown: bool = True
 
     @cached_property
@@ -122,7 +120,7 @@ def parse(text: str, path: str = "-", markdown: bool | None = None) -> Document:
         blocks, code_ranges = _markdown_blocks(text, body_start, prose)
     else:
         blocks, code_ranges = _text_blocks(text, body_start, prose), []
-    controls = _controls(text, body_start, code_ranges) if markdown else []
+    controls = find_controls(text, body_start, code_ranges) if markdown else []
     return Document(path, text, "".join(prose), front, blocks, controls, markdown)
 
 
@@ -266,7 +264,7 @@ def _markdown_blocks(text: str, body_start: int, prose: list[str]):
     return blocks, code_ranges
 
 
-_URL = rx(r"(?:https?://|www\.)[^\s<>()\[\]]+")
+_URL = rx(r"(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,:;!?'\"]")  # not a final stop
 
 
 def _text_blocks(text: str, body_start: int, prose: list[str]) -> list[Block]:
@@ -280,13 +278,3 @@ def _text_blocks(text: str, body_start: int, prose: list[str]) -> list[Block]:
                 prose[i] = " "
         blocks.append(Block("paragraph", a, b))
     return blocks
-
-
-def _controls(text: str, body_start: int, code_ranges) -> list[tuple[int, str, tuple[str, ...]]]:
-    out = []
-    for m in _CONTROL.finditer(text, body_start):
-        if any(a <= m.start() < b for a, b in code_ranges):
-            continue
-        codes = tuple(c.strip().upper() for c in re.split(r"[,\s]+", m.group(2)) if c.strip())
-        out.append((m.start(), m.group(1).lower(), codes))
-    return out

@@ -95,6 +95,19 @@ def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     return decode(data, path)
 
 
+def require_regular(path: str) -> None:
+    """An InputError unless path is a regular file (for readers that open files themselves)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # the reader reports a missing or unreadable file in its own words
+    if stat.S_ISDIR(mode):
+        raise InputError(f"{path}: is a directory")
+    if not stat.S_ISREG(mode):
+        raise InputError(f"{path}: not a regular file ({_kind(mode)}); medlint reads files, "
+                         f"folders and - for standard input")
+
+
 def _kind(mode: int) -> str:
     if stat.S_ISFIFO(mode):
         return "a named pipe"

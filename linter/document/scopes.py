@@ -5,13 +5,12 @@ trial, ..."; a table row under its header; a list item under a heading).
 """
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass
 
 from linter.document.markdown import Document, Sentence
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Scope:
     sentence: Sentence
     text: str  # the prose of the sentence (for a table row: the row)
@@ -39,15 +38,10 @@ class Scope:
         return self.text
 
 
-_SCOPES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
-
-
-def scopes(doc: Document) -> list:
-    """A Scope for every sentence of the document, in order (built once per document)."""
-    found = _SCOPES.get(doc)
-    if found is None:
-        found = _SCOPES[doc] = list(_build(doc))
-    return found
+def scopes(doc: Document) -> tuple[Scope, ...]:
+    """A Scope for every sentence of the document, in order (the per-document view builds them
+    once; see linter/view.py)."""
+    return tuple(_build(doc))
 
 
 def _build(doc: Document):
@@ -86,7 +80,8 @@ def _build(doc: Document):
                 after = prose[blocks[k].start:blocks[k].end]
         nxt = sentences[i + 1] if i + 1 < len(sentences) else None
         raw_end = nxt.start if nxt is not None and nxt.block == s.block else block.end
-        yield Scope(s, prose[s.start:s.end], s.start, s.end, tuple(before),
-                    doc.heading_text(s.block), header, after, title, block.quote,
-                    block.kind == "heading", block.cells, header_cells, max(raw_end, s.end), table,
-                    tuple(lead))
+        yield Scope(sentence=s, text=prose[s.start:s.end], start=s.start, end=s.end,
+                    before=tuple(before), heading=doc.heading_text(s.block), header=header,
+                    after=after, title=title, quote=block.quote, is_heading=block.kind == "heading",
+                    cells=block.cells, header_cells=header_cells, raw_end=max(raw_end, s.end),
+                    table=table, lead=tuple(lead))

@@ -10,9 +10,10 @@ import re
 from functools import lru_cache
 
 from linter.document.scopes import Scope
-from linter.facts.base import Fact, clause_bounds
-from linter.text.quantities import Quantity
+from linter.facts.base import Fact
 from linter.regexcache import compile as rx
+from linter.text.clauses import clause_bounds
+from linter.text.quantities import Quantity
 
 _FOLLOW_UP = rx(r"(?:follow[\s-]?up|median|after\s+a\s+median)[^.;]{0,25}$", re.I)
 _TIME_CUE = rx(

@@ -1,12 +1,13 @@
 """The fact base compiled for matching: regexes built once per process from the cached data."""
 from __future__ import annotations
 
-import bisect
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from linter.knowledge.crosscheck import WARN_ONLY, source_refs
 from linter.regexcache import compile as rx
-from linter.text.terms import compile_terms
+from linter.text.terms import compile_terms, expand, term_pattern
 
 # Which quantity kinds a fact of a given kind can be stated as.
 KIND_ACCEPTS = {
@@ -21,6 +22,12 @@ KIND_ACCEPTS = {
     "pp": ("pp",),
     "yearspan": ("yearspan",),
 }
+
+
+def _shown(x) -> str:
+    """A number as written in the data, with thousands separators ("1,444")."""
+    s = str(x)
+    return f"{int(s):,}" if s.isdigit() and len(s) > 3 else s
 
 
 def _num(x) -> tuple[float, int]:
@@ -38,18 +45,30 @@ class Value:
     cues: object  # compiled regex or None
     also: tuple
     time: float | None
+    unit: str | None = None  # the value's own unit, where it differs from the fact's
+    others: tuple = ()  # the `also` values that carry a label, as ("90", "all patients")
 
     @property
     def point(self) -> bool:
         return self.low == self.high
 
     def text(self, unit: str) -> str:
+        unit = self.unit if self.unit is not None else unit
+
         def fmt(v):
             if 1900 <= v <= 2100 and not self.decimals and not unit:
                 return f"{v:g}"  # a year
             return f"{v:,.{self.decimals}f}" if self.decimals or v >= 1000 else f"{v:g}"
         body = fmt(self.low) if self.point else f"{fmt(self.low)}–{fmt(self.high)}"
         return f"{body}{unit}" if unit in ("%", "") else f"{body} {unit}"
+
+    def described(self, unit: str) -> str:
+        """The value with every labelled alternative: "93% (or 90%: all patients)"."""
+        unit = self.unit if self.unit is not None else unit
+        text = self.text(unit)
+        alts = [f"{n}{unit}: {label}" if unit in ("%", "") else f"{n} {unit}: {label}"
+                for n, label in self.others]
+        return f"{text} (or {'; or '.join(alts)})" if alts else text
 
 
 @dataclass(frozen=True)
@@ -58,6 +77,31 @@ class Conflict:
     says: str
     unless: object
     error: bool = True  # False: the sentence is about another fact, not wrong about this one
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    groups: list
+    says: str
+    scope: object = None  # the fact's own trial, setting or convention: fire only when named
+    outside: object = None  # another setting, where the fact does not speak
+
+    def __iter__(self):  # unpacks as (groups, says)
+        return iter((self.groups, self.says))
+
+    def in_scope(self, sentence: str, context=()) -> bool:
+        """Whether a sentence is about this contradiction's own subject: the sentence decides,
+        else the nearest earlier text that names a setting; where nothing says, it is not."""
+        if self.scope is None and self.outside is None:
+            return True
+        for text in (sentence, *context):
+            if not text:
+                continue
+            if self.outside is not None and self.outside.search(text):
+                return False
+            if self.scope is not None and self.scope.search(text):
+                return True
+        return self.scope is None
 
 
 class Fact:
@@ -70,7 +114,9 @@ class Fact:
         self.accepts = KIND_ACCEPTS.get(self.kind, ())
         self.unit = data.get("unit", "%" if self.kind == "percent" else "")
         self.status = data["status"]
-        self.severity = "warning" if self.status == "disputed" else "error"
+        # A disputed fact, or one that rests on a secondary report alone, can only warn.
+        self.warn_only = self.status in WARN_ONLY
+        self.severity = "warning" if self.warn_only else "error"
         self.relative = data.get("relative", False)
         self.direction = data.get("direction")
         self.qualifier = data.get("qualifier", "exact")
@@ -91,11 +137,11 @@ class Fact:
         self.population_conflicts = [self._conflict(c, vocabulary) for c in population.get("conflicts", [])]
         self.time = data.get("time", {})
         self.claim = [compile_terms(g, vocabulary) for g in data.get("claim", [])]
-        self.contradictions = [([compile_terms(g, vocabulary) for g in c["terms"]], c["says"])
+        self.contradictions = [Contradiction([compile_terms(g, vocabulary) for g in c["terms"]], c["says"],
+                                             compile_terms(c.get("scope", []), vocabulary),
+                                             compile_terms(c.get("outside", []), vocabulary))
                                for c in data.get("contradictions", [])]
-        self.sources = tuple(sources[s]["short"] for s in data["sources"]
-                             if s in sources and sources[s].get("kind") != "document") or \
-            tuple(sources[s]["short"] for s in data["sources"] if s in sources)
+        self.sources = cited(data, sources)
         self.values = tuple(self._value(v, vocabulary) for v in data.get("values", []))
 
     @staticmethod
@@ -112,9 +158,11 @@ class Fact:
             lo, d1 = _num(v["low"])
             hi, d2 = _num(v["high"])
             d = max(d1, d2)
+        also = tuple(_num(a["value"] if isinstance(a, dict) else a)[0] for a in v.get("also", []))
+        others = tuple((_shown(a["value"]), a["label"]) for a in v.get("also", []) if isinstance(a, dict))
         return Value(lo, hi, d, v.get("arm", "overall"), v.get("label", ""),
-                     compile_terms(v.get("cues", []), vocabulary),
-                     tuple(_num(a)[0] for a in v.get("also", [])), v.get("time"))
+                     compile_terms(v.get("cues", []), vocabulary), also, v.get("time"), v.get("unit"),
+                     others)
 
     @property
     def time_value(self) -> float | None:
@@ -135,6 +183,10 @@ class Fact:
             return f"{t['span'][0]}–{t['span'][1]}"
         return ""
 
+    def capped(self, severity: str) -> str:
+        """A rule's severity for a finding about this fact: at most a warning if it only warns."""
+        return "warning" if self.warn_only and severity == "error" else severity
+
     def expected_text(self, arm: str | None = None) -> str:
         values = [v for v in self.values if arm is None or v.arm == arm] or list(self.values)
         parts = []
@@ -146,10 +198,19 @@ class Fact:
             if v.label and len(self.values) > 1:
                 text += f" ({v.label})"
             parts.append(text)
-        out = " vs ".join(parts)
+        # Values of one arm are alternatives (an interim analysis and its update); of two, a comparison.
+        out = (" or " if len({v.arm for v in values}) == 1 else " vs ").join(parts)
         extra = ", ".join(x for x in (self.time_label and f"{self.time_label}", self.endpoint_name,
                                       self.population_name) if x)
         return f"{out}; {extra}" if extra else out
+
+
+def cited(data: dict, sources: dict) -> tuple[str, ...]:
+    """The citations a finding shows: publications before source documents, each with where in
+    it the figure is ("Locatelli et al., JAMA 2021;325:843, Table 2")."""
+    refs = [(i, where) for i, where, _ in source_refs(data) if i in sources]
+    shown = [r for r in refs if sources[r[0]].get("kind") != "document"] or refs
+    return tuple(sources[i]["short"] + (f", {where}" if where else "") for i, where in shown)
 
 
 class FactBase:
@@ -168,6 +229,8 @@ class FactBase:
         self.treatments = [n for n in self.subjects if n in treatments]
         self._mentions: dict = {}
         self.anchors = [n for n in self.subjects if n not in treatments]
+        self.population_nouns = _population_nouns(vocabulary)
+        self.people = frozenset(t.lower() for t in expand(["@people"], vocabulary))
 
     def mentions(self, text: str) -> dict:
         """Where each treatment and trial is named in a text: {name: [starts]} (memoised)."""
@@ -189,29 +252,11 @@ class FactBase:
         return [f for f in self.facts if f.contradictions]
 
 
-def factbase(ctx) -> FactBase:
-    """The compiled fact base for a run (built once, on first use)."""
-    fb = ctx.compiled.get("factbase")
-    if fb is None:
-        fb = ctx.compiled["factbase"] = FactBase(ctx.knowledge)
-    return fb
-
-
-_SEPARATORS = rx(r"[;:]|,(?!\d{3})|\s(?:and|but|while|whereas)\s|\s[-–—]\s")
-
-
-def clause_bounds(text: str, lo: int, hi: int, a: int, b: int) -> tuple[int, int]:
-    """The clause of text[lo:hi] around span [a, b): bounded by ; : , and conjunctions."""
-    # The separators of a sentence are found once and bisected for each of its numbers: a
-    # rescan per number made a sentence of thousands of numbers take seconds.
-    memo = _SEPARATOR_MEMO[0]
-    if memo is None or memo[0] is not text or memo[1] != lo or memo[2] != hi:
-        spans = [m.span() for m in _SEPARATORS.finditer(text, lo, hi)]
-        memo = _SEPARATOR_MEMO[0] = (text, lo, hi, [s for s, _ in spans], [e for _, e in spans])
-    starts, ends = memo[3], memo[4]
-    k = bisect.bisect_right(ends, a)
-    j = bisect.bisect_left(starts, b)
-    return (ends[k - 1] if k else lo), (starts[j] if j < len(starts) else hi)
-
-
-_SEPARATOR_MEMO: list = [None]  # (text, lo, hi, separator starts, separator ends)
+def _population_nouns(vocabulary: dict):
+    """What "45% of ..." may be a share of: after determiners and up to two other words, one
+    of the vocabulary's `population-nouns` (None when the vocabulary has no such group)."""
+    nouns = expand(["@population-nouns"], vocabulary)
+    if not nouns:
+        return None
+    return rx(r"(?:the|their|his|her|its|all|these|those|our|such|newly|diagnosed|young|\s)*\s*"
+              r"(?:[\w-]+\s+){0,2}?(" + "|".join(term_pattern(n) for n in nouns) + ")", re.I)

@@ -12,20 +12,13 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from linter.facts.attributes import tiers
 from linter.document.scopes import Scope
+from linter.facts.attributes import tiers
 from linter.facts.base import Fact, FactBase, Value
-from linter.text.quantities import Quantity
-from linter.regexcache import compile as rx
 from linter.facts.values import arm_difference, same_noun, value_matches
+from linter.regexcache import compile as rx
+from linter.text.quantities import Quantity
 
-POPULATION_NOUNS = rx(
-    r"(?:the|their|his|her|its|all|these|those|our|such|newly|diagnosed|young|\s)*\s*"
-    r"(?:[\w-]+\s+){0,2}?"
-    r"(children|child|kids?|patients?|infants?|babies|baby|people|participants|cases|relapses?|"
-    r"deaths|those|them|these|adults|adolescents|boys|girls|families|survivors|responders|"
-    r"pediatric|paediatric|childhood|B-ALL|T-ALL|ALL|leuk|infant|newly|randomi|treated|recipients|"
-    r"young|kmt2a|standard|high|the\s+\w+\s+group)", re.I)
 _PAIR_JOIN = rx(
     r"^\s*(?:\([^()]*\))?\s*(?:(?:with|in|on|for|among)\s+[^,;.%]{0,45}?)?[,;]?\s*"
     r"(vs\.?|versus|compared\s+(?:with|to)|against|and|to|from|or)\s*(?:the\s+)?$", re.I)
@@ -167,6 +160,19 @@ def subject_level(fact: Fact, scope: Scope, fb: FactBase, at: int | None = None)
     return None
 
 
+_OF_WHOLE = rx(r"\s+(?:out\s+)?of\s+(?:the\s+|all\s+|these\s+|those\s+)?(\d[\d,]*)\b(?!\s*%)", re.I)
+_PART_OF = rx(r"(?<![\d.,])(\d[\d,]*)\s+(?:out\s+)?of\s+(?:the\s+|all\s+|these\s+|those\s+)?$", re.I)
+
+
+def _other_side(q: Quantity, prose: str, lo: int, hi: int) -> float | None:
+    """In "X of N", the other number: N for the part X, X for the whole N. A fact about one of
+    them is not a fact about the other ("28 of 30 babies": 28 is not the enrolment of 30)."""
+    if q.kind not in ("count", "number"):
+        return None
+    m = _OF_WHOLE.match(prose, q.end, hi) or _PART_OF.search(prose, max(lo, q.start - 30), q.start)
+    return float(m.group(1).replace(",", "")) if m else None
+
+
 def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None,
                lean_back: bool = False) -> list[Candidate]:
     """Facts this number may be about, best first.
@@ -176,7 +182,7 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
     """
     if q.kind == "percent" and not q.relative:
         of = re.match(r"\s*of\s+(.{0,40})", prose[q.end:scope.end], re.I | re.S)
-        if of and not POPULATION_NOUNS.match(of.group(1)):
+        if of and fb.population_nouns is not None and not fb.population_nouns.match(of.group(1)):
             return []
     (c_lo, c_hi), (s_lo, s_hi), _ = tiers(scope, prose, q)
     clause = prose[c_lo:c_hi]
@@ -187,11 +193,14 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
     key_text = scope.key_text
     if lean_back:
         key_text = key_text + " \n " + (scope.before[0] if scope.before else "")
+    other = _other_side(q, prose, scope.start, scope.end)
     out = []
     for fact in fb.by_kind.get(q.kind, ()):
+        if other is not None and any(v.low <= other <= v.high for v in fact.values):
+            continue  # "28 of 30 babies": the fact is about the other number
         if q.kind == "percent" and q.relative != fact.relative:
             continue
-        if q.kind == "count" and not same_noun(q.unit, fact.unit):
+        if q.kind == "count" and not same_noun(q.unit, fact.unit, fb.people):
             continue
         if q.kind == "number" and not labelled_number(q, fact, prose, scope):
             continue

@@ -1,69 +1,114 @@
 """Does a number stated in a draft agree with a reference value?
 
-Rounding to the precision given passes (96.0 as 96; 87.9 as 88), approximate qualifiers pass
-within a couple of points ("about", "nearly" for just under), bounds pass when true ("more than
-95%" for 97.6%), a draft range passes when it contains the value or matches a reference range,
-durations are compared in the fact's unit, and a period's two years must both be right.
+Every number is checked at the precision it states (the decision table in reference/README.md):
+"96" states whole units, "87.9" tenths; in a whole number of 1,000 or more, trailing zeros only
+hold places, so "1,400" states hundreds and "53,500" hundreds (at least two significant figures
+are always read). A reference value rounded to that precision passes (96.0 as 96, 1,440 as
+1,400). Approximate qualifiers pass within a couple of points ("about", "nearly" for just
+under), bounds pass when true ("more than 95%" for 97.6%), a draft range passes when it contains
+the value or matches a reference range, and a period's two years must both be right. A number
+in another unit (years for months, days for weeks, per million for per 100,000) is converted
+first, and its precision with it: "2.2 years" states tenths of a year, so 26.3 months passes.
 """
 from __future__ import annotations
+
+import re
 
 from linter.facts.base import Fact, Value
 from linter.text.quantities import Quantity
 
-PEOPLE = {"children", "child", "kids", "kid", "patients", "patient", "infants", "infant", "babies",
-          "baby", "people", "participants", "adults", "adolescents", "teenagers", "young people",
-          "boys", "girls", "cases", "families"}
 
-
-def same_noun(found: str, unit: str) -> bool:
-    """Whether a counted noun ("babies") fits a fact's unit ("children")."""
+def same_noun(found: str, unit: str, people=frozenset()) -> bool:
+    """Whether a counted noun ("babies") fits a fact's unit ("children"); two of the `people`
+    nouns (the vocabulary's group) fit each other."""
     found, unit = found.lower().split()[-1:] or [""], unit.lower().split()[-1:] or [""]
     found, unit = found[0], unit[0]
     if not unit or not found:
         return True
-    if found in PEOPLE and unit in PEOPLE:
+    if found in people and unit in people:
         return True
     return found.rstrip("s") == unit.rstrip("s") or found.startswith(unit.rstrip("s"))
 
 
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_FRACTION = re.compile(r"\b(?:half|third|quarter|fifth|tenth|in\s+\w+|out\s+of)\b", re.I)
+
+
+def precision(q: Quantity) -> float:
+    """The step of the last digit a written number states: 1 for "96", 0.1 for "87.9", 100 for
+    "1,400" and "53,500" (trailing zeros of a number of 1,000 or more hold places, but at least
+    two significant figures are read), scaled to the quantity's value ("100×10⁹/L")."""
+    m = _DIGITS.search(q.text)
+    if m is None:
+        return 10 ** (-q.decimals)
+    digits = m.group(0).replace(",", "")
+    if "." in digits:
+        step = 10.0 ** -len(digits.split(".")[1])
+    else:
+        digits = digits.lstrip("0") or "0"
+        zeros = len(digits) - len(digits.rstrip("0"))
+        step = 10.0 ** min(zeros, max(len(digits) - 2, 0)) if len(digits) >= 4 else 1.0
+    written = float(digits)
+    value = q.value if q.value is not None else q.low
+    if written and value and abs(value - written) > 1e-9 and q.low is None:
+        step *= value / written  # "100×10⁹/L" is read as 100,000 per µL: hundreds of thousands
+    return step
+
+
+def _rough(q: Quantity) -> bool:
+    """Shares in words ("one in five", "half", "three-quarters") are rough by nature; a number
+    spelled out ("five weeks", "thirty infants") is as exact as one in digits."""
+    return q.words and (q.kind in ("percent", "pp") or bool(_FRACTION.search(q.text)))
+
+
 def tolerance(q: Quantity, ref: float) -> float:
-    if q.qualifier in ("about", "nearly") or q.words:
+    if q.qualifier in ("about", "nearly") or _rough(q):
         if q.kind in ("percent", "pp"):
             return max(0.06 * abs(ref), min(2.5, 0.3 * abs(ref)))
         return max(0.1 * abs(ref), 1)
-    return 0.5 * 10 ** (-q.decimals) + 1e-9
+    return 0.5 * precision(q) + 1e-9
 
 
-_MONTHS = {"day": 1 / 30.4, "days": 1 / 30.4, "week": 12 / 52, "weeks": 12 / 52, "month": 1,
-           "months": 1, "year": 12, "years": 12}
+# Each unit as a multiple of a base unit of its dimension: days for time, a rate per person.
+_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 365.25 / 12, "months": 365.25 / 12,
+          "year": 365.25, "years": 365.25,
+          "per 1,000": 1e-3, "per 10,000": 1e-4, "per 100,000": 1e-5, "per million": 1e-6}
 
 
-def in_fact_units(q: Quantity, fact: Fact) -> Quantity:
-    """A duration or age restated in the unit of the fact (18 months -> 1.5 years)."""
-    if q.kind not in ("duration", "age") or q.unit not in _MONTHS or fact.unit.strip() not in _MONTHS:
-        return q
-    factor = _MONTHS[q.unit] / _MONTHS[fact.unit.strip()]
-    if abs(factor - 1) < 1e-9:
-        return q
-    conv = (lambda x: None if x is None else x * factor)
-    return Quantity(q.start, q.end, q.text, q.kind, conv(q.value), conv(q.low), conv(q.high),
-                    fact.unit.strip(), q.qualifier, q.relative, q.direction, q.attributive,
-                    max(q.decimals, 1) if factor < 1 else q.decimals, q.words, q.noun)
+def unit_factor(q: Quantity, unit: str) -> float:
+    """What one unit of the draft's number is worth in the reference unit (12 for years stated
+    against months); 1 when either unit is unknown or they are the same."""
+    mine, theirs = _UNITS.get((q.unit or "").strip()), _UNITS.get((unit or "").strip())
+    if q.kind not in ("duration", "age", "rate") or mine is None or theirs is None:
+        return 1.0
+    return mine / theirs
+
+
+def _scaled(q: Quantity, k: float) -> tuple[float | None, float, float]:
+    lo, hi = q.bounds
+    return (None if q.value is None else q.value * k), lo * k, hi * k
 
 
 def value_matches(q: Quantity, v: Value, fact: Fact) -> bool:
-    q = in_fact_units(q, fact)
+    k = unit_factor(q, v.unit if v.unit is not None else fact.unit)
+    if abs(k - 1) > 1e-9:  # compare in the reference unit, at the draft's own precision
+        value, dlo, dhi = _scaled(q, k)
+        return _matches(q, value, dlo, dhi, v, fact, lambda ref: tolerance(q, ref / k) * k)
     dlo, dhi = q.bounds
+    return _matches(q, q.value, dlo, dhi, v, fact, lambda ref: tolerance(q, ref))
+
+
+def _matches(q: Quantity, d, dlo, dhi, v: Value, fact: Fact, tolerance) -> bool:
     refs = [(v.low, v.high)] + [(a, a) for a in v.also]
     for rlo, rhi in refs:
         ref_round = 0.5 * 10 ** (-v.decimals) + 1e-9
         if fact.qualifier in ("under", "over", "at-least", "at-most") and q.low is None:
             # A threshold ("WBC < 50,000"): the number itself must be the threshold.
-            if abs(q.value - rlo) <= max(tolerance(q, rlo), ref_round):
+            if abs(d - rlo) <= max(tolerance(rlo), ref_round):
                 return True
             continue
         if q.low is not None:  # a range in the draft
-            tol = max(tolerance(q, rlo), ref_round) if q.qualifier == "about" else ref_round
+            tol = max(tolerance(rlo), ref_round) if q.qualifier == "about" else ref_round
             if rlo == rhi:  # it must contain the reference value
                 if dlo - tol <= rlo <= dhi + tol:
                     return True
@@ -77,8 +122,7 @@ def value_matches(q: Quantity, v: Value, fact: Fact) -> bool:
                     or (rlo - tol <= dlo and dhi <= rhi + tol):
                 return True
             continue
-        d = q.value
-        tol = max(tolerance(q, rlo), ref_round)
+        tol = max(tolerance(rlo), ref_round)
         if q.qualifier in ("exact", "about"):
             if rlo - tol <= d <= rhi + tol:
                 return True

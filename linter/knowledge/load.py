@@ -8,20 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from linter.knowledge import cache
 from linter.errors import DataError
+from linter.knowledge import cache
+from linter.knowledge.paths import SCHEMA_DIR, shipped
 from linter.text.terms import check_term, expand, unknown_references
 
-SCHEMA_DIR = Path(__file__).with_name("schemas")
-
-PACKAGE = Path(__file__).parent.parent
 KINDS = ("facts", "sources", "vocabulary", "rules")
-
-
-def shipped(name: str) -> Path:
-    """The shipped reference/ or rules/ folder: inside the installed package, else the checkout."""
-    inside = PACKAGE / name
-    return inside if inside.is_dir() else PACKAGE.parent / name
 
 
 @dataclass
@@ -42,7 +34,9 @@ class Knowledge:
     def rule_index(self) -> dict:
         return {r["code"]: r for r in self.rules}
 
-    def source_names(self, ids) -> tuple[str, ...]:
+    def source_names(self, refs) -> tuple[str, ...]:
+        """The short citations of a fact's sources (ids or {id, where} entries)."""
+        ids = [r if isinstance(r, str) else r["id"] for r in refs]
         return tuple(self.sources[i]["short"] for i in ids if i in self.sources)
 
 
@@ -115,7 +109,8 @@ def _well_formed(entry) -> bool:
 
 def build(texts) -> Knowledge:
     """Parse and validate; raise DataError listing every problem found."""
-    from linter.knowledge.yamlfile import load_yaml, schema_problems
+    from linter.knowledge import crosscheck
+    from linter.knowledge.yamlfile import key_path, load_yaml, schema_problems
 
     k = Knowledge()
     problems: list[str] = []
@@ -156,10 +151,12 @@ def build(texts) -> Knowledge:
                     problems.append(f"{where('id')}.id: duplicate fact id {fact['id']!r} "
                                     f"(also in {k.origin[fact['id']]})")
                 k.origin[fact["id"]] = str(path)
-                for s in fact["sources"]:
+                for n, s in enumerate(crosscheck.source_ids(fact)):
                     if s not in k.sources:
-                        problems.append(f"{where('sources')}.sources: unknown source id {s!r} "
-                                        f"(not in any sources file)")
+                        problems.append(f"{where('sources', n)}.sources[{n}]: unknown source id "
+                                        f"{s!r} (not in any sources file)")
+                problems.extend(f"{where(*p)}.{key_path(p)}: {msg}"
+                                for p, msg in crosscheck.fact_problems(fact, k.sources))
                 problems.extend(f"{where()}: {p}" for p in _term_problems(fact, k.vocabulary))
                 k.facts.append(fact)
         elif kind == "rules":

@@ -21,7 +21,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from linter.errors import DataError
-from linter.knowledge.load import SCHEMA_DIR  # one definition of the schema folder
+from linter.knowledge.paths import SCHEMA_DIR
 
 MAX_DEPTH = 64  # medlint's own files nest five levels deep
 MAX_INT_DIGITS = 100  # no medlint setting needs a longer integer; Python refuses over 4,300
@@ -194,8 +194,9 @@ def key_path(parts) -> str:
     return out or "(top level)"
 
 
-def schema_problems(data, schema_name: str, path, lines: YamlFile | None) -> list[str]:
-    """Every schema violation, as `FILE:LINE: key.path: problem` (lines only for problems)."""
+def schema_problems(data, schema_name: str, path, lines: YamlFile | str | None) -> list[str]:
+    """Every schema violation, as `FILE:LINE: key.path: problem`; `lines` (the parsed file, or
+    its text) gives lines, looked up only for problems."""
     import jsonschema  # only on the validation path: the import is slow
 
     validator_cls = jsonschema.validators.validator_for(schema(schema_name))
@@ -205,14 +206,31 @@ def schema_problems(data, schema_name: str, path, lines: YamlFile | None) -> lis
         errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     except RecursionError:
         return [f"{path}: nested too deeply"]
+    if errors and isinstance(lines, str):
+        try:
+            lines = read_yaml(lines)
+        except YamlProblem:
+            lines = None
     for err in errors:
+        err = _specific(err)
         parts = list(err.absolute_path)
+        if "propertyNames" in err.schema_path:  # a key this kind of item does not take
+            parts.append(err.instance)
         extra = _unknown_keys(err)
         # An unknown key is shown at its own line, not at the line of the mapping holding it.
-        line = lines.line_of(parts + extra[:1]) if lines is not None else None
+        line = lines.line_of(parts + extra[:1]) if isinstance(lines, YamlFile) else None
         where = f"{path}:{line}" if line else str(path)
         problems.append(f"{where}: {key_path(parts)}: {_describe(err, extra)}")
     return problems
+
+
+def _specific(err):
+    """For "valid under none of the given schemas", the problem deepest inside the value (a bad
+    `where` inside a source entry), which says more than the alternatives it failed."""
+    if err.validator not in ("oneOf", "anyOf") or not err.context:
+        return err
+    deepest = max(err.context, key=lambda e: (len(e.absolute_path), e.validator != "type"))
+    return deepest if len(deepest.absolute_path) > len(err.absolute_path) else err
 
 
 def _unknown_keys(err) -> list:
@@ -225,6 +243,10 @@ def _unknown_keys(err) -> list:
 
 
 def _describe(err, extra) -> str:
+    if "propertyNames" in err.schema_path:
+        return f"unknown key for this kind (allowed: {', '.join(err.validator_value)})"
+    if err.validator == "pattern" and err.schema.get("description"):
+        return f"{_short(err.instance)} is not allowed: {err.schema['description']}"
     if err.validator == "additionalProperties":
         if extra:
             return (f"unknown key {extra[0]!r}" if len(extra) == 1

@@ -1,5 +1,6 @@
 """GitHub Actions workflow commands: ::error file=…,line=…,col=…::message."""
-from linter.output import printable, rows
+from linter.output.escape import printable
+from linter.output.rows import rows
 
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 

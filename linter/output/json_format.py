@@ -2,7 +2,8 @@
 import json
 
 from linter import __version__
-from linter.output import display_path, rows, summary
+from linter.output.escape import display_path
+from linter.output.rows import rows, summary
 
 
 def finding_dict(path, f, pos, end):

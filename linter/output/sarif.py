@@ -9,7 +9,8 @@ import re
 from urllib.parse import quote
 
 from linter import __version__
-from linter.output import display_path, rows
+from linter.output.escape import display_path
+from linter.output.rows import rows
 
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
@@ -18,8 +19,8 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
 def write(results, errors, ctx, stream):
-    rules = sorted(ctx.knowledge.rules, key=lambda r: r["code"]) if ctx else []
-    index = {r["code"]: i for i, r in enumerate(rules)}
+    rules = sorted(ctx.rules, key=lambda r: r.code) if ctx else []
+    index = {r.code: i for i, r in enumerate(rules)}
     docs = {r.path: r.document for r in results}
     out = []
     for path, f, (line, col), (end_line, end_col) in rows(results):
@@ -49,13 +50,12 @@ def write(results, errors, ctx, stream):
         "version": __version__,
         "informationUri": "https://pypi.org/project/medlint/",
         "rules": [{
-            "id": r["code"],
-            "name": r["name"],
-            "shortDescription": {"text": r["name"]},
-            "fullDescription": {"text": r["rationale"]},
-            "defaultConfiguration": {"level": LEVEL.get(r["severity"], "none")
-                                     if r["severity"] != "off" else "none"},
-            "properties": {"category": r["category"]},
+            "id": r.code,
+            "name": r.name,
+            "shortDescription": {"text": r.name},
+            "fullDescription": {"text": r.data["rationale"]},
+            "defaultConfiguration": {"level": LEVEL.get(r.severity, "none")},
+            "properties": {"category": r.category},
         } for r in rules],
     }
     log = {"$schema": SCHEMA, "version": "2.1.0",
@@ -69,7 +69,10 @@ def write(results, errors, ctx, stream):
 
 
 def _utf16(doc, line: int, col: int) -> int:
-    """A 1-based code-point column as a 1-based UTF-16 column."""
+    """A 1-based code-point column of a text draft as a 1-based UTF-16 column. (A Word or HTML
+    document's positions are already those of its source.)"""
+    if getattr(doc, "end_position", None) is not None or not hasattr(doc, "line_starts"):
+        return col
     start = doc.line_starts[line - 1]
     return col + len(_ASTRAL.findall(doc.text, start, start + col - 1))
 

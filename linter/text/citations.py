@@ -1,5 +1,5 @@
 """Does a sentence cite a source? A link, a footnote marker, a Markdown footnote, or a named
-study, journal, agency or author-year."""
+study (from the vocabulary), journal, agency or author-year."""
 from __future__ import annotations
 
 from linter.regexcache import compile as rx
@@ -13,11 +13,13 @@ CITATION = rx(
     r"Journal\s+of\s+[A-Z]\w+|Frontiers\s+in|Front\s+Pediatr|iScience)\b"
     r"|\b(?:American\s+Cancer\s+Society|National\s+Cancer\s+Institute|NCI\s+PDQ|PDQ|Cancer\.Net|"
     r"Children's\s+Oncology\s+Group|COG|FDA|EMA|WHO|NICE|NCCN|ASH\s*20\d\d|ASCO)\b"
-    r"|\b(?:AALL\d{4}|ELIANA|Interfant(?:-\d+)?|EsPhALL\d*|GBD|Global\s+Burden\s+of\s+Disease)\b"
     r"|\b(?:press\s+release|published\s+in|presented\s+at|according\s+to\s+(?:the\s+|a\s+)?"
     r"(?:[A-Z]|study|review|trial|report|analysis|paper|survey))",
 )
 
 
-def cites(raw_sentence: str) -> bool:
-    return CITATION.search(raw_sentence) is not None
+def cites(raw_sentence: str, studies=None) -> bool:
+    """Whether a sentence cites a source; `studies` matches the named studies and series of the
+    vocabulary's `cited-studies` group."""
+    return CITATION.search(raw_sentence) is not None or (
+        studies is not None and studies.search(raw_sentence) is not None)

@@ -204,11 +204,9 @@ class TermUnion:
 
 
 def _group(name: str, vocabulary: dict):
-    key = ("@", name, id(vocabulary))
-    hit = _CACHE.get(key)
-    if hit is None:
-        hit = _CACHE[key] = Terms(tuple(expand([f"@{name}"], vocabulary)))
-    return hit
+    # Keyed by the group's expanded terms, not by the vocabulary object: two vocabularies that
+    # give a group the same terms share one matcher, and a changed group gets a new one.
+    return _literals(tuple(expand([f"@{name}"], vocabulary)))
 
 
 def _literals(terms: tuple):

@@ -183,7 +183,7 @@ FIXTURES = [
 def test_fixture_drafts(lint, name, expected):
     from pathlib import Path
 
-    text = (Path(__file__).parent / "fixtures" / name).read_text(encoding="utf-8")
+    text = (Path(__file__).resolve().parent.parent / "fixtures" / name).read_text(encoding="utf-8")
     result = lint(text, name, dedent=False)
     got = sorted((result.result.document.position(f.start)[0], f.rule) for f in result.findings)
     assert got == sorted(expected)

@@ -48,6 +48,41 @@ CASES = [
     ("twice as likely to stay", [("twice as likely", "ratio", 2.0, "exact", {"relative": True})]),
     ("cut deaths in half", [("cut deaths in half", "percent", 50.0, "about", {"relative": True})]),
     ("survival has doubled", [("doubled", "ratio", 2.0, "exact", {"relative": True, "direction": "increase"})]),
+    # Numbers in words: one number as long as the words make one.
+    ("a hundred and two children", [("a hundred and two", "count", 102.0, "exact", {"words": True})]),
+    ("three million, two hundred and forty people",
+     [("three million, two hundred and forty", "count", 3000240.0, "exact", {})]),
+    ("Two of the clinics closed.", [("Two", "number", 2.0, "exact", {"words": True})]),
+    ("twelve, thirteen and fourteen", [("twelve", "number", 12.0, "exact", {}),
+                                       ("thirteen", "number", 13.0, "exact", {}),
+                                       ("fourteen", "number", 14.0, "exact", {})]),
+    ("about 2,000 children took part", [("about 2,000", "count", 2000.0, "about", {})]),
+    ("a risk of 2.5×10⁻³ per dose", [("2.5×10⁻³", "number", 0.0025, "exact", {})]),
+    ("a change of minus five percent", [("minus five percent", "percent", -5.0, "exact", {})]),
+    # Shares in words.
+    ("one sixth of patients", [("one sixth", "percent", 16.7, "about", {"noun": "patients"})]),
+    ("four fifths of the babies", [("four fifths", "percent", 80.0, "about", {})]),
+    ("roughly one in seven children", [("roughly one in seven", "percent", 14.3, "about", {})]),
+    ("nine out of a hundred families", [("nine out of a hundred", "percent", 9.0, "about", {})]),
+    ("almost half of the children", [("almost half", "percent", 50.0, "nearly", {"vague": True})]),
+    ("more than a third of cases", [("more than a third", "percent", 33.3, "over", {"vague": True})]),
+    ("about 1/40 of the dose", [("about 1/40", "percent", 2.5, "about", {})]),
+    ("a share of 40 percents", [("40 percents", "percent", 40.0, "exact", {})]),
+    # Ranges, and changes that are not ranges.
+    ("rest for 7 to 10 days", [("7 to 10 days", "duration", (7.0, 10.0), "exact", {})]),
+    ("survival ranges from 85 to 90%", [("85 to 90%", "percent", (85.0, 90.0), "exact", {})]),
+    ("two to three years later", [("two to three years", "duration", (2.0, 3.0), "exact", {})]),
+    ("scores of 20 through 30", [("20 through 30", "number", (20.0, 30.0), "exact", {})]),
+    ("survival rose from 60% to 90%", [("60%", "percent", 60.0, "exact", {}),
+                                       ("90%", "percent", 90.0, "exact", {})]),
+    ("it took survival from 60% to 90%", [("60%", "percent", 60.0, "exact", {}),
+                                          ("90%", "percent", 90.0, "exact", {})]),
+    # Bounds.
+    ("30 children or more", [("30", "count", 30.0, "at-least", {})]),
+    ("in 500 cases or fewer", [("500", "count", 500.0, "at-most", {})]),
+    ("less than or equal to 40%", [("less than or equal to 40%", "percent", 40.0, "at-most", {})]),
+    ("equal to or greater than 12", [("equal to or greater than 12", "number", 12.0, "at-least", {})]),
+    ("more than 50 or equal", [("more than 50 or equal", "number", 50.0, "at-least", {})]),
 ]
 
 
@@ -79,6 +114,10 @@ NOT_CLAIMS = [
     "RMST difference (95% CI, 36 to 108).",
     "Likes (1.2K) and post (3/12).",
     "Chromosome 9 and chromosome 22 swap.",
+    "No one knows, and one of them left.",
+    "Several hundred years ago.",
+    "Call +1-222-3333-4444 today.",
+    "Galaxy J1149.5+6663 was imaged.",
 ]
 
 
@@ -86,3 +125,10 @@ NOT_CLAIMS = [
 def test_numbers_that_are_not_claims(text):
     kinds = [(q.text, q.kind) for q in extract(text) if q.kind not in ("duration",)]
     assert kinds == []
+
+
+def test_long_lines_read_every_number_once():
+    text = "9% " * 4000
+    found = extract(text)
+    assert [(q.start, q.text, q.value) for q in found] == [(3 * i, "9%", 9.0) for i in range(4000)]
+    assert [q.text for q in extract("It was 5" + "." * 16000 + " Then 6%.")] == ["5", "6%"]

@@ -5,8 +5,8 @@ import textwrap
 import pytest
 
 from linter.document.markdown import parse
-from linter.errors import InputError
 from linter.document.sentences import split_sentences
+from linter.errors import InputError
 
 
 def doc_of(text, path="d.md"):
@@ -122,7 +122,7 @@ def test_control_comments_found_outside_code():
         <!-- medlint-disable -->
         ```
         """)
-    assert [(kind, codes) for _, kind, codes in doc.controls] == [("disable", ("OVER004",))]
+    assert [(c.kind, c.codes) for c in doc.controls] == [("disable", ("OVER004",))]
 
 
 def test_broken_front_matter_is_an_input_error_with_line():

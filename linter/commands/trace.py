@@ -1,0 +1,238 @@
+"""`medlint trace`: what medlint read in a draft, and why each number was or was not flagged.
+
+For each file: its sentences, the quantities stated in them, the modifiers (negation, hedges)
+with the text each one governs, and for each number the frame the statistics check built, the
+candidate facts and the decision. Offsets are character offsets into the file's decoded text
+(newlines normalised to "\\n"), end exclusive; `FILE:LINE` keeps only what starts on that line
+(a sentence is kept when it overlaps the line).
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass, field
+
+from linter.document import reader
+from linter.document.markdown import Document, parse
+from linter.errors import MedlintError
+
+VERSION = 1
+_TARGET = re.compile(r"(?s)(.+):([0-9]+)")
+
+
+@dataclass
+class Traced:
+    """One file's trace: the JSON entry, and the document to turn offsets into lines."""
+
+    path: str
+    entry: dict
+    document: Document | None = None
+    line: int | None = None
+    numbers: list = field(default_factory=list)
+
+
+def split_target(target: str) -> tuple[str, int | None]:
+    """"draft.md:12" -> ("draft.md", 12); a path that exists as written is never split."""
+    if target == "-" or os.path.exists(target):
+        return target, None
+    m = _TARGET.fullmatch(target)
+    if m and int(m.group(2)) > 0:
+        return m.group(1), int(m.group(2))
+    return target, None
+
+
+def sentence_strength(doc: Document, sentence) -> str | None:
+    """The claim strength of a sentence (none, correlational, conditional-causal,
+    direct-causal); None while medlint has no model of it."""
+    return None
+
+
+def modifiers(doc: Document) -> list[dict]:
+    """Negation and hedge triggers with the text each governs, as the certainty rules read them:
+    a hedge governs the rest of its sentence; a negation governs the few words after it, up to a
+    clause break (the words for which `hedging.negated` holds)."""
+    from linter.text.hedging import HEDGES, NEGATION, negated
+
+    prose = doc.prose
+    out = []
+    for s in doc.sentences:
+        for m in HEDGES.finditer(prose, s.start, s.end):
+            if m.end() < s.end:
+                out.append(_modifier("hedged", m.start(), m.end(), m.end(), s.end, prose))
+        for m in NEGATION.finditer(prose, s.start, s.end):
+            scope_end = m.end()
+            for w in re.finditer(r"\S+", prose[m.end():s.end]):
+                at = m.end() + w.start()
+                if not negated(prose, at, s.start):
+                    break
+                scope_end = at + len(w.group(0))
+            if scope_end > m.end():
+                out.append(_modifier("negated", m.start(), m.end(), m.end(), scope_end, prose))
+    out.sort(key=lambda d: (d["trigger"]["start"], d["kind"]))
+    return out
+
+
+def _modifier(kind: str, t0: int, t1: int, s0: int, s1: int, prose: str) -> dict:
+    while s0 < s1 and prose[s0].isspace():
+        s0 += 1
+    return {"kind": kind, "trigger": {"start": t0, "end": t1}, "scope": {"start": s0, "end": s1}}
+
+
+def quantity_dict(q) -> dict:
+    return {"start": q.start, "end": q.end, "text": q.text, "value": q.value, "low": q.low,
+            "high": q.high, "unit": q.unit or None,
+            "qualifier": None if q.qualifier == "exact" else q.qualifier, "kind": q.kind,
+            "relative": q.relative, "direction": q.direction, "vague": q.vague}
+
+
+def numbers(doc: Document, ctx) -> list[dict]:
+    """Each number the statistics check judged: its frame, candidate facts and decision."""
+    from linter.checks import statistics
+    from linter.facts.matching import candidates, pairs
+    from linter.facts.verdicts import negated_number
+    from linter.view import DocumentView
+
+    fb = ctx.factbase
+    records = DocumentView(doc, ctx).verdicts
+    by_check = statistics.rules_by_check(r for r in ctx.rules if r.kind in statistics.KINDS)
+    by_scope: dict = {}
+    for r in records:
+        by_scope.setdefault(id(r.scope), []).append(r)
+    out = []
+    for group in by_scope.values():
+        scope = group[0].scope
+        qs = [r.quantity for r in group if r.quantity.kind != "change"]
+        pmap = pairs(qs, doc.prose, table=bool(scope.cells))
+        for r in group:
+            q = r.quantity
+            cands = [] if q.kind == "change" else candidates(q, scope, fb, doc.prose, pmap.get(q))
+            frame = quantity_dict(q)
+            for key in ("start", "end", "text"):
+                frame.pop(key)
+            frame["noun"] = q.noun or None
+            negated = q.kind != "change" and negated_number(doc.prose, q, scope)
+            out.append({
+                "start": q.start, "end": q.end, "text": q.text, "frame": frame,
+                "candidates": [{"fact": c.fact.id, "score": c.score,
+                                "value_matches": c.value is not None, "strong": c.strong}
+                               for c in cands[:5]],
+                "fact": r.fact.id if r.fact is not None else None,
+                "decision": _decision(r, negated, statistics.report(r.problem, by_check)),
+            })
+    out.sort(key=lambda d: (d["start"], d["end"]))
+    return out
+
+
+def _decision(r, negated: bool, finding) -> str:
+    if negated:
+        return "not judged: the sentence negates it"
+    if finding is not None:
+        return f"{finding.rule} {finding.severity}: {finding.message}"
+    if r.problem is not None:
+        return f"wrong ({r.problem.check}), not reported: no loaded rule has that check"
+    if r.supported and r.fact is not None:
+        return f"agrees with {r.fact.id}"
+    if r.supported:
+        return "not judged: already judged with its pair, or a restated figure"
+    if r.fact is not None:
+        return (f"not judged: {r.fact.id} is the nearest fact, but the sentence does not tie "
+                f"the number to it firmly enough to call it wrong")
+    return "no fact: no fact of the reference is about this number"
+
+
+def trace_text(text: str, path: str, ctx, line: int | None = None) -> Traced:
+    from linter.text.quantities import extract
+
+    doc = parse(text, path)
+    prose = doc.prose
+    sentences, quantities = [], []
+    for s in doc.sentences:
+        sentences.append({"start": s.start, "end": s.end, "strength": sentence_strength(doc, s)})
+        quantities.extend(quantity_dict(q) for q in extract(prose, s.start, s.end))
+    entry = {"path": path, "sentences": sentences, "quantities": quantities,
+             "modifiers": modifiers(doc), "numbers": numbers(doc, ctx)}
+    if line is not None:
+        entry = _on_line(entry, doc, line)
+    return Traced(path, entry, doc, line)
+
+
+def _on_line(entry: dict, doc: Document, line: int) -> dict:
+    starts = doc.line_starts
+    lo = starts[line - 1] if line <= len(starts) else len(doc.text)
+    hi = starts[line] if line < len(starts) else len(doc.text) + 1
+
+    def start_on(d):
+        at = d["trigger"]["start"] if "trigger" in d else d["start"]
+        return lo <= at < hi
+
+    out = dict(entry)
+    out["line"] = line
+    out["sentences"] = [s for s in entry["sentences"] if s["start"] < hi and s["end"] > lo]
+    for key in ("quantities", "modifiers", "numbers"):
+        out[key] = [d for d in entry[key] if start_on(d)]
+    return out
+
+
+def run(targets, ctx, stdin=None) -> tuple[list[Traced], list[str]]:
+    """Trace every target (FILE or FILE:LINE); input errors are collected, not raised."""
+    from linter.engine import expand_paths
+
+    limit = ctx.config["max-file-size"]
+    traced, errors = [], []
+    for target in targets:
+        path, line = split_target(target)
+        try:
+            paths = expand_paths([path], ctx.config)
+        except MedlintError as err:
+            errors.append(str(err))
+            traced.append(Traced(path, {"path": path, "error": str(err)}))
+            continue
+        for p in paths:
+            try:
+                text = reader.read_stdin(stdin, limit) if p == "-" else reader.read_path(p, limit)
+                traced.append(trace_text(text, p, ctx, line))
+            except MedlintError as err:
+                errors.append(str(err))
+                traced.append(Traced(p, {"path": p, "error": str(err)}))
+    return traced, errors
+
+
+def write_json(traced: list[Traced], stream) -> None:
+    json.dump({"version": VERSION, "files": [t.entry for t in traced]}, stream,
+              ensure_ascii=False, indent=1)
+    stream.write("\n")
+
+
+def write_text(traced: list[Traced], stream) -> None:
+    for t in traced:
+        e = t.entry
+        if "error" in e:
+            continue
+        doc = t.document
+        for s in e["sentences"]:
+            line, col = doc.position(s["start"])
+            stream.write(f"{t.path}:{line}:{col}: sentence: {_short(doc.text[s['start']:s['end']])}\n")
+            inside = [m for m in e["modifiers"] if s["start"] <= m["trigger"]["start"] < s["end"]]
+            for m in inside:
+                trig = doc.text[m["trigger"]["start"]:m["trigger"]["end"]]
+                scope = doc.text[m["scope"]["start"]:m["scope"]["end"]]
+                stream.write(f"    {m['kind']}: \"{trig}\" governs \"{_short(scope)}\"\n")
+            for n in e["numbers"]:
+                if not s["start"] <= n["start"] < s["end"]:
+                    continue
+                f = n["frame"]
+                value = f["value"] if f["value"] is not None else f"{f['low']}-{f['high']}"
+                stream.write(f"    number \"{n['text'].strip()}\": {f['kind']} {value}"
+                             f"{(' ' + f['unit']) if f['unit'] else ''}"
+                             f"{(' (' + f['qualifier'] + ')') if f['qualifier'] else ''}\n")
+                for c in n["candidates"]:
+                    stream.write(f"        candidate {c['fact']}: score {c['score']:g}"
+                                 f"{', value matches' if c['value_matches'] else ''}"
+                                 f"{', strong' if c['strong'] else ''}\n")
+                stream.write(f"        decision: {n['decision']}\n")
+
+
+def _short(text: str, limit: int = 100) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "\u2026"

@@ -1,0 +1,83 @@
+"""The filter step: what a user switched off never reaches the output.
+
+In order: severity overrides (preset, config `severity:`; "off" drops a rule), --select/--ignore
+(codes, code prefixes, rule names or categories), front-matter `medlint:` settings, inline
+control comments; and a finding repeated at the same span counts once.
+"""
+from __future__ import annotations
+
+import dataclasses
+
+from linter.document.markdown import Document
+from linter.finding import Finding
+
+
+def selected(finding: Finding, patterns, ctx) -> bool:
+    rule = ctx.rule_index.get(finding.rule)
+    names = (finding.rule, finding.category, *((rule.name, *rule.aliases) if rule is not None else ()))
+    return any(n.upper().startswith(p.upper()) for p in patterns for n in names if n)
+
+
+def apply(findings, doc: Document, ctx):
+    settings = doc.front_matter.get("medlint") if isinstance(doc.front_matter, dict) else None
+    settings = settings if isinstance(settings, dict) else {}
+    file_ignore = tuple(str(c) for c in settings.get("ignore", []) or [])
+    file_select = tuple(str(c) for c in settings.get("select", []) or [])
+    disabled = _disabled_spans(doc)
+    seen = set()
+    for f in findings:
+        severity = ctx.severity(f.rule, f.severity)
+        if severity == "off" and not ctx.keep_off:
+            continue
+        if ctx.select and not selected(f, ctx.select, ctx):
+            continue
+        if ctx.ignore and selected(f, ctx.ignore, ctx):
+            continue
+        if file_select and not selected(f, file_select, ctx):
+            continue
+        if file_ignore and selected(f, file_ignore, ctx):
+            continue
+        if _is_disabled(f, doc, disabled):
+            continue
+        key = (f.rule, f.start, f.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        yield f if severity == f.severity else dataclasses.replace(f, severity=severity)
+
+
+def _disabled_spans(doc: Document):
+    """[(start, end, codes or None for all)] regions switched off by control comments."""
+    spans, open_ = [], {}
+    for control in doc.controls:
+        offset, kind, codes = control.offset, control.kind, control.codes
+        if kind == "disable-next-line":
+            line, _ = doc.position(offset)
+            starts = doc.line_starts
+            if line < len(starts):
+                end = starts[line + 1] if line + 1 < len(starts) else len(doc.text)
+                spans.append((starts[line], end, codes or None))
+        elif kind == "disable":
+            for code in codes or ("*",):
+                open_.setdefault(code, offset)
+        elif kind == "enable":
+            for code in list(open_) if not codes else codes:
+                if code in open_:
+                    start = open_.pop(code)
+                    spans.append((start, offset, None if code == "*" else (code,)))
+    for code, start in open_.items():
+        spans.append((start, len(doc.text) + 1, None if code == "*" else (code,)))
+    return spans
+
+
+def _is_disabled(f: Finding, doc: Document, spans) -> bool:
+    document_level = f.start == 0 and f.end == 0
+    for start, end, codes in spans:
+        if codes is not None and not any(f.rule.startswith(c) for c in codes):
+            continue
+        if start <= f.start < end:
+            return True
+        # A document-level finding is switched off by a region that stays open to the end.
+        if document_level and end > len(doc.text):
+            return True
+    return False

@@ -1,0 +1,82 @@
+"""The per-document view every check reads: the parsed document, the scope of each sentence and
+the verdict on each number, computed once per document and never changed by a check.
+
+Checks receive the view and their own rules, nothing else: no check runs or imports another,
+and nothing is kept between documents.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import cached_property
+
+from linter.document.markdown import Document
+from linter.document.scopes import scopes
+from linter.text.citations import cites
+from linter.text.hedging import hedged, negated, quoted
+
+
+@dataclass(frozen=True, eq=False)
+class DocumentView:
+    doc: Document
+    ctx: object  # the run's Context (linter/context.py)
+
+    @property
+    def prose(self) -> str:
+        return self.doc.prose
+
+    @property
+    def config(self):
+        return self.ctx.config
+
+    @property
+    def factbase(self):
+        return self.ctx.factbase
+
+    @cached_property
+    def scopes(self) -> tuple:
+        return scopes(self.doc)
+
+    @cached_property
+    def verdicts(self) -> tuple:
+        """The verdict on every number of the document (linter/facts/verdicts.py)."""
+        from linter.facts.verdicts import analyse
+
+        return analyse(self.doc.prose, self.scopes, self.ctx.factbase)
+
+    @cached_property
+    def verdicts_by_sentence(self) -> dict:
+        out: dict = {}
+        for v in self.verdicts:
+            out.setdefault(v.scope.sentence, []).append(v)
+        return {k: tuple(v) for k, v in out.items()}
+
+    def sentence_at(self, offset: int):
+        """The sentence at a prose offset (or the nearest one before it)."""
+        sentences = self.doc.sentences
+        i = bisect.bisect_right(self.doc.sentence_starts, offset) - 1
+        return sentences[i] if i >= 0 else None
+
+    def cites(self, raw: str) -> bool:
+        """Whether a text cites a source: a link, a footnote, a named study, journal or agency."""
+        return cites(raw, self.ctx.cited_studies)
+
+    def reference_section(self, heading: str) -> bool:
+        """Sources, references and further-reading lists hold titles, not claims."""
+        return self.ctx.reference_heading(heading or "")
+
+    def quiet(self, rule, start: int, end: int, sentence) -> bool:
+        """Whether a match must stay quiet: hedged, negated, quoted, a question or a cited title."""
+        doc = self.doc
+        lo = sentence.start if sentence else 0
+        if sentence is not None and end <= sentence.end and doc.prose[sentence.end - 1:sentence.end] == "?":
+            return True  # a question asks; it does not claim
+        if sentence is not None and self.reference_section(doc.heading_text(sentence.block)):
+            return True
+        if rule.hedge and (hedged(doc.prose, start, lo) or negated(doc.prose, start, lo)):
+            return True
+        if rule.quoted == "skip":
+            block = doc.blocks[sentence.block] if sentence else None
+            if (block is not None and block.quote) or quoted(doc.text, start, end):
+                return True
+        return False

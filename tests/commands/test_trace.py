@@ -1,0 +1,121 @@
+"""`medlint trace`: the JSON shape (version 1), FILE:LINE, many files with one bad, text output."""
+import json
+
+PLAIN = ("Survival was about 90% at 5 years. Chemotherapy may not cure every child.\n"
+         "It does not change the dose of 60 mg/m2.\n")
+WRONG = """\
+# Results
+
+In AALL1731, 3-year disease-free survival with blinatumomab was 98% versus 87.9% with chemotherapy alone.
+"""
+
+
+def _trace_json(cli, *args):
+    code, out, err = cli("trace", "--format", "json", *args)
+    return code, json.loads(out), err
+
+
+def _q(start, end, text, value, unit, qualifier, kind, low=None, high=None):
+    return {"start": start, "end": end, "text": text, "value": value, "low": low, "high": high,
+            "unit": unit, "qualifier": qualifier, "kind": kind, "relative": False,
+            "direction": None, "vague": False}
+
+
+def test_json_shape_of_a_plain_text_file(cli, write):
+    write("a.txt", PLAIN)
+    code, report, err = _trace_json(cli, "a.txt")
+    assert (code, err) == (0, "")
+    assert report["version"] == 1
+    [entry] = report["files"]
+    assert list(entry) == ["path", "sentences", "quantities", "modifiers", "numbers"]
+    assert entry["path"] == "a.txt"
+    assert entry["sentences"] == [{"start": 0, "end": 34, "strength": None},
+                                  {"start": 35, "end": 73, "strength": None},
+                                  {"start": 74, "end": 114, "strength": None}]
+    assert [PLAIN[s["start"]:s["end"]] for s in entry["sentences"]] == [
+        "Survival was about 90% at 5 years.", "Chemotherapy may not cure every child.",
+        "It does not change the dose of 60 mg/m2."]
+    assert entry["quantities"] == [
+        _q(13, 22, "about 90%", 90.0, "%", "about", "percent"),
+        _q(26, 33, "5 years", 5.0, "year", None, "duration"),
+        _q(105, 113, "60 mg/m2", 60.0, "mg/m2/day", None, "dose")]
+    assert entry["modifiers"] == [
+        {"kind": "hedged", "trigger": {"start": 48, "end": 51}, "scope": {"start": 52, "end": 73}},
+        {"kind": "negated", "trigger": {"start": 52, "end": 55}, "scope": {"start": 56, "end": 73}},
+        {"kind": "negated", "trigger": {"start": 82, "end": 85}, "scope": {"start": 86, "end": 114}}]
+    assert [(n["text"], n["candidates"], n["fact"], n["decision"]) for n in entry["numbers"]] == [
+        ("about 90%", [], None, "no fact: no fact of the reference is about this number"),
+        ("5 years", [], None, "no fact: no fact of the reference is about this number"),
+        ("60 mg/m2", [], None, "not judged: the sentence negates it")]
+    assert entry["numbers"][0]["frame"] == {
+        "value": 90.0, "low": None, "high": None, "unit": "%", "qualifier": "about",
+        "kind": "percent", "relative": False, "direction": None, "vague": False, "noun": None}
+
+
+def test_numbers_carry_candidates_and_the_deciding_finding(cli, write):
+    write("wrong.md", WRONG)
+    code, report, _ = _trace_json(cli, "wrong.md")
+    assert code == 0
+    numbers = report["files"][0]["numbers"]
+    assert [(WRONG[n["start"]:n["end"]], n["fact"]) for n in numbers] == [
+        ("98%", "blinatumomab-sr-dfs-3y"), ("87.9%", "blinatumomab-sr-dfs-3y")]
+    assert numbers[0]["decision"].startswith('STAT001 error: "98%" disagrees with the reference')
+    assert numbers[1]["decision"] == "agrees with blinatumomab-sr-dfs-3y"
+    assert [(c["fact"], c["value_matches"], c["strong"]) for c in numbers[0]["candidates"]] == [
+        ("blinatumomab-sr-dfs-3y", False, True)]
+
+
+def test_file_and_line_keeps_what_starts_on_that_line(cli, write):
+    write("a.txt", PLAIN)
+    code, report, _ = _trace_json(cli, "a.txt:2")
+    [entry] = report["files"]
+    assert code == 0 and entry["line"] == 2
+    assert entry["sentences"] == [{"start": 74, "end": 114, "strength": None}]
+    assert [q["text"] for q in entry["quantities"]] == ["60 mg/m2"]
+    assert [m["trigger"] for m in entry["modifiers"]] == [{"start": 82, "end": 85}]
+    assert [n["text"] for n in entry["numbers"]] == ["60 mg/m2"]
+
+
+def test_many_files_one_missing_exit_2_and_the_others_traced(cli, write):
+    write("a.txt", PLAIN)
+    write("b.txt", "Nothing to count here.\n")
+    code, report, err = _trace_json(cli, "a.txt", "gone.txt", "b.txt")
+    assert code == 2
+    assert err == "medlint: error: gone.txt: no such file or directory\n"
+    assert [f["path"] for f in report["files"]] == ["a.txt", "gone.txt", "b.txt"]
+    assert report["files"][1] == {"path": "gone.txt", "error": "gone.txt: no such file or directory"}
+    assert report["files"][2]["sentences"] == [{"start": 0, "end": 22, "strength": None}]
+    assert report["files"][2]["quantities"] == [] == report["files"][2]["numbers"]
+
+
+def test_a_file_name_with_a_colon_is_not_split(cli, write):
+    write("notes:2", PLAIN)
+    code, report, _ = _trace_json(cli, "notes:2")
+    assert code == 0 and "line" not in report["files"][0]
+    assert len(report["files"][0]["sentences"]) == 3
+
+
+def test_text_format(cli, write):
+    write("wrong.md", WRONG)
+    write("a.txt", PLAIN)
+    code, out, err = cli("trace", "wrong.md:3", "a.txt:2")
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[0] == ("wrong.md:3:1: sentence: In AALL1731, 3-year disease-free survival with "
+                        "blinatumomab was 98% versus 87.9% with chemotherapy \u2026")
+    assert lines[1] == '    number "98%": percent 98.0 %'
+    assert lines[2] == "        candidate blinatumomab-sr-dfs-3y: score 11, strong"
+    assert lines[3].startswith('        decision: STAT001 error: "98%" disagrees')
+    assert lines[4:7] == ['    number "87.9%": percent 87.9 %',
+                          "        candidate blinatumomab-sr-dfs-3y: score 11, value matches, strong",
+                          "        decision: agrees with blinatumomab-sr-dfs-3y"]
+    assert lines[7:] == [
+        "a.txt:2:1: sentence: It does not change the dose of 60 mg/m2.",
+        '    negated: "not" governs "change the dose of 60 mg/m2."',
+        '    number "60 mg/m2": dose 60.0 mg/m2/day',
+        "        decision: not judged: the sentence negates it"]
+
+
+def test_trace_needs_a_file(cli):
+    code, out, err = cli("trace")
+    assert code == 2 and out == "" and "Missing argument" in err

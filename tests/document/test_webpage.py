@@ -1,0 +1,113 @@
+"""HTML pages in: the main text only, positions in the HTML source, declared encodings."""
+from __future__ import annotations
+
+import bisect
+import json
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+from linter.document.frontmatter import front_matter
+from linter.document.webpage import parse_html
+from linter.engine import lint_document, lint_text
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def test_main_text_only_with_source_positions(cli):
+    code, out, err = cli("check", "--format", "json", str(FIXTURES / "page.html"))
+    assert (code, err) == (1, "")
+    got = [(f["line"], f["column"], f["end_line"], f["end_column"], f["rule"], f["found"])
+           for f in json.loads(out)["findings"]]
+    # Not flagged: the title, style, script, site header, navigation, hidden paragraph, aside
+    # and site footer, all of which carry hype or certainty words.
+    assert got == [(15, 67, 15, 70, "STAT002", "96%"), (17, 8, 17, 15, "OVER004", "miracle")]
+
+
+def test_page_structure_becomes_blocks():
+    doc = parse_html((FIXTURES / "page.html").read_text(encoding="utf-8"))
+    got = [(b.kind, b.level, b.list_item, doc.prose[b.start:b.end][:40]) for b in doc.blocks]
+    assert got == [
+        ("heading", 1, False, "Blinatumomab & your child"),
+        ("paragraph", 0, False, "Adding blinatumomab to chemotherapy rais"),
+        ("heading", 2, False, "Side effects"),
+        ("paragraph", 0, True, "Fever and low blood pressure (cytokine r"),
+        ("paragraph", 0, True, "Confusion or seizures can happen; the ca"),
+        ("paragraph", 0, False, "This page is for information only and do"),
+    ]
+    assert "B-ALL.[^1] This treatment" in doc.text
+    assert "your child\u2019s doctor" in doc.text
+
+
+def test_entities_and_tables_keep_exact_positions():
+    source = ("<table><tr><th>Arm</th><th>3-year DFS</th></tr>\n"
+              "<tr><td>Blinatumomab&nbsp;plus chemotherapy</td><td>99&#37;</td></tr></table>")
+    doc = parse_html(source)
+    rows = [(b.kind, b.header, doc.prose[b.start:b.end]) for b in doc.blocks]
+    assert rows == [("table_row", None, "Arm   3-year DFS"),
+                    ("table_row", 0, "Blinatumomab\u00a0plus chemotherapy   99%")]
+    start = doc.text.index("plus")
+    assert doc.position(start) == (2, source.split("\n")[1].index("plus") + 1)
+    assert doc.position(doc.text.index("99")) == (2, source.split("\n")[1].index("99") + 1)
+
+
+def _block(doc, offset):
+    return bisect.bisect_right([b.start for b in doc.blocks], offset) - 1
+
+
+@pytest.mark.parametrize("name", ["mixed-errors.md", "parent-questions.md", "clinician-tables.md",
+                                  "questions.md", "global-brief.md"])
+def test_html_version_of_a_markdown_draft_gives_the_same_findings(name, ctx):
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    _, body = front_matter(text, name)
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    page = f"<!DOCTYPE html><html><body><main>{md.render(text[body:])}</main></body></html>"
+
+    def comparable(result):
+        doc = result.document
+        return sorted((f.rule, f.message, f.fact, f.expected, f.sources,
+                       _block(doc, f.start) if f.end > f.start else None) for f in result.findings)
+    assert comparable(lint_document(parse_html(page, "page.html"), ctx)) == \
+        comparable(lint_text(text, name, ctx))
+
+
+def _page(charset_meta: str, body: str) -> str:
+    return f"<html><head>{charset_meta}</head><body><p>{body}</p></body></html>"
+
+
+def test_declared_legacy_charset_is_honoured(cli, tmp_path):
+    page = _page('<meta charset="windows-1252">', "Caf\u00e9 news: CAR-T is a miracle.")
+    (tmp_path / "legacy.html").write_bytes(page.encode("cp1252"))
+    code, out, err = cli("check", "--format", "json", "legacy.html")
+    findings = json.loads(out)["findings"]
+    assert (code, err) == (1, "")
+    assert [(f["rule"], f["line"], f["column"]) for f in findings if f["rule"] == "OVER004"] == \
+        [("OVER004", 1, page.index("miracle") + 1)]
+
+
+def test_http_equiv_charset_and_byte_order_mark(tmp_path, cli):
+    page = _page('<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">',
+                 "Na\u00efve hope: CAR-T is a miracle.")
+    (tmp_path / "a.html").write_bytes(page.encode("latin-1"))
+    (tmp_path / "b.html").write_bytes(b"\xef\xbb\xbf" + _page("", "CAR-T is a miracle.").encode())
+    code, out, err = cli("check", "--format", "json", "a.html", "b.html")
+    assert (code, err) == (1, "")
+    assert sorted((f["path"], f["rule"]) for f in json.loads(out)["findings"]
+                  if f["rule"] == "OVER004") == [("a.html", "OVER004"), ("b.html", "OVER004")]
+
+
+def test_undeclared_legacy_encoding_is_refused(cli, tmp_path):
+    (tmp_path / "page.html").write_bytes(_page("", "Caf\u00e9 news").encode("cp1252"))
+    code, out, err = cli("check", "page.html")
+    assert (code, err) == (2, "medlint: error: page.html: not UTF-8 (byte 0xe9 at offset 31) and "
+                              "no charset declared; add <meta charset=\"...\"> or save it as UTF-8\n")
+
+
+
+def test_note_numbers_powers_and_inline_code():
+    doc = parse_html("<p>Survival was 96%<sup><a href='#r3'>3</a></sup> and 90%<sup>[4]</sup>; "
+                     "counts under 10<sup>9</sup>/L. Run <code>medlint</code> on it.</p>"
+                     "<pre>a miracle</pre>")
+    assert doc.text == ("Survival was 96%[^3] and 90%[^4]; counts under 10^9/L. Run  on it.\n")
+    assert [(b.kind, b.start, b.end) for b in doc.blocks] == [("paragraph", 0, len(doc.text) - 1)]
