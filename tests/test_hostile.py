@@ -264,6 +264,8 @@ def test_file_names_are_escaped_in_every_format(tmp_path):
     uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
             for r in json.loads(out)["runs"][0]["results"]}
     assert uris == {"bad%FFname%1B%5B2J.md"}
+    _, out, _ = medlint(tmp_path, "check", "--format", "html", name)
+    assert "<h2>bad\\xffname\\x1b[2J.md</h2>" in out and "\x1b" not in out
     _, out, _ = medlint(tmp_path, "check", "--format", "github", name)
     assert out.startswith("::warning file=bad\\xffname\\x1b[2J.md,line=1,col=1,")
     code, _, err = medlint(tmp_path, "check", "missing\nname.md")
