@@ -88,12 +88,15 @@ def test_a_folder_with_no_drafts_is_an_error_beside_good_files(tmp_path, good):
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
 def test_a_named_pipe_is_refused_not_waited_on(tmp_path, good):
     os.mkfifo(tmp_path / "pipe.md")
+    os.mkfifo(tmp_path / "pipe.html")  # the HTML and Word readers are guarded too
     (tmp_path / "folder").mkdir()
     os.mkfifo(tmp_path / "folder" / "inner.md")
-    code, out, err = medlint(tmp_path, "check", "--format", "json", "pipe.md", "folder", good)
+    code, out, err = medlint(tmp_path, "check", "--format", "json", "pipe.md", "pipe.html",
+                             "folder", good)
     assert code == 2
     assert err == [f"medlint: error: {p}: not a regular file (a named pipe); medlint reads files, "
-                   f"folders and - for standard input" for p in ("pipe.md", "folder/inner.md")]
+                   f"folders and - for standard input"
+                   for p in ("pipe.md", "pipe.html", "folder/inner.md")]
     assert good_rules(out) == GOOD_RULES
 
 
