@@ -71,7 +71,14 @@ def tiers(scope: Scope, prose: str, q: Quantity):
     # "Label: value" (a list item, a table-like line): the label belongs to the clause.
     if c_lo - s_lo <= 80 and re.search(r":\s*$", prose[s_lo:c_lo]):
         c_lo = s_lo
+    # What a clause or segment says about a number lies within a few hundred characters of it;
+    # a run-on "sentence" of thousands of figures must not make each of them read all the rest.
+    c_lo, s_lo = max(c_lo, q.start - REACH), max(s_lo, q.start - REACH)
+    c_hi, s_hi = min(c_hi, q.end + REACH), min(s_hi, q.end + REACH)
     return [(c_lo, c_hi), (s_lo, s_hi), (scope.start, scope.end)]
+
+
+REACH = 400  # characters either side of a number
 
 
 def _semicolons(prose: str, lo: int, hi: int) -> list[int]:
