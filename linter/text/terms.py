@@ -16,6 +16,7 @@ time limit (the `regex` package's timeout), and `validate` refuses a nested quan
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from linter.errors import MedlintError
 from linter.regexcache import compile as rx
@@ -96,7 +97,7 @@ class Terms:
     alternation up front would cost more than linting a draft.
     """
 
-    __slots__ = ("terms", "plain", "_regex_terms", "_regex", "_memo")
+    __slots__ = ("terms", "plain", "_regex_terms", "_regex", "_memo", "_limited")
 
     def __init__(self, terms: tuple):
         self.terms = terms
@@ -110,18 +111,25 @@ class Terms:
         self.plain = tuple(plain)
         self._regex_terms = tuple(regex_terms)
         self._regex = None
+        self._limited = False  # run under the time limit (see _risky)
         self._memo: dict = {}
 
     @property
     def regex(self):
         if self._regex is None and self._regex_terms:
-            import regex  # the `re` module has no time limit
+            joined = "|".join(term_pattern(t) for t in self._regex_terms)
+            if any(_risky(t[3:]) for t in self._regex_terms):
+                import regex  # the `re` module has no time limit (and `regex` is slow to import)
 
-            self._regex = regex.compile("|".join(term_pattern(t) for t in self._regex_terms),
-                                        regex.IGNORECASE | regex.V0)
+                self._regex = regex.compile(joined, regex.IGNORECASE | regex.V0)
+                self._limited = True
+            else:
+                self._regex = rx(joined, re.IGNORECASE)
         return self._regex
 
     def _timed(self, method, *args):
+        if not self._limited:
+            return method(*args)
         try:
             return method(*args, timeout=PATTERN_SECONDS)
         except TimeoutError:
@@ -146,7 +154,8 @@ class Terms:
         for _, _, term in self._present(text, pos, endpos):
             best = _better(best, _compiled(term).search(text, pos, end))
         if self._regex_terms:
-            best = _better(best, self._timed(self.regex.search, text, pos, end))
+            regex = self.regex
+            best = _better(best, self._timed(regex.search, text, pos, end))
         if len(memo) > 512:
             memo.clear()
         memo[key] = best
@@ -166,7 +175,8 @@ class Terms:
                         found.append(m)
                 i = low.find(lit, i + 1, end)
         if self._regex_terms:
-            found.extend(self._timed(lambda *a, **k: list(self.regex.finditer(*a, **k)), text, pos, end))
+            regex = self.regex
+            found.extend(self._timed(lambda *a, **k: list(regex.finditer(*a, **k)), text, pos, end))
         found.sort(key=lambda m: (m.start(), -m.end()))
         last = -1
         for m in found:
@@ -254,34 +264,46 @@ def check_term(term: str) -> str | None:
 def _nested_repeat(pattern: str) -> bool:
     """True when an unbounded repetition contains another: the shape of catastrophic
     backtracking (`(a+)+`, `(\\w+\\s*)*`). Atomic groups and possessive repeats are exempt."""
+    return _shape(pattern) == "nested"
+
+
+def _risky(pattern: str) -> bool:
+    """Whether a pattern needs the time limit: a nested repetition, an alternation or a back
+    reference inside an unbounded repetition (`(a|aa)+`), or a pattern that does not parse."""
+    return _shape(pattern) is not None
+
+
+@lru_cache(maxsize=1024)
+def _shape(pattern: str) -> str | None:
     try:
         from re import _constants as c, _parser
     except ImportError:  # pragma: no cover - Python 3.10
         import sre_constants as c
         import sre_parse as _parser
     repeats = {c.MAX_REPEAT, c.MIN_REPEAT}
+    found = []
 
-    def walk(items, inside: bool) -> bool:
+    def walk(items, inside: bool) -> None:
         for op, av in items:
             if op in repeats:
-                lo, hi, sub = av
-                unbounded = hi == c.MAXREPEAT or hi > 100
+                unbounded = av[1] == c.MAXREPEAT or av[1] > 100
                 if unbounded and inside:
-                    return True
-                if walk(sub, inside or unbounded):
-                    return True
+                    found.append("nested")
+                walk(av[2], inside or unbounded)
             elif op is c.SUBPATTERN:
-                if walk(av[-1], inside):
-                    return True
+                walk(av[-1], inside)
             elif op is c.BRANCH:
-                if any(walk(b, inside) for b in av[1]):
-                    return True
+                if inside:
+                    found.append("risky")
+                for b in av[1]:
+                    walk(b, inside)
             elif op in (c.ASSERT, c.ASSERT_NOT):
-                if walk(av[1], inside):
-                    return True
-        return False
+                walk(av[1], inside)
+            elif op is c.GROUPREF:
+                found.append("risky")
 
     try:
-        return walk(_parser.parse(pattern), False)
+        walk(_parser.parse(pattern), False)
     except Exception:  # noqa: BLE001 - a pattern that does not parse is reported elsewhere
-        return False
+        return "risky"
+    return "nested" if "nested" in found else (found[0] if found else None)
