@@ -51,6 +51,13 @@ class DocumentView:
             out.setdefault(v.scope.sentence, []).append(v)
         return {k: tuple(v) for k, v in out.items()}
 
+    @cached_property
+    def modifiers(self):
+        """The run's modifier scope model: the shipped one, extended by a team's file."""
+        from linter.text.modifiers import model
+
+        return model(self.ctx.knowledge)
+
     def sentence_at(self, offset: int):
         """The sentence at a prose offset (or the nearest one before it)."""
         sentences = self.doc.sentences
@@ -73,7 +80,9 @@ class DocumentView:
             return True  # a question asks; it does not claim
         if sentence is not None and self.reference_section(doc.heading_text(sentence.block)):
             return True
-        if rule.hedge and (hedged(doc.prose, start, lo) or negated(doc.prose, start, lo)):
+        scopes = self.modifiers
+        if rule.hedge and (hedged(doc.prose, start, lo, model_=scopes)
+                           or negated(doc.prose, start, lo, model_=scopes)):
             return True
         if rule.quoted == "skip":
             block = doc.blocks[sentence.block] if sentence else None

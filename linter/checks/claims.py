@@ -5,7 +5,9 @@ Checks, by the rule's `check`:
   facts' `contradictions`; flagged with what the evidence says, cited or not;
 - evidence: "studies show", "research proves", "experts expect" with no source in the sentence;
 - statistic: a share, rate or relative change that no fact supports and no source backs;
-- causal: "accounts for most relapses", "is the main cause of" with no source and no fact.
+- causal: "accounts for most relapses", "prevents relapse", "children who ... relapse less" with
+  no source and no fact;
+- comparison: "less toxic than chemotherapy", "as effective as" with no source and no fact.
 A sentence cites a source when it has a link, a footnote marker, or names a study, journal,
 agency or author (citations.py). One finding per sentence.
 """
@@ -17,13 +19,20 @@ from linter.facts.matching import subject_level
 from linter.finding import Finding
 from linter.regexcache import compile as rx
 from linter.text.hedging import negated, quoted
+from linter.text.compose import rule_pattern
+from linter.text.strength import purpose
 
 KINDS = ("claim",)
 CLAIM_KINDS = ("percent", "ratio", "pp")
 # Sub-checks in the order they are tried; one finding per sentence. The last three need a
 # sentence that cites no source and is not a quotation.
-ORDER = ("contradiction", "disputed", "evidence", "statistic", "causal")
-UNCITED = frozenset({"evidence", "statistic", "causal"})
+ORDER = ("contradiction", "disputed", "evidence", "statistic", "causal", "comparison")
+UNCITED = frozenset({"evidence", "statistic", "causal", "comparison"})
+
+
+def prepare(rule, vocabulary):
+    """A rule's `terms` and `compose:` entries as one matcher."""
+    return rule_pattern(rule.data, vocabulary)
 
 
 def check(view, rules):
@@ -136,14 +145,20 @@ _ANAPHORA = rx(r"\b(?:the|this|that|these|those|the\s+same|our|their)\s+"
                       r"(?:\w+\s+)?(?:study|studies|trial|trials|research|analysis|review|paper)\b", re.I)
 
 
+_OWN = rx(r"\b(?:our|my|we)\s+(?:\w+\s+){0,2}?(?:data|results|findings|study|trial|research|"
+          r"analysis|work|survey)?\s*$|\b(?:our|my)\s+(?:\w+\s+){0,2}$", re.I)
+
+
 def _evidence(view, scope, rule):
     doc = view.doc
     if scope.is_heading:
         return None
     terms = rule.matcher("terms")
     m = terms.search(doc.prose, scope.start, scope.end) if terms is not None else None
-    if m is None or negated(doc.prose, m.start(), scope.start):
+    if m is None or negated(doc.prose, m.start(), scope.start, model_=view.modifiers):
         return None
+    if _OWN.search(doc.prose, max(scope.start, m.start() - 30), m.start()):
+        return None  # "our data show": the writer reports their own work
     # A sentence whose figures the reference confirms is supported whoever it credits.
     if any(r.supported and r.fact is not None for r in view.verdicts_by_sentence.get(scope.sentence, ())):
         return None
@@ -157,27 +172,68 @@ def _evidence(view, scope, rule):
 
 
 def _statistic(view, scope, rule):
+    doc = view.doc
+    if scope.is_heading:
+        return None
+    if scope.lead and view.cites(scope.lead[0]):
+        return None  # the sentence before, in the same paragraph, names the source
+    near = rule.matcher("near")
+    health = near is None or near.search(scope.text) is not None
+    exceptions = rule.matcher("exceptions")
+    spans = [m.span() for m in exceptions.finditer(doc.prose, scope.start, scope.end)] \
+        if exceptions is not None else []
+    scopes = view.modifiers
     for r in view.verdicts_by_sentence.get(scope.sentence, ()):
         q = r.quantity
-        if r.supported or r.problem is not None or q.kind not in CLAIM_KINDS or q.attributive:
+        if r.supported or r.problem is not None or q.attributive:
             continue
-        if scope.is_heading:
-            continue
+        rate = q.kind == "count" and _PEOPLE.match(doc.prose, q.end) \
+            and scopes.governed(doc.prose, q.start, ("per-time",), scope.start, q.end)
+        if q.kind not in CLAIM_KINDS and not rate:
+            continue  # a count is a statistic when it is a rate: "5,000 children a year"
+        if not health:
+            continue  # a share of doses, of a budget or of a plan is no health claim
+        if any(a <= q.start and q.end <= b for a, b in spans):
+            continue  # a tally with its counts: the writer's own data
+        if quoted(doc.text, q.start, q.end):
+            continue  # someone else's words, reported as theirs
         found = " ".join(q.text.split())
         return Finding(rule.code, rule.category, rule.severity, q.start, q.end,
                        rule.message.format(match=found), found=found)
     return None
 
 
+_PEOPLE = rx(r"\s+(?:[\w-]+\s+){0,2}?(?:children|kids|babies|infants|people|patients|adults|"
+             r"teens|teenagers|adolescents|cases|deaths|boys|girls|families)\b", re.I)
+
+
+def _comparison(view, scope, rule):
+    """A comparison of benefit or harm between treatments that no fact backs and no source names."""
+    if scope.is_heading or any(r.fact is not None
+                               for r in view.verdicts_by_sentence.get(scope.sentence, ())):
+        return None
+    if _ANAPHORA.search(scope.text) and any(view.cites(t) for t in scope.before[:3]):
+        return None  # "this study ..." leans on a study named just before
+    return _claim_words(view, scope, rule)
+
+
 def _causal(view, scope, rule):
+    if any(r.fact is not None for r in view.verdicts_by_sentence.get(scope.sentence, ())):
+        return None  # its figures are tied to a fact: the statistic checker judges the claim
+    return _claim_words(view, scope, rule)
+
+
+def _claim_words(view, scope, rule):
     doc, fb = view.doc, view.factbase
-    terms = rule.matcher("terms")
+    terms = rule.prepared
     m = terms.search(doc.prose, scope.start, scope.end) if terms is not None else None
     if m is None or view.quiet(rule, m.start(), m.end(), scope.sentence):
         return None
     near = rule.matcher("near")
     if near is not None and not near.search(scope.text):
         return None
+    if purpose(doc.prose, m.start(), scope.start, scope.end, model=view.modifiers):
+        return None  # "infusions to help prevent infections": an aim, not a claim
     for fact in fb.claim_facts:
         if all(g is not None and g.search(scope.text) for g in fact.claim):
             return None
@@ -187,4 +243,4 @@ def _causal(view, scope, rule):
 
 
 CHECKS = {"contradiction": _contradiction, "disputed": _disputed, "evidence": _evidence,
-          "statistic": _statistic, "causal": _causal}
+          "statistic": _statistic, "causal": _causal, "comparison": _comparison}

@@ -42,33 +42,28 @@ def split_target(target: str) -> tuple[str, int | None]:
     return target, None
 
 
-def sentence_strength(doc: Document, sentence) -> str | None:
-    """The claim strength of a sentence (none, correlational, conditional-causal,
-    direct-causal); None while medlint has no model of it."""
-    return None
+def sentence_strength(doc: Document, sentence, ctx=None) -> str:
+    """The claim strength of a sentence: none, correlational, conditional-causal or
+    direct-causal (see text/strength.py)."""
+    from linter.text.modifiers import model
+    from linter.text.strength import strength
+
+    scopes = model(ctx.knowledge) if ctx is not None else None
+    return strength(doc.prose, sentence.start, sentence.end, model=scopes)
 
 
-def modifiers(doc: Document) -> list[dict]:
-    """Negation and hedge triggers with the text each governs, as the certainty rules read them:
-    a hedge governs the rest of its sentence; a negation governs the few words after it, up to a
-    clause break (the words for which `hedging.negated` holds)."""
-    from linter.text.hedging import HEDGES, NEGATION, negated
+def modifiers(doc: Document, ctx=None) -> list[dict]:
+    """Every modifier of every sentence (negated, hedged, hypothetical, historical,
+    other-population, per-time, attributed, quoted) with the text it governs, as the rules
+    read them (see text/modifiers.py)."""
+    from linter.text.modifiers import model
 
+    scopes = model(ctx.knowledge if ctx is not None else None)
     prose = doc.prose
     out = []
     for s in doc.sentences:
-        for m in HEDGES.finditer(prose, s.start, s.end):
-            if m.end() < s.end:
-                out.append(_modifier("hedged", m.start(), m.end(), m.end(), s.end, prose))
-        for m in NEGATION.finditer(prose, s.start, s.end):
-            scope_end = m.end()
-            for w in re.finditer(r"\S+", prose[m.end():s.end]):
-                at = m.end() + w.start()
-                if not negated(prose, at, s.start):
-                    break
-                scope_end = at + len(w.group(0))
-            if scope_end > m.end():
-                out.append(_modifier("negated", m.start(), m.end(), m.end(), scope_end, prose))
+        for m in scopes.find(prose, s.start, s.end):
+            out.append(_modifier(m.kind, *m.trigger, *m.scope, prose))
     out.sort(key=lambda d: (d["trigger"]["start"], d["kind"]))
     return out
 
@@ -148,10 +143,10 @@ def trace_text(text: str, path: str, ctx, line: int | None = None) -> Traced:
     prose = doc.prose
     sentences, quantities = [], []
     for s in doc.sentences:
-        sentences.append({"start": s.start, "end": s.end, "strength": sentence_strength(doc, s)})
+        sentences.append({"start": s.start, "end": s.end, "strength": sentence_strength(doc, s, ctx)})
         quantities.extend(quantity_dict(q) for q in extract(prose, s.start, s.end))
     entry = {"path": path, "sentences": sentences, "quantities": quantities,
-             "modifiers": modifiers(doc), "numbers": numbers(doc, ctx)}
+             "modifiers": modifiers(doc, ctx), "numbers": numbers(doc, ctx)}
     if line is not None:
         entry = _on_line(entry, doc, line)
     return Traced(path, entry, doc, line)

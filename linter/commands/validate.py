@@ -43,7 +43,9 @@ def validate(paths, config) -> list[str]:
     except (OSError, UnicodeDecodeError) as err:
         return [str(err)]
     ctx = Context(ctx_kb, config, keep_off=True)
-    return example_problems(kb, ctx)
+    from linter.text.modifiers import example_problems as modifier_problems
+
+    return example_problems(kb, ctx) + modifier_problems(kb)
 
 
 def example_problems(kb, ctx) -> list[str]:

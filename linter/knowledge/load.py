@@ -1,6 +1,7 @@
 """Load fact bases, vocabularies, sources and rule packs; validate them once per content hash.
 
-A data file says what it is by its top-level key: `facts`, `sources`, `vocabulary` or `rules`.
+A data file says what it is by its top-level key: `facts`, `sources`, `vocabulary`, `rules` or
+`modifiers` (the scope model of linter/text/modifiers.py).
 A folder stands for every `*.yaml` file below it.
 """
 from __future__ import annotations
@@ -13,7 +14,7 @@ from linter.knowledge import cache
 from linter.knowledge.paths import SCHEMA_DIR, shipped
 from linter.text.terms import check_term, expand, unknown_references
 
-KINDS = ("facts", "sources", "vocabulary", "rules")
+KINDS = ("facts", "sources", "vocabulary", "rules", "modifiers")
 
 
 @dataclass
@@ -24,6 +25,7 @@ class Knowledge:
     subjects: list = field(default_factory=list)
     treatments: list = field(default_factory=list)
     rules: list = field(default_factory=list)
+    modifiers: list = field(default_factory=list)  # modifier models, in load order
     origin: dict = field(default_factory=dict)  # fact id / rule code -> file
 
     @property
@@ -125,7 +127,7 @@ def build(texts) -> Knowledge:
         kind = next((name for name in KINDS if isinstance(data, dict) and name in data), None)
         if kind is None:
             problems.append(f"{path}:1: not a medlint data file: expected a top-level key "
-                            f"`facts`, `sources`, `vocabulary` or `rules`")
+                            f"`facts`, `sources`, `vocabulary`, `rules` or `modifiers`")
             continue
         found = schema_problems(data, kind, path, doc)
         if found:
@@ -159,6 +161,10 @@ def build(texts) -> Knowledge:
                                 for p, msg in crosscheck.fact_problems(fact, k.sources))
                 problems.extend(f"{where()}: {p}" for p in _term_problems(fact, k.vocabulary))
                 k.facts.append(fact)
+        elif kind == "modifiers":
+            k.modifiers.append({"path": str(path), **data["modifiers"],
+                                "strength": data.get("strength") or {}})
+            problems.extend(f"{path}: modifiers: {p}" for p in _term_problems(data, k.vocabulary))
         elif kind == "rules":
             for i, rule in enumerate(data["rules"]):
                 where = lambda: f"{path}:{doc.line_of(['rules', i, 'code'])}: rules[{i}]"  # noqa: E731

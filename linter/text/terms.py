@@ -1,7 +1,8 @@
 """Compile the term lists used by facts and rules into regular expressions.
 
 A term is a phrase matched case-insensitively on word boundaries, where a space also matches
-a hyphen or line break and a trailing `*` matches any word ending ("relapse*"). A term written
+a hyphen or line break and a trailing `*` matches any word ending ("relapse*"); a word ending
+in `~` matches its inflected forms ("wipe~ out": wipes, wiped, wiping out; see inflect.py). A term written
 in capitals ("ALL", "OS", "DFS") matches only in capitals, so "ALL" is never "all". `re:` starts
 a raw regular expression; `@name` stands for a vocabulary group.
 
@@ -16,10 +17,10 @@ time limit (the `regex` package's timeout), and `validate` refuses a nested quan
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from linter.errors import MedlintError
 from linter.regexcache import compile as rx
+from linter.text.patterns import nested_repeat, risky
 
 PATTERN_SECONDS = 1.0  # per search of one text: a sane pattern takes microseconds
 
@@ -43,13 +44,22 @@ def expand(terms, vocabulary: dict, seen=()) -> list[str]:
     return out
 
 
+def _word(word: str) -> str:
+    if word.endswith("~") and len(word) > 1:
+        from linter.text.inflect import forms
+
+        alternatives = sorted(forms(word[:-1]), key=len, reverse=True)
+        return "(?:" + "|".join(re.escape(f) for f in alternatives) + ")"
+    return re.escape(word)
+
+
 def term_pattern(term: str) -> str:
     if term.startswith("re:"):
         return f"(?:{term[3:]})"
     prefix = term.endswith("*")
     phrase = term[:-1] if prefix else term
     words = re.split(r"[\s-]+", phrase.strip())
-    body = r"[\s-]+".join(re.escape(w) for w in words)
+    body = r"[\s-]+".join(_word(w) for w in words)
     start = r"\b" if re.match(r"\w", phrase) else ""
     end = r"\w*" if prefix else (r"\b" if re.search(r"\w$", phrase) else "")
     pattern = f"{start}{body}{end}"
@@ -107,18 +117,24 @@ class Terms:
                 regex_terms.append(t)
             else:
                 first = (t.rstrip("*").replace("-", " ").split(None, 1) or [""])[0].lower()
+                if first.endswith("~"):  # inflected: the letters every form begins with
+                    from os.path import commonprefix
+
+                    from linter.text.inflect import forms
+
+                    first = commonprefix([f.lower() for f in forms(first[:-1])]) or first[:1]
                 plain.append((first, first[:1].isalnum() or first[:1] == "_", t))
         self.plain = tuple(plain)
         self._regex_terms = tuple(regex_terms)
         self._regex = None
-        self._limited = False  # run under the time limit (see _risky)
+        self._limited = False  # run under the time limit (see patterns.risky)
         self._memo: dict = {}
 
     @property
     def regex(self):
         if self._regex is None and self._regex_terms:
             joined = "|".join(term_pattern(t) for t in self._regex_terms)
-            if any(_risky(t[3:]) for t in self._regex_terms):
+            if any(risky(t[3:]) for t in self._regex_terms):
                 import regex  # the `re` module has no time limit (and `regex` is slow to import)
 
                 self._regex = regex.compile(joined, regex.IGNORECASE | regex.V0)
@@ -177,12 +193,16 @@ class Terms:
         if self._regex_terms:
             regex = self.regex
             found.extend(self._timed(lambda *a, **k: list(regex.finditer(*a, **k)), text, pos, end))
-        found.sort(key=lambda m: (m.start(), -m.end()))
-        last = -1
-        for m in found:
-            if m.start() >= last:
-                last = m.end()
-                yield m
+        yield from leftmost_longest(found)
+
+
+def leftmost_longest(matches):
+    """The matches that do not overlap, leftmost first; at the same start, the longest."""
+    last = -1
+    for m in sorted(matches, key=lambda m: (m.start(), -m.end())):
+        if m.start() >= last:
+            last = m.end()
+            yield m
 
 
 class TermUnion:
@@ -204,13 +224,7 @@ class TermUnion:
         return best
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
-        found = sorted((m for part in self.parts for m in part.finditer(text, pos, endpos)),
-                       key=lambda m: (m.start(), -m.end()))
-        last = -1
-        for m in found:
-            if m.start() >= last:
-                yield m
-                last = m.end()
+        return leftmost_longest([m for part in self.parts for m in part.finditer(text, pos, endpos)])
 
 
 def _group(name: str, vocabulary: dict):
@@ -255,55 +269,7 @@ def check_term(term: str) -> str | None:
         return f"term {term!r} does not compile: {err}"
     except (RecursionError, OverflowError, ValueError) as err:
         return f"term {term!r} cannot be used: {err}"
-    if term.startswith("re:") and _nested_repeat(term[3:]):
+    if term.startswith("re:") and nested_repeat(term[3:]):
         return (f"term {term!r} repeats a repetition (like (a+)+): matching time can double "
                 f"with every character; rewrite it without the nesting")
     return None
-
-
-def _nested_repeat(pattern: str) -> bool:
-    """True when an unbounded repetition contains another: the shape of catastrophic
-    backtracking (`(a+)+`, `(\\w+\\s*)*`). Atomic groups and possessive repeats are exempt."""
-    return _shape(pattern) == "nested"
-
-
-def _risky(pattern: str) -> bool:
-    """Whether a pattern needs the time limit: a nested repetition, an alternation or a back
-    reference inside an unbounded repetition (`(a|aa)+`), or a pattern that does not parse."""
-    return _shape(pattern) is not None
-
-
-@lru_cache(maxsize=1024)
-def _shape(pattern: str) -> str | None:
-    try:
-        from re import _constants as c, _parser
-    except ImportError:  # pragma: no cover - Python 3.10
-        import sre_constants as c
-        import sre_parse as _parser
-    repeats = {c.MAX_REPEAT, c.MIN_REPEAT}
-    found = []
-
-    def walk(items, inside: bool) -> None:
-        for op, av in items:
-            if op in repeats:
-                unbounded = av[1] == c.MAXREPEAT or av[1] > 100
-                if unbounded and inside:
-                    found.append("nested")
-                walk(av[2], inside or unbounded)
-            elif op is c.SUBPATTERN:
-                walk(av[-1], inside)
-            elif op is c.BRANCH:
-                if inside:
-                    found.append("risky")
-                for b in av[1]:
-                    walk(b, inside)
-            elif op in (c.ASSERT, c.ASSERT_NOT):
-                walk(av[1], inside)
-            elif op is c.GROUPREF:
-                found.append("risky")
-
-    try:
-        walk(_parser.parse(pattern), False)
-    except Exception:  # noqa: BLE001 - a pattern that does not parse is reported elsewhere
-        return "risky"
-    return "nested" if "nested" in found else (found[0] if found else None)

@@ -66,7 +66,7 @@ MORE_FLAGS = [
     ("The trial of 30 infants proves blinatumomab is safer than chemotherapy.", "OVER007"),
     ("Severe CRS occurred in 3% of children given blinatumomab in AALL1731.", "STAT001"),
     ("In ELIANA, 3-year event-free survival was 63%.", "STAT001"),
-    ("About 95% of children with Ph-positive ALL are cured with imatinib.", "OVER001"),
+    ("Imatinib cures children with Ph-positive ALL.", "OVER001"),
     ("Research proves that sugar causes relapse.", "CLAIM001"),
 ]
 MORE_QUIET = [

@@ -29,9 +29,9 @@ def test_json_shape_of_a_plain_text_file(cli, write):
     [entry] = report["files"]
     assert list(entry) == ["path", "sentences", "quantities", "modifiers", "numbers"]
     assert entry["path"] == "a.txt"
-    assert entry["sentences"] == [{"start": 0, "end": 34, "strength": None},
-                                  {"start": 35, "end": 73, "strength": None},
-                                  {"start": 74, "end": 114, "strength": None}]
+    assert entry["sentences"] == [{"start": 0, "end": 34, "strength": "none"},
+                                  {"start": 35, "end": 73, "strength": "conditional-causal"},
+                                  {"start": 74, "end": 114, "strength": "direct-causal"}]
     assert [PLAIN[s["start"]:s["end"]] for s in entry["sentences"]] == [
         "Survival was about 90% at 5 years.", "Chemotherapy may not cure every child.",
         "It does not change the dose of 60 mg/m2."]
@@ -70,7 +70,7 @@ def test_file_and_line_keeps_what_starts_on_that_line(cli, write):
     code, report, _ = _trace_json(cli, "a.txt:2")
     [entry] = report["files"]
     assert code == 0 and entry["line"] == 2
-    assert entry["sentences"] == [{"start": 74, "end": 114, "strength": None}]
+    assert entry["sentences"] == [{"start": 74, "end": 114, "strength": "direct-causal"}]
     assert [q["text"] for q in entry["quantities"]] == ["60 mg/m2"]
     assert [m["trigger"] for m in entry["modifiers"]] == [{"start": 82, "end": 85}]
     assert [n["text"] for n in entry["numbers"]] == ["60 mg/m2"]
@@ -84,7 +84,7 @@ def test_many_files_one_missing_exit_2_and_the_others_traced(cli, write):
     assert err == "medlint: error: gone.txt: no such file or directory\n"
     assert [f["path"] for f in report["files"]] == ["a.txt", "gone.txt", "b.txt"]
     assert report["files"][1] == {"path": "gone.txt", "error": "gone.txt: no such file or directory"}
-    assert report["files"][2]["sentences"] == [{"start": 0, "end": 22, "strength": None}]
+    assert report["files"][2]["sentences"] == [{"start": 0, "end": 22, "strength": "none"}]
     assert report["files"][2]["quantities"] == [] == report["files"][2]["numbers"]
 
 

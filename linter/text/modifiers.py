@@ -1,0 +1,248 @@
+"""Modifiers with a scope: what a sentence does to the words around a claim.
+
+A NegEx/ConText-style model (Chapman et al. 2001; Harkema et al. 2009) whose triggers are data
+(rules/modifiers.yaml, validated by schemas/modifiers.schema.json). Each kind (negated, hedged,
+hypothetical, historical, other-population, per-time, attributed) has triggers that govern the
+words after them (`forward`), before them (`backward`) or both; a scope runs to the clause's
+end, a termination term ("but", "which") or the kind's `max_words`. A pseudo-trigger ("not
+only", "no change") holds a trigger word without being one. Commas do not end a scope: in "not a
+cure, a rash or a miracle" every item is negated.
+
+`find(text, lo, hi)` lists the modifiers of a span (a sentence); `governed(text, start, kinds)`
+says whether a position lies in a scope of one of the kinds. `negated`, `hedged` and `quoted`
+are the tests the checks use to stay quiet.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from linter.regexcache import compile as rx
+from linter.text.terms import expand, term_pattern
+
+_SENTENCE_END = rx(r"[.!?](?=[\s\"'\u201d\u2019)\]]|$)|\n[ \t]*\n")
+_WORD = rx(r"\S+")
+_NARROW = 4  # words a narrow trigger governs
+_HAS_WORD = rx(r"\w")
+_QUOTES = rx(r"\"[^\"\n]{1,300}\"|\u201c[^\u201d]{1,300}\u201d|(?<!\w)'[^'\n]{2,200}'(?!\w)"
+             r"|\u2018[^\u2019]{2,200}\u2019")
+
+
+@dataclass(frozen=True)
+class Modifier:
+    kind: str
+    trigger: tuple  # (start, end) of the trigger words
+    scope: tuple    # (start, end) of the words it governs
+
+    def covers(self, start: int, end: int | None = None) -> bool:
+        return self.scope[0] <= start and (end if end is not None else start + 1) <= self.scope[1]
+
+
+def _pattern(terms, vocabulary=None):
+    terms = expand(terms, vocabulary or {})
+    if not terms:
+        return None
+    return rx("|".join(term_pattern(t) for t in terms), re.IGNORECASE)
+
+
+class _Kind:
+    __slots__ = ("name", "max_words", "forward", "narrow", "backward", "both", "pseudo", "terminate")
+
+    def __init__(self, name, data, common):
+        self.name = name
+        self.max_words = int(data.get("max_words", 12))
+        self.forward = _pattern(data.get("forward"))
+        self.narrow = _pattern(data.get("narrow"))
+        self.backward = _pattern(data.get("backward"))
+        self.both = _pattern(data.get("both"))
+        self.pseudo = _pattern(data.get("pseudo"))
+        self.terminate = _pattern([*common, *data.get("terminate", [])])
+
+
+class Model:
+    """A compiled modifier model; `packs` are the `modifiers:` mappings in load order."""
+
+    def __init__(self, packs):
+        kinds: dict = {}
+        common: list = []
+        strength: dict = {}
+        for pack in packs:
+            common.extend(pack.get("terminate", []))
+            for key, value in (pack.get("strength") or {}).items():
+                strength[key] = [*strength.get(key, []), *value]
+            for name, data in pack.get("kinds", {}).items():
+                if pack.get("replace") or name not in kinds:
+                    kinds[name] = {k: (list(v) if isinstance(v, list) else v) for k, v in data.items()}
+                    continue
+                merged = kinds[name]
+                for key, value in data.items():
+                    if isinstance(value, list):
+                        merged[key] = [*merged.get(key, []), *value]
+                    else:
+                        merged[key] = value
+        self.data = kinds
+        self.common = common
+        self.strength = strength
+        self.kinds = tuple(_Kind(name, data, common) for name, data in kinds.items())
+        self._memo: dict = {}
+
+    def find(self, text: str, lo: int = 0, hi: int | None = None, kinds=None) -> list[Modifier]:
+        """The modifiers of text[lo:hi] (one sentence), with their scopes inside it; only those
+        of `kinds` when given (each kind is computed once per span and kept)."""
+        hi = len(text) if hi is None else hi
+        out = []
+        for kind in self.kinds:
+            if kinds is None or kind.name in kinds:
+                out.extend(self._kind(kind, text, lo, hi))
+        if kinds is None or "quoted" in kinds:
+            out.extend(Modifier("quoted", (m.start(), m.start() + 1), (m.start() + 1, m.end() - 1))
+                       for m in _QUOTES.finditer(text, lo, hi))
+        return out
+
+    def _kind(self, kind, text, lo, hi):
+        # Many numbers and matches of one sentence ask about the same span.
+        key = (text, lo, hi, kind.name)
+        hit = self._memo.get(key)
+        if hit is None:
+            if len(self._memo) > 4096:
+                self._memo.clear()
+            hit = self._memo[key] = tuple(_scopes(kind, text, lo, hi))
+        return hit
+
+    def governed(self, text: str, start: int, kinds, lo: int = 0, end: int | None = None,
+                 words: int | None = None) -> Modifier | None:
+        """The first modifier of one of `kinds` whose scope holds [start, end) of its sentence;
+        with `words`, only a forward trigger at most that many words before `start` counts."""
+        # Scopes are worked out for the whole sentence (kept for every later question about
+        # it); a trigger before `lo` does not count.
+        a, b = bounds(text, start)
+        for mod in self.find(text, a, b, kinds):
+            if mod.trigger[0] >= lo and mod.covers(start, end):
+                if words is not None and mod.trigger[1] <= start and \
+                        len(text[mod.trigger[1]:start].split()) > words:
+                    continue
+                return mod
+        return None
+
+
+def bounds(text: str, start: int, lo: int = 0) -> tuple[int, int]:
+    """The sentence around `start`, not before `lo`."""
+    a = max(lo, start - 600)  # a sentence longer than this is read from here
+    for m in _SENTENCE_END.finditer(text, a, start):
+        a = m.end()
+    m = _SENTENCE_END.search(text, start)
+    return a, (m.end() if m else len(text))
+
+
+def _scopes(kind: _Kind, text: str, lo: int, hi: int):
+    pseudo = [m.span() for m in kind.pseudo.finditer(text, lo, hi)] if kind.pseudo else []
+    stops = [m.span() for m in kind.terminate.finditer(text, lo, hi)] if kind.terminate else []
+    for pattern, forward, backward in ((kind.forward, True, False), (kind.backward, False, True),
+                                       (kind.both, True, True), (kind.narrow, True, False)):
+        if pattern is None:
+            continue
+        narrow = pattern is kind.narrow
+        for m in pattern.finditer(text, lo, hi):
+            t0, t1 = m.span()
+            if t1 == t0 or any(p0 <= t0 and t1 <= p1 for p0, p1 in pseudo):
+                continue
+            if forward:
+                end = min((s0 for s0, _ in stops if s0 >= t1), default=hi)
+                if narrow:
+                    comma = text.find(",", t1, end)
+                    end = comma if comma >= 0 else end
+                end = _cap_forward(text, t1, end, _NARROW if narrow else kind.max_words)
+                if _HAS_WORD.search(text, t1, end):
+                    yield Modifier(kind.name, (t0, t1), (t1, end))
+            if backward:
+                begin = max((s1 for _, s1 in stops if s1 <= t0), default=lo)
+                begin = _cap_backward(text, begin, t0, kind.max_words)
+                if _HAS_WORD.search(text, begin, t0):
+                    end = t0
+                    while end > begin and text[end - 1].isspace():
+                        end -= 1
+                    yield Modifier(kind.name, (t0, t1), (begin, end))
+
+
+def _cap_forward(text, a, b, words):
+    end = a
+    for i, m in enumerate(_WORD.finditer(text, a, b)):
+        if i >= words:
+            break
+        end = m.end()
+    return end
+
+
+def _cap_backward(text, a, b, words):
+    spans = [m.start() for m in _WORD.finditer(text, a, b)]
+    return spans[-words] if len(spans) >= words else (spans[0] if spans else b)
+
+
+_SHIPPED: list = []
+_MODELS: dict = {}
+
+
+def _shipped_path():
+    from linter.knowledge import load
+
+    return load.shipped("rules") / "modifiers.yaml"
+
+
+def shipped() -> Model:
+    """The shipped model (rules/modifiers.yaml), validated and cached like every data file."""
+    if not _SHIPPED:
+        from linter.knowledge import load
+
+        _SHIPPED.append(Model(load.load([_shipped_path()]).modifiers))
+    return _SHIPPED[0]
+
+
+def model(knowledge=None) -> Model:
+    """The shipped model extended (or, with `replace: true`, overridden) by the `modifiers:`
+    files a run loaded besides the shipped one."""
+    shipped_path = str(_shipped_path())
+    own = [p for p in getattr(knowledge, "modifiers", None) or () if p.get("path") != shipped_path]
+    if not own:
+        return shipped()
+    key = repr(own)  # the content, not only the paths: a file may change between runs
+    if key not in _MODELS:
+        base = shipped()
+        _MODELS[key] = Model([{"terminate": base.common, "kinds": base.data,
+                                "strength": base.strength}, *own])
+    return _MODELS[key]
+
+
+def negated(text: str, start: int, lo: int = 0, words: int | None = None, model_=None) -> bool:
+    """Whether `start` lies in the scope of a negation in its sentence."""
+    return (model_ or shipped()).governed(text, start, ("negated",), lo, words=words) is not None
+
+
+def hedged(text: str, start: int, lo: int = 0, model_=None) -> bool:
+    """Whether `start` lies in the scope of a hedge or a hypothetical in its sentence."""
+    return (model_ or shipped()).governed(text, start, ("hedged", "hypothetical"), lo) is not None
+
+
+def quoted(raw: str, start: int, end: int) -> bool:
+    """Whether [start, end) of the original text lies inside quotation marks or link text (of
+    its paragraph; indexed once per text, see quotes.py)."""
+    from linter.text.quotes import quote_index
+
+    return quote_index(raw, _QUOTES).covers(start, end)
+
+
+def example_problems(knowledge) -> list[str]:
+    """Every modifier example must behave as marked: the words in braces inside a scope of the
+    kind (`inside`) or outside every scope of it (`outside`)."""
+    scopes = model(knowledge)
+    problems = []
+    for pack in getattr(knowledge, "modifiers", None) or ():
+        for kind, data in pack.get("kinds", {}).items():
+            for which in ("inside", "outside"):
+                for marked in data.get("examples", {}).get(which, []):
+                    a, b = marked.index("{"), marked.index("}") - 1
+                    text = marked.replace("{", "").replace("}", "")
+                    hit = scopes.governed(text, a, (kind,), end=b) is not None
+                    if hit != (which == "inside"):
+                        problems.append(f"{pack.get('path')}: modifiers.kinds.{kind}: example should "
+                                        f"be {which} its scope: {marked!r}")
+    return problems
