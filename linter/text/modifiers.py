@@ -127,11 +127,15 @@ class Model:
 
 def bounds(text: str, start: int, lo: int = 0) -> tuple[int, int]:
     """The sentence around `start`, not before `lo`."""
-    a = max(lo, start - 600)  # a sentence longer than this is read from here
+    # A sentence longer than 600 characters is read from a window at least that wide on each
+    # side, on a 300-character grid: the numbers of a run-on text share windows (and the
+    # scopes worked out for them) instead of each rescanning its own.
+    a = max(lo, start - 600 - start % 300)
+    limit = min(len(text), a + 1500)
     for m in _SENTENCE_END.finditer(text, a, start):
         a = m.end()
-    m = _SENTENCE_END.search(text, start)
-    return a, (m.end() if m else len(text))
+    m = _SENTENCE_END.search(text, start, limit)
+    return a, (m.end() if m else limit)
 
 
 def _scopes(kind: _Kind, text: str, lo: int, hi: int):
