@@ -95,18 +95,31 @@ def cli():
               help="Lowest severity that makes the exit code 1 [default: warning].")
 @click.option("--preset", type=click.Choice(["default", "strict"]), help="Rule preset.")
 @click.option("--config", "config_path", type=click.Path(), help="Use this config file.")
-@click.option("--no-cache", is_flag=True, help="Read and write no cache (validate all data afresh).")
-def check(paths, fmt, reference, rules, select, ignore, fail_on, preset, config_path, no_cache):
+@click.option("--jobs", "-j", type=click.IntRange(min=1),
+              help="Processes to lint with [default: one per core for more than a few files].")
+@click.option("--no-cache", is_flag=True,
+              help="Read and write no cache: validate the data and lint every file afresh.")
+def check(paths, fmt, reference, rules, select, ignore, fail_on, preset, config_path, jobs,
+          no_cache):
     """Lint drafts: Markdown, plain text, Word (.docx) and HTML files, folders, or - for
     standard input (after --, every argument is a path). Formats: text, json, sarif, github,
     html (one self-contained page)."""
-    from linter.engine import exit_code, run
+    from linter.engine import exit_code
+    from linter.output.progress import for_stream
     from linter.output.writers import writer
+    from linter.runner import run
 
     if no_cache:
         _no_cache()
     ctx = _context(config_path, reference, rules, select, ignore, preset)
-    results, errors = run(paths or (".",), ctx, sys.stdin.buffer)
+    progress = for_stream(sys.stderr)
+    try:
+        # The HTML report shows each draft's whole text: it needs the documents themselves.
+        results, errors = run(paths or (".",), ctx, sys.stdin.buffer, jobs=jobs,
+                              cache=not no_cache, progress=progress, documents=fmt == "html")
+    finally:
+        if progress:
+            progress.close()
     for message in errors:
         _error(message)
     _tolerant(sys.stdout)
@@ -232,6 +245,9 @@ def validate(paths, config_path, no_cache):
 
 
 def main(argv=None) -> int:
+    from linter.knowledge import cache
+
+    cache.disable(False)  # --no-cache holds for one run
     try:
         cli.main(args=argv, prog_name="medlint", standalone_mode=False)
     except click.exceptions.Exit as exc:

@@ -93,29 +93,37 @@ def run(paths, ctx: Context, stdin=None):
     """Lint every path; returns (results, problems). Each path is expanded, and each file read,
     parsed and linted, in its own error boundary: a problem with one never costs the others
     their report. A file named twice (or reached twice through folders) is linted once."""
-    results, problems = [], []
+    results = []
     limit = ctx.config["max-file-size"]
-    seen = set()
+    files, problems = expand_unique(paths, ctx.config)
+    for path in files:
+        try:
+            if path == "-":
+                results.append(lint_text(reader.read_stdin(stdin, limit), path, ctx))
+            else:
+                reader.require_regular(path)  # a named pipe would block the whole run
+                results.append(lint_document(formats.load(path, limit), ctx))
+        except Exception as err:  # noqa: BLE001 - the boundary
+            problems.append(problem(path, err))
+    return results, problems
+
+
+def expand_unique(paths, config: Config) -> tuple[list[str], list[Problem]]:
+    """The files to lint, each once (a file named twice, or reached again through a folder),
+    and a problem for each path that stands for none; one bad path costs only itself."""
+    files, problems, seen = [], [], set()
     for given in paths:
         try:
-            files = expand_path(given, ctx.config)
+            found = expand_path(given, config)
         except Exception as err:  # noqa: BLE001 - the boundary: report, go on with the rest
-            problems.append(_problem(given, err))
+            problems.append(problem(given, err))
             continue
-        for path in files:
+        for path in found:
             key = _identity(path)
-            if key in seen:
-                continue
-            seen.add(key)
-            try:
-                if path == "-":
-                    results.append(lint_text(reader.read_stdin(stdin, limit), path, ctx))
-                else:
-                    reader.require_regular(path)  # a named pipe would block the whole run
-                    results.append(lint_document(formats.load(path, limit), ctx))
-            except Exception as err:  # noqa: BLE001 - the boundary
-                problems.append(_problem(path, err))
-    return results, problems
+            if key not in seen:
+                seen.add(key)
+                files.append(path)
+    return files, problems
 
 
 def _identity(path: str):
@@ -127,7 +135,8 @@ def _identity(path: str):
         return path
 
 
-def _problem(path: str, err: Exception) -> Problem:
+def problem(path: str, err: Exception) -> Problem:
+    """The one-line report of what stopped one file: an input error, or an internal error."""
     if isinstance(err, MedlintError):
         message = str(err)  # every problem names its file
         return Problem(message if message.startswith(f"{path}:") else f"{path}: {message}")

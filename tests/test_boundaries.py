@@ -10,7 +10,7 @@ GOOD = "# Draft\n\nBlinatumomab is a miracle drug.\n"
 
 
 def test_an_internal_error_names_its_file_exits_3_and_spares_the_others(cli, write, monkeypatch):
-    from linter import engine
+    from linter import engine, runner
 
     real = engine.lint_document
 
@@ -20,10 +20,11 @@ def test_an_internal_error_names_its_file_exits_3_and_spares_the_others(cli, wri
         return real(doc, ctx)
 
     monkeypatch.setattr(engine, "lint_document", broken)
+    monkeypatch.setattr(runner, "lint_document", broken)
     monkeypatch.delenv("MEDLINT_DEBUG", raising=False)
     write("boom.md", GOOD)
     write("good.md", GOOD)
-    code, out, err = cli("check", "--format", "json", "boom.md", "good.md")
+    code, out, err = cli("check", "--no-cache", "--format", "json", "boom.md", "good.md")
     assert code == 3
     assert err == ("medlint: error: boom.md: internal error: RuntimeError: a bug "
                    "(set MEDLINT_DEBUG=1 for details)\n")
@@ -32,11 +33,12 @@ def test_an_internal_error_names_its_file_exits_3_and_spares_the_others(cli, wri
 
 
 def test_input_and_internal_errors_together_exit_with_the_worst(cli, write, monkeypatch):
-    from linter import engine
+    from linter import engine, runner
 
     monkeypatch.setattr(engine, "lint_document", lambda doc, ctx: 1 / 0)
+    monkeypatch.setattr(runner, "lint_document", lambda doc, ctx: 1 / 0)
     write("good.md", GOOD)
-    code, _, err = cli("check", "missing.md", "good.md")
+    code, _, err = cli("check", "--no-cache", "missing.md", "good.md")
     assert code == 3
     assert err.splitlines() == [
         "medlint: error: missing.md: no such file or directory",

@@ -27,6 +27,13 @@ def test_fact_base_size_and_statuses():
     assert {f["status"] for f in KB.facts} == {"confirmed", "consistent", "reported", "disputed"}
 
 
+def test_every_shipped_figure_names_its_measure():
+    """A fact with a number says what the number is a value of, from the shipped measures."""
+    missing = [f["id"] for f in KB.facts if f.get("quantity", "none") != "none" and "measure" not in f]
+    assert missing == []
+    assert {f["measure"] for f in KB.facts if "measure" in f} <= set(KB.measures)
+
+
 def test_every_asserted_fact_cites_a_publication():
     for fact in KB.facts:
         ids = source_ids(fact)

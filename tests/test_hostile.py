@@ -214,7 +214,7 @@ def test_mutated_and_swapped_cache_entries_change_nothing(tmp_path, good):
     code, reference, _ = medlint(tmp_path, "check", "--no-cache", "--format", "json", good)
     assert code == 1 and not (tmp_path / "cache").exists()  # --no-cache writes no cache
     medlint(tmp_path, "check", good)
-    entries = sorted((tmp_path / "cache").iterdir())
+    entries = sorted(p for p in (tmp_path / "cache").rglob("*") if p.is_file())  # results/ too
     assert entries and not [e for e in entries if e.name.endswith(".tmp")]
     pristine = {e: e.read_bytes() for e in entries}
     rng = random.Random(7)

@@ -18,8 +18,8 @@ import re
 from linter.facts.matching import subject_level
 from linter.finding import Finding
 from linter.regexcache import compile as rx
-from linter.text.hedging import negated, quoted
 from linter.text.compose import rule_pattern
+from linter.text.hedging import negated, quoted
 from linter.text.strength import purpose
 
 KINDS = ("claim",)

@@ -102,6 +102,7 @@ def numbers(doc: Document, ctx) -> list[dict]:
         for r in group:
             q = r.quantity
             cands = [] if q.kind == "change" else candidates(q, scope, fb, doc.prose, pmap.get(q))
+            weighed = [c.fact.id for c in r.candidates]
             frame = quantity_dict(q)
             for key in ("start", "end", "text"):
                 frame.pop(key)
@@ -110,8 +111,11 @@ def numbers(doc: Document, ctx) -> list[dict]:
             out.append({
                 "start": q.start, "end": q.end, "text": q.text, "frame": frame,
                 "candidates": [{"fact": c.fact.id, "score": c.score,
-                                "value_matches": c.value is not None, "strong": c.strong}
+                                "value_matches": c.value is not None, "strong": c.strong,
+                                **slots(c.fact, r, q, qs, scope, doc.prose, fb, weighed)}
                                for c in cands[:5]],
+                "claim": r.frame.as_dict() if r.frame is not None else None,
+                "row": r.row or None,
                 "fact": r.fact.id if r.fact is not None else None,
                 "decision": _decision(r, negated, statistics.report(r.problem, by_check)),
             })
@@ -119,9 +123,27 @@ def numbers(doc: Document, ctx) -> list[dict]:
     return out
 
 
+def slots(fact, r, q, qs, scope, prose: str, fb, weighed) -> dict:
+    """The claim-frame slots on which a fact agreed with the number, or conflicted with it."""
+    from linter.facts.decisions import conflicts
+
+    fr = r.frame
+    if fr is None:
+        return {"agrees": [], "conflicts": []}
+    against = [] if fact.id in weighed else conflicts(fact, fr, q, qs, scope, prose, fb)
+    agrees = [slot for slot, ok in (
+        ("measure", fr.measure is not None and fr.measure == fact.measure),
+        ("subject", fact.subject is not None and fact.subject.search(scope.text) is not None),
+        ("population", fact.population_terms is not None
+         and fact.population_terms.search(scope.text) is not None)) if ok]
+    return {"agrees": agrees, "conflicts": against}
+
+
 def _decision(r, negated: bool, finding) -> str:
     if negated:
         return "not judged: the sentence negates it"
+    if r.row == "not-a-claim":
+        return "not judged: not a claim about the reference (" + ", ".join(r.frame.modifiers) + ")"
     if finding is not None:
         return f"{finding.rule} {finding.severity}: {finding.message}"
     if r.problem is not None:
@@ -221,11 +243,19 @@ def write_text(traced: list[Traced], stream) -> None:
                 stream.write(f"    number \"{n['text'].strip()}\": {f['kind']} {value}"
                              f"{(' ' + f['unit']) if f['unit'] else ''}"
                              f"{(' (' + f['qualifier'] + ')') if f['qualifier'] else ''}\n")
+                claim = n.get("claim") or {}
+                if claim:
+                    stream.write("        claim: " + ", ".join(
+                        f"{k} {v}" for k, v in claim.items() if v not in (None, [], False, 0))
+                        + "\n")
                 for c in n["candidates"]:
                     stream.write(f"        candidate {c['fact']}: score {c['score']:g}"
                                  f"{', value matches' if c['value_matches'] else ''}"
-                                 f"{', strong' if c['strong'] else ''}\n")
-                stream.write(f"        decision: {n['decision']}\n")
+                                 f"{', strong' if c['strong'] else ''}"
+                                 f"{', agrees on ' + ' '.join(c['agrees']) if c['agrees'] else ''}"
+                                 f"{', conflicts on ' + ' '.join(c['conflicts']) if c['conflicts'] else ''}\n")
+                stream.write(f"        decision: {n['decision']}"
+                             f"{' (row ' + n['row'] + ')' if n.get('row') else ''}\n")
 
 
 def _short(text: str, limit: int = 100) -> str:

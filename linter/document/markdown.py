@@ -3,8 +3,8 @@
 Every position is a character offset into the original file, front matter included. The prose
 view is the original text with everything that is not prose (front matter, code, HTML, URLs,
 link destinations, Markdown markup) blanked to spaces, so a regular expression run over it
-reports offsets that are already exact. markdown-it-py gives block structure with line maps;
-inline tokens carry no positions, so each content line is located in its source line here.
+reports offsets that are already exact. The block structure comes from pyromark (blocks.py),
+which gives every event its byte range; inline markup is blanked here, per block.
 """
 from __future__ import annotations
 
@@ -160,108 +160,50 @@ def _mark_prose(text: str, prose: list[str], pieces: list[tuple[int, int]]) -> N
         offset = end + 1
 
 
-def _locate(lines, starts, line_no, content_line) -> tuple[int, int]:
-    src = lines[line_no]
-    probe = content_line.rstrip()
-    k = src.find(probe) if probe else -1
-    if k < 0:
-        k = len(src) - len(src.lstrip(" \t>*+-0123456789.)#"))
-        probe = src[k:].rstrip()
-    return starts[line_no] + k, starts[line_no] + k + len(probe)
-
-
-_PARSER = None
-
-
-def _markdown():
-    """One markdown-it parser per process (building it compiles its rules)."""
-    global _PARSER
-    if _PARSER is None:
-        from markdown_it import MarkdownIt
-
-        _PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
-    return _PARSER
-
-
 def _markdown_blocks(text: str, body_start: int, prose: list[str]):
-    md = _markdown()
+    from linter.document.blocks import walk
+
     lines, starts = _line_table(text)
-    first_line = text.count("\n", 0, body_start)
-    body = text[body_start:]
-    tokens = md.parse(body)
     blocks: list[Block] = []
     code_ranges: list[tuple[int, int]] = []
-    quote = items = 0
-    pending = None  # ("heading", level) or ("paragraph", 0) for the next inline token
-    section = None
-    header_row = None
-    row: list[tuple[int, int]] | None = None
-    row_line = 0
-    in_head = False
-    cursor = 0
-    for tok in tokens:
-        t = tok.type
-        if t == "blockquote_open":
-            quote += 1
-        elif t == "blockquote_close":
-            quote -= 1
-        elif t == "list_item_open":
-            items += 1
-        elif t == "list_item_close":
-            items -= 1
-        elif t == "heading_open":
-            pending = ("heading", int(tok.tag[1:]))
-        elif t == "paragraph_open":
-            pending = ("paragraph", 0)
-        elif t in ("fence", "code_block") and tok.map:
-            a = starts[first_line + tok.map[0]]
-            b = starts[first_line + tok.map[1]] if first_line + tok.map[1] < len(starts) else len(text)
-            code_ranges.append((a, b))
-        elif t == "thead_open":
-            in_head = True
-        elif t == "thead_close":
-            in_head = False
-        elif t == "tr_open":
-            row, row_line, cursor = [], first_line + tok.map[0], starts[first_line + tok.map[0]]
-        elif t == "inline" and row is not None:
-            src_end = starts[row_line] + len(lines[row_line])
-            k = text.find(tok.content, cursor, src_end) if tok.content else -1
-            if k < 0:
-                k = cursor
-            a, b = k, k + len(tok.content)
-            cursor = b
-            if b > a:
-                _mark_prose(text, prose, [(a, b)])
-            row.append((a, b))
-        elif t == "tr_close" and row is not None:
-            cells = tuple(row)
-            spans = [c for c in cells if c[1] > c[0]] or [(starts[row_line], starts[row_line])]
-            blk = Block("table_row", spans[0][0], spans[-1][1], quote=quote > 0,
-                        header=None if in_head else header_row, cells=cells, section=section)
-            if in_head:
-                header_row = len(blocks)
-            blocks.append(blk)
-            row = None
-        elif t == "table_close":
-            header_row = None
-        elif t == "inline" and pending and tok.map:
-            kind, level = pending
-            pending = None
-            pieces = []
-            for i, content_line in enumerate(tok.content.split("\n")):
-                line_no = first_line + tok.map[0] + i
-                if line_no >= len(lines):
-                    break
-                pieces.append(_locate(lines, starts, line_no, content_line))
-            if not pieces:
-                continue
+    section = header_row = None
+    for item in walk(text, body_start, lines, starts):
+        if item[0] == "code":
+            code_ranges.append((item[1], item[2]))
+        elif item[0] == "row":
+            _, head, raw, line, quote = item
+            cells = _cells(text, prose, raw, starts[line], starts[line] + len(lines[line]))
+            spans = [c for c in cells if c[1] > c[0]] or [(starts[line], starts[line])]
+            blocks.append(Block("table_row", spans[0][0], spans[-1][1], quote=quote,
+                                header=None if head else header_row, cells=cells, section=section))
+            if head:
+                header_row = len(blocks) - 1
+        else:
+            _, kind, level, quote, list_item, pieces = item
             _mark_prose(text, prose, pieces)
-            blk = Block(kind, pieces[0][0], pieces[-1][1], level=level, quote=quote > 0,
-                        list_item=items > 0, section=section)
+            blk = Block(kind, pieces[0][0], pieces[-1][1], level=level, quote=quote,
+                        list_item=list_item, section=section)
             if kind == "heading":
                 section = len(blocks)
             blocks.append(blk)
     return blocks, code_ranges
+
+
+def _cells(text: str, prose: list[str], raw, cursor: int, line_end: int):
+    """Each cell's text, stripped, found in its row's line in order (an empty cell sits where
+    the previous one ended)."""
+    cells = []
+    for a, b in raw:
+        content = text[a:b].strip()
+        k = text.find(content, cursor, line_end) if content else -1
+        if k < 0:
+            k = cursor
+        a, b = k, k + len(content)
+        cursor = b
+        if b > a:
+            _mark_prose(text, prose, [(a, b)])
+        cells.append((a, b))
+    return tuple(cells)
 
 
 _URL = rx(r"(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,:;!?'\"]")  # not a final stop

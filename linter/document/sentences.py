@@ -26,8 +26,10 @@ _KEYS = ("prepositive", "inline", "numeric", "ambiguous", "starters", "prepositi
 
 _BULLETS = "\u2022\u25e6\u25aa\u2023\u2043"
 # A run of end punctuation (spaced dots ". . ." included), or a bullet after white space, or a
-# middle-dot bullet at the start of a line.
-_RUN = rx(rf"[.!?\u2026]+(?:[ \t][.!?\u2026]+)*|(?<!\S)[{_BULLETS}]|(?<=\n)[ \t]*\u00b7")
+# middle-dot bullet at the start of a line, or a line holding only a dash (a list separator in
+# plain text).
+_RUN = rx(rf"[.!?\u2026]+(?:[ \t][.!?\u2026]+)*|(?<!\S)[{_BULLETS}]|(?<=\n)[ \t]*\u00b7"
+          r"|(?<=\n)[ \t]*[-\u2013*][ \t]*(?=\n)")
 _CLOSERS = "\"'\u201d\u2019)]"
 _OPENERS = "\"'\u201c\u2018([*_"
 _NEXT_WORD = rx(r"[A-Za-z\u00c0-\u024f']+")
@@ -41,18 +43,33 @@ _LIST_WINDOW = 1000  # how far an inline list's next marker is looked for
 @lru_cache(maxsize=1)
 def words() -> dict:
     """The word lists of abbreviations.yaml, as sets; a malformed file is a DataError naming the
-    file, line and key."""
-    from linter.knowledge.yamlfile import parse_yaml, read_text, schema_problems
+    file, line and key. Validated lists are cached by the file's content (as the fact base is),
+    so a run parses no YAML for them."""
+    from linter.knowledge import cache
 
-    text = read_text(WORDS_FILE)
-    data = parse_yaml(text, WORDS_FILE)
-    if not (isinstance(data, dict) and set(data) == set(_KEYS) and all(
-            isinstance(v, list) and all(isinstance(w, str) for w in v) for v in data.values())):
-        from linter.errors import DataError
+    try:
+        key = cache.digest(b"abbreviations", WORDS_FILE.read_bytes())
+    except OSError:
+        key = None
+    data = cache.load("abbreviations", key) if key else None
+    if not _word_lists(data):
+        from linter.knowledge.yamlfile import parse_yaml, read_text, schema_problems
 
-        raise DataError(schema_problems(data, "abbreviations", WORDS_FILE, text)
-                        or [f"{WORDS_FILE}: not a mapping of word lists"])
+        text = read_text(WORDS_FILE)
+        data = parse_yaml(text, WORDS_FILE)
+        if not _word_lists(data):
+            from linter.errors import DataError
+
+            raise DataError(schema_problems(data, "abbreviations", WORDS_FILE, text)
+                            or [f"{WORDS_FILE}: not a mapping of word lists"])
+        if key:
+            cache.store("abbreviations", key, {k: list(data[k]) for k in _KEYS})
     return {k: frozenset(data[k]) for k in _KEYS}
+
+
+def _word_lists(data) -> bool:
+    return isinstance(data, dict) and set(data) == set(_KEYS) and all(
+        isinstance(v, list) and all(isinstance(w, str) for w in v) for v in data.values())
 
 
 def split_sentences(prose: str, start: int, end: int):

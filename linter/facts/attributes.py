@@ -16,8 +16,11 @@ from linter.text.clauses import clause_bounds
 from linter.text.quantities import Quantity
 
 _FOLLOW_UP = rx(r"(?:follow[\s-]?up|median|after\s+a\s+median)[^.;]{0,25}$", re.I)
+_TREATMENT_SPAN = rx(r"[\s-]*(?:process|course|programme|program|regimen|treatment|therapy|plan|"
+                    r"protocol|phase|schedule|cycle|journey|stay|infusion)\b", re.I)
 _TIME_CUE = rx(
-    r"(?:\b(?:at|after|over|by|within)\s+$)|(?:^\s*(?:later|after\s+(?:diagnosis|treatment)|on|out)\b)", re.I)
+    r"(?:\b(?:at|after|over|by|within)\s+$)|(?:\b(?:surviv\w*|alive|living)\s+(?:for\s+)?(?:at\s+least\s+)?$)"
+    r"|(?:^\s*(?:later|after\s+(?:diagnosis|treatment)|on|out)\b)", re.I)
 
 
 def _nearest(pattern, text: str, a: int, b: int, lo: int = 0, hi: int | None = None):
@@ -57,17 +60,24 @@ def _matches(pattern, text: str):
 _MATCH_MEMO: dict = {}
 
 
-def tiers(scope: Scope, prose: str, q: Quantity):
-    """The text around a number, from nearest to widest: clause, ;-segment, sentence."""
-    c_lo, c_hi = clause_bounds(prose, scope.start, scope.end, q.start, q.end)
-    s_lo, s_hi = scope.start, scope.end
+def segment(q: Quantity, scope: Scope, prose: str) -> tuple[int, int]:
+    """The number's stretch of its sentence between semicolons (bisected from the sentence's
+    semicolons, found once)."""
+    lo, hi = scope.start, scope.end
     semis = _semicolons(prose, scope.start, scope.end)
     k = bisect.bisect_left(semis, q.start)
     if k:
-        s_lo = semis[k - 1] + 1
+        lo = semis[k - 1] + 1
     k = bisect.bisect_left(semis, q.end)
     if k < len(semis):
-        s_hi = semis[k]
+        hi = semis[k]
+    return lo, hi
+
+
+def tiers(scope: Scope, prose: str, q: Quantity):
+    """The text around a number, from nearest to widest: clause, ;-segment, sentence."""
+    c_lo, c_hi = clause_bounds(prose, scope.start, scope.end, q.start, q.end)
+    s_lo, s_hi = segment(q, scope, prose)
     # "Label: value" (a list item, a table-like line): the label belongs to the clause.
     if c_lo - s_lo <= 80 and re.search(r":\s*$", prose[s_lo:c_lo]):
         c_lo = s_lo
@@ -119,8 +129,10 @@ def _time_frames(qs: list[Quantity], scope: Scope, prose: str):
             continue
         if _FOLLOW_UP.search(prose[max(scope.start, t.start - 40):t.start]):
             continue
-        if not t.attributive:
-            lead = prose[max(scope.start, t.start - 8):t.start]
+        if t.attributive and _TREATMENT_SPAN.match(prose, t.end):
+            continue  # "a two-year process of chemotherapy" is how long treatment lasts
+        if not t.attributive and not _row_label_time(t, qs, scope):
+            lead = prose[max(scope.start, t.start - 24):t.start]
             tail = prose[t.end:min(scope.end, t.end + 20)]
             if not (_TIME_CUE.search(lead) or _TIME_CUE.search(tail)
                     or re.match(r"\s*(?:later|after|on\b)", tail, re.I)):
@@ -147,6 +159,17 @@ def _nearest_time(times, starts, q: Quantity, lo: int, hi: int):
     if left is None or (right is not None and right.start - q.start < q.start - left.start):
         return right
     return left
+
+
+def _row_label_time(t: Quantity, qs, scope: Scope) -> bool:
+    """A duration in a table row's label cell ("Infant study, 4 years") is the row's time frame."""
+    cell = next(((a, b) for a, b in scope.cells if a <= t.start < b), None)
+    return cell is not None and not any(o is not t and cell[0] <= o.start < cell[1] for o in qs)
+
+
+def question_time(question: str):
+    """The time frame a question asks about ("What is the five-year survival?"), or None."""
+    return _header_time(question)
 
 
 @lru_cache(maxsize=64)

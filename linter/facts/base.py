@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from linter.facts.frameterms import FrameTerms
 from linter.knowledge.crosscheck import WARN_ONLY, source_refs
 from linter.regexcache import compile as rx
 from linter.text.terms import compile_terms, expand, term_pattern
@@ -120,6 +121,7 @@ class Fact:
         self.relative = data.get("relative", False)
         self.direction = data.get("direction")
         self.qualifier = data.get("qualifier", "exact")
+        self.measure = data.get("measure")
         self.design = data["design"]
         self.subject_terms = data.get("subject", [])
         self.subject = compile_terms(self.subject_terms, vocabulary)
@@ -134,6 +136,9 @@ class Fact:
         self.endpoint_conflicts = [self._conflict(c, vocabulary) for c in endpoint.get("conflicts", [])]
         population = data.get("population", {})
         self.population_name = population.get("name", "")
+        self.population_terms = compile_terms(population.get("terms", []), vocabulary)
+        self.identify = tuple(data.get("identify", ("measure", "subject") if self.subject_terms
+                                       else ("measure",)))
         self.population_conflicts = [self._conflict(c, vocabulary) for c in population.get("conflicts", [])]
         self.time = data.get("time", {})
         self.claim = [compile_terms(g, vocabulary) for g in data.get("claim", [])]
@@ -229,6 +234,8 @@ class FactBase:
         self.treatments = [n for n in self.subjects if n in treatments]
         self._mentions: dict = {}
         self.anchors = [n for n in self.subjects if n not in treatments]
+        # Trial identifiers ("AALL1731", "CA180-372"): a trial the fact base may not know.
+        self.trial_names = compile_terms(["@trial-ids"], vocabulary) if "trial-ids" in vocabulary else None
         self.population_nouns = _population_nouns(vocabulary)
         self.people = frozenset(t.lower() for t in expand(["@people"], vocabulary))
 
@@ -242,6 +249,16 @@ class FactBase:
                 name: [m.start() for m in pattern.finditer(text)]
                 for name, pattern in self.subjects.items()}
         return hit
+
+    @cached_property
+    def relative_measures(self) -> frozenset:
+        """Measures whose facts are relative changes: a percent stated for one is relative."""
+        return frozenset(f.measure for f in self.facts if f.relative and f.measure)
+
+    @cached_property
+    def frame_terms(self) -> FrameTerms:
+        """The claim-frame vocabulary (measures, modifiers, subgroups, places), compiled once."""
+        return FrameTerms(self.knowledge, KIND_ACCEPTS)
 
     @cached_property
     def claim_facts(self) -> list[Fact]:

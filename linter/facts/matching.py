@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from linter.document.scopes import Scope
 from linter.facts.attributes import tiers
 from linter.facts.base import Fact, FactBase, Value
+from linter.facts.decisions import conflicts
 from linter.facts.values import arm_difference, same_noun, value_matches
 from linter.regexcache import compile as rx
 from linter.text.quantities import Quantity
 
+_VERSUS = rx(r"\b(?:vs\.?|versus|compared\s+with)\s", re.I)
 _PAIR_JOIN = rx(
     r"^\s*(?:\([^()]*\))?\s*(?:(?:with|in|on|for|among)\s+[^,;.%]{0,45}?)?[,;]?\s*"
     r"(vs\.?|versus|compared\s+(?:with|to)|against|and|to|from|or)\s*(?:the\s+)?$", re.I)
@@ -40,6 +42,8 @@ def quantity_arm(q: Quantity, scope: Scope, fact: Fact, doc_prose: str) -> str |
     if scope.cells:
         # The number's column header, then the row's own label cells ("Chemotherapy alone").
         column = next((i for i, (a, b) in enumerate(scope.cells) if a <= q.start < b), None)
+        if column is not None and _VERSUS.search(doc_prose, *scope.cells[column]):
+            return None  # "96.0% vs 87.9%" in one cell: the pair's order tells the arms
         labels = []
         if column is not None and column < len(scope.header_cells):
             labels.append(scope.header_cells[column])
@@ -127,7 +131,10 @@ def subject_level(fact: Fact, scope: Scope, fb: FactBase, at: int | None = None)
     """
     if fact.subject is None:
         return 0
-    others = [p for name, p in fb.subjects.items() if name not in fact.subject_groups]
+    # A fact about a drug in general is not excluded by a trial of it; another drug excludes it.
+    drug_level = not any(n in fact.subject_groups for n in fb.anchors)
+    others = [p for name, p in fb.subjects.items() if name not in fact.subject_groups
+              and not (drug_level and name in fb.anchors)]
     if at is not None:
         # Trials and populations decide before drugs: "EsPhALL2010: imatinib 340" is EsPhALL's.
         local = at - scope.start
@@ -173,12 +180,20 @@ def _other_side(q: Quantity, prose: str, lo: int, hi: int) -> float | None:
     return float(m.group(1).replace(",", "")) if m else None
 
 
+def _both_arms(a: Quantity, b: Quantity, fact: Fact) -> bool:
+    va = next((v for v in fact.values if v.decimals and value_matches(a, v, fact)), None)
+    vb = next((v for v in fact.values if v.decimals and v is not va and value_matches(b, v, fact)), None)
+    return va is not None and vb is not None
+
+
 def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None,
-               lean_back: bool = False) -> list[Candidate]:
+               lean_back: bool = False, fr=None, qs=()) -> list[Candidate]:
     """Facts this number may be about, best first.
 
     With lean_back, a fact's key terms may also come from the sentence before (for "It's about
     three-quarters." after a sentence naming KMT2A); such candidates only ever support a number.
+    With a claim frame `fr`, a fact that conflicts with it on a slot is no candidate
+    (decisions.conflicts); the question a sentence answers counts as part of the sentence.
     """
     if q.kind == "percent" and not q.relative:
         of = re.match(r"\s*of\s+(.{0,40})", prose[q.end:scope.end], re.I | re.S)
@@ -191,6 +206,10 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
         clause = clause + " \n " + scope.header
         segment = segment + " \n " + scope.header
     key_text = scope.key_text
+    # An answer takes its question's words; a sentence that points back, its antecedent's.
+    lent = " \n ".join(t for t in (fr.question, fr.antecedent) if t) if fr is not None else ""
+    if lent:
+        key_text, segment, clause = (f"{t} \n {lent}" for t in (key_text, segment, clause))
     if lean_back:
         key_text = key_text + " \n " + (scope.before[0] if scope.before else "")
     other = _other_side(q, prose, scope.start, scope.end)
@@ -218,10 +237,16 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
             keys = [] if _DIFFERENCE.search(clause) else fact.keys
         else:
             keys = fact.keys
+        # Two decimals that are exactly a fact's two arms ("97.5% versus 90.2%") name it by value.
+        fingerprint = partner is not None and q.decimals > 0 and partner[0].decimals > 0 and \
+            _both_arms(q, partner[0], fact)
         for group in keys:
             if group is None:
                 continue
             if not group.search(key_text):  # most facts fail here: one memoised lookup
+                if fingerprint:
+                    score += 3  # the values name the fact as its words would
+                    continue
                 ok = False
                 break
             if group.search(clause):
@@ -239,7 +264,14 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
                 continue
             score += 2
         level = subject_level(fact, scope, fb, q.start)
+        if level is None and fact.population_terms is not None and not any(
+                fb.mentions(scope.text)[n] for n in fb.treatments) \
+                and fact.population_terms.search(scope.text):
+            level = 1  # the fact's own population, named with no other treatment, resolves it
         if level is None:
+            continue
+        # The frame's slots last: most facts have failed on their key terms by now.
+        if fr is not None and conflicts(fact, fr, q, qs, scope, prose, fb):
             continue
         score += {2: 2, 1: 1, 0: 0}[level]
         if fact.boost is not None and fact.boost.search(key_text):
@@ -261,10 +293,18 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
             if any(value_matches(pq, v, fact) for v in fact.values if v is not matched):
                 score += 4
                 has_partner = True
-        strong = has_partner or (in_clause and any_in_clause and (
-            endpoint_hit or fact.endpoint_terms is None or not fact.keys))
+        # The number's own words naming the fact's measure state its endpoint as well as its terms.
+        stated = fr is not None and fr.measure is not None and fr.measure == fact.measure
+        # Two or more key groups, all in the number's clause, identify a fact as well as its endpoint.
+        own_words = stated and fr.measure_from != "sentence"  # in its clause, cell or question
+        strong = has_partner or (in_clause and (any_in_clause or own_words) and (
+            endpoint_hit or stated or fact.endpoint_terms is None or not fact.keys
+            or sum(1 for g in fact.keys if g is not None) >= 2))
         if not fact.keys and not has_partner:
-            strong = bool(endpoint_hit) and level == 2 and fact.endpoint_terms.search(segment) is not None
+            # With no key terms, the number's own words must name the measure and the subject must
+            # be resolved: in the sentence, or before it when the measure is the frame's.
+            strong = bool(endpoint_hit) and fact.endpoint_terms.search(segment) is not None and (
+                level == 2 or (stated and level == 1))
         out.append(Candidate(fact, score, matched, strong and not lean_back, has_partner))
     out.sort(key=lambda c: -c.score)
     return out

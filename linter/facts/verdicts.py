@@ -10,12 +10,20 @@ severity and message it is reported with is the rule pack's business, not this m
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from linter.document.scopes import Scope
-from linter.facts.attributes import endpoint_conflict, population_conflict, stated_time
+from linter.facts.attributes import (
+    endpoint_conflict,
+    population_conflict,
+    question_time,
+    stated_time,
+)
 from linter.facts.base import FactBase
+from linter.facts.decisions import blocking, row_of
+from linter.facts.frames import frame, question_of
 from linter.facts.matching import Candidate, candidates, pairs, quantity_arm
+from linter.facts.modifiers import answer_unit, shared_unit
 from linter.facts.problems import (
     Problem,
     attribute_error,
@@ -32,6 +40,8 @@ from linter.text.hedging import negated
 from linter.text.quantities import Quantity, extract
 
 _STUDY_WORDS = rx(r"\b(?:trial|study|arm|group|cohort)\b", re.I)
+# Figures about something else that a reader may still want sourced (the claim kind decides).
+_UNCHECKED = ("planned", "another-study", "historical", "dated")
 
 
 @dataclass(frozen=True)
@@ -43,6 +53,9 @@ class Verdict:
     fact: object  # the Fact it was tied to, or None
     supported: bool  # tied to a fact and right
     problem: Problem | None
+    frame: object = None  # the number's claim frame (linter.facts.frames.Frame)
+    row: str = ""  # the row of the decision table that decided (linter.facts.decisions)
+    candidates: tuple = ()  # the facts it was weighed against, best first
 
 
 def analyse(prose: str, scopes, fb: FactBase) -> tuple[Verdict, ...]:
@@ -62,18 +75,28 @@ def analyse(prose: str, scopes, fb: FactBase) -> tuple[Verdict, ...]:
             if negated_number(prose, q, scope):
                 records.append(Verdict(scope, q, None, True, None))
                 continue
-            cands = candidates(q, scope, fb, prose, partner)
+            q = answer_unit(shared_unit(q, qs, prose), question_of(scope))
+            fr = frame(q, qs, scope, prose, fb.frame_terms)
+            if fr.measure in fb.relative_measures and q.kind == "percent" and not q.relative:
+                q = replace(q, relative=True)  # "lowered the risk ... by 61%": a relative change
+            if blocking(fr):  # not a claim about a reference fact (decision row not-a-claim)
+                records.append(Verdict(scope, q, None, blocking(fr) not in _UNCHECKED, None, fr,
+                                       "not-a-claim"))
+                continue
+            cands = candidates(q, scope, fb, prose, partner, fr=fr, qs=qs)
             if not cands and scope.before:
-                cands = [c for c in candidates(q, scope, fb, prose, partner, lean_back=True)
+                cands = [c for c in candidates(q, scope, fb, prose, partner, lean_back=True,
+                                               fr=fr, qs=qs)
                          if c.value is not None]
-            record = _judge(q, qs, partner, cands, scope, prose, fb, handled)
+            record = _judge(q, qs, partner, cands, scope, prose, fb, handled, fr)
             if record.problem is not None:
                 # One finding per wrong claim: the same error restated in a sentence counts once.
                 key = (record.problem.check, record.problem.fact_id)
                 if key in reported:
                     record = Verdict(scope, q, record.fact, True, None)
                 reported.add(key)
-            records.append(record)
+            records.append(replace(record, frame=fr, candidates=tuple(cands),
+                                   row=row_of(record.problem, record.supported, record.fact, cands)))
         records.extend(Verdict(scope, q, fact, False, p)
                        for q, fact, p in direction_problems(qs, scope, prose, records))
     return tuple(records)
@@ -84,13 +107,15 @@ def _base(c: Candidate, q: Quantity) -> float:
     return c.score - extra
 
 
-def _judge(q, qs, partner, cands, scope, prose, fb: FactBase, handled) -> Verdict:
+def _judge(q, qs, partner, cands, scope, prose, fb: FactBase, handled, fr=None) -> Verdict:
     if q in handled:
         return Verdict(scope, q, None, True, None)
     top = max((_base(c, q) for c in cands), default=0)
     # A number that happens to fit a weakly related fact does not outweigh a clearly related one.
     matching = [c for c in cands if c.value is not None and _base(c, q) >= top - 3]
     stated = stated_time(q, qs, scope, prose)
+    if stated is None and fr is not None and fr.question:  # "What is the five-year survival?"
+        stated = question_time(fr.question)
     if matching:
         return _judge_matching(q, partner, cands, matching, stated, scope, prose, handled)
     if cands and (historical(q, scope, prose) or q.vague):
@@ -110,9 +135,13 @@ def _judge(q, qs, partner, cands, scope, prose, fb: FactBase, handled) -> Verdic
         # A figure for a time-bound result is only called wrong when the sentence gives the same
         # time frame, names two of the fact's subjects (drug and trial), or pairs it with a
         # number that fits the fact: otherwise it may be another study's figure.
+        # A number whose words state the fact's measure, and its subject (or that is about the
+        # disease itself), needs no time frame: no time frame makes "over 99% survive" right.
         anchored = best.fact.time_value is None or best.partner or (
             stated is not None and not time_conflict(best.fact, stated)) or sum(
-            1 for p in best.fact.subject_parts if p.search(scope.text)) >= 2
+            1 for p in best.fact.subject_parts if p.search(scope.text)) >= 2 or (
+            fr is not None and fr.measure == best.fact.measure and (
+                not best.fact.subject_groups or best.fact.subject.search(scope.text)))
         # A general figure (no drug, no trial) is not what a sentence about a study reports.
         found = fb.mentions(scope.text)
         general = best.fact.subject is None and (
@@ -138,6 +167,10 @@ def _judge_matching(q, partner, cands, matching, stated, scope, prose, handled) 
     fits = [c for c in matching if not population_conflict(c.fact, scope)]
     if fits and fits[0] is not matching[0] and fits[0].fact.population_name:
         matching = fits + [c for c in matching if c not in fits]
+    # A sentence that names no treatment or trial states a general figure: a general fact
+    # that agrees explains it better than a trial's result named only earlier in the text.
+    if matching[0].fact.subject is not None and not matching[0].fact.subject.search(scope.text):
+        matching.sort(key=lambda c: c.fact.subject is not None)
     best = matching[0]
     f = best.fact
     ep = endpoint_conflict(f, q, scope, prose)

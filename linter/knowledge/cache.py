@@ -30,10 +30,11 @@ from linter import __version__
 _disabled = False
 
 
-def disable() -> None:
-    """No cache for the rest of this process (`--no-cache`): nothing read, nothing written."""
+def disable(off: bool = True) -> None:
+    """No cache for this run (`--no-cache`): nothing read, nothing written. disable(False)
+    turns it back on (each command-line run starts with the cache on)."""
     global _disabled
-    _disabled = True
+    _disabled = off
 
 
 def cache_dir() -> Path | None:

@@ -24,6 +24,10 @@ class Knowledge:
     vocabulary: dict = field(default_factory=dict)
     subjects: list = field(default_factory=list)
     treatments: list = field(default_factory=list)
+    measures: dict = field(default_factory=dict)  # claim frames: measure -> terms
+    frame_modifiers: dict = field(default_factory=dict)  # claim frames: modifier -> {reach, terms}
+    subgroups: list = field(default_factory=list)
+    places: list = field(default_factory=list)
     rules: list = field(default_factory=list)
     modifiers: list = field(default_factory=list)  # modifier models, in load order
     origin: dict = field(default_factory=dict)  # fact id / rule code -> file
@@ -139,6 +143,12 @@ def build(texts) -> Knowledge:
             k.vocabulary.update(data["vocabulary"])
             k.subjects.extend(data.get("subjects", []))
             k.treatments.extend(data.get("treatments", []))
+            k.measures.update(data.get("measures", {}))
+            k.frame_modifiers.update(data.get("frame-modifiers", {}))
+            k.subgroups.extend(data.get("subgroups", []))
+            k.places.extend(data.get("places", []))
+            frames = {key: data[key] for key in ("measures", "frame-modifiers") if key in data}
+            problems.extend(f"{path}: {p}" for p in _term_problems(frames, k.vocabulary))
         elif kind == "sources":
             for i, src in enumerate(data["sources"]):
                 if src["id"] in k.sources:
@@ -160,6 +170,9 @@ def build(texts) -> Knowledge:
                 problems.extend(f"{where(*p)}.{key_path(p)}: {msg}"
                                 for p, msg in crosscheck.fact_problems(fact, k.sources))
                 problems.extend(f"{where()}: {p}" for p in _term_problems(fact, k.vocabulary))
+                if "measure" in fact and fact["measure"] not in k.measures:
+                    problems.append(f"{where('measure')}.measure: unknown measure {fact['measure']!r} "
+                                    f"(not under `measures:` in any vocabulary file)")
                 k.facts.append(fact)
         elif kind == "modifiers":
             k.modifiers.append({"path": str(path), **data["modifiers"],
@@ -182,7 +195,7 @@ def build(texts) -> Knowledge:
 def _term_lists(obj, key=None):
     """Every term list inside a fact or rule, wherever it is nested."""
     if isinstance(obj, list) and obj and all(isinstance(v, str) for v in obj):
-        if key not in ("sources", "misstatements", "aliases"):
+        if key not in ("sources", "misstatements", "aliases", "identify"):
             yield obj
     elif isinstance(obj, dict):
         for name, value in obj.items():

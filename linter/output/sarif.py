@@ -21,7 +21,7 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 def write(results, errors, ctx, stream):
     rules = sorted(ctx.rules, key=lambda r: r.code) if ctx else []
     index = {r.code: i for i, r in enumerate(rules)}
-    docs = {r.path: r.document for r in results}
+    docs = {r.path: _text_of(r) for r in results}
     out = []
     for path, f, (line, col), (end_line, end_col) in rows(results):
         col, end_col = _utf16(docs[path], line, col), _utf16(docs[path], end_line, end_col)
@@ -68,13 +68,27 @@ def write(results, errors, ctx, stream):
     stream.write("\n")
 
 
-def _utf16(doc, line: int, col: int) -> int:
-    """A 1-based code-point column of a text draft as a 1-based UTF-16 column. (A Word or HTML
-    document's positions are already those of its source.)"""
-    if getattr(doc, "end_position", None) is not None or not hasattr(doc, "line_starts"):
+def _text_of(result):
+    """The lines of a text draft (Markdown or plain text), to count its columns in UTF-16 units;
+    None for Word and HTML documents and for what cannot be read again (standard input)."""
+    doc = result.document
+    if hasattr(doc, "line_starts") and getattr(doc, "end_position", None) is None:
+        return doc.text.split("\n")
+    from linter.document import formats, reader
+
+    if result.path == "-" or formats.kind(result.path) != "text":
+        return None
+    try:
+        return reader.read_path(result.path, 1 << 30).split("\n")
+    except Exception:  # noqa: BLE001 - columns then stay in code points
+        return None
+
+
+def _utf16(lines, line: int, col: int) -> int:
+    """A 1-based code-point column as a 1-based UTF-16 column."""
+    if lines is None or line > len(lines):
         return col
-    start = doc.line_starts[line - 1]
-    return col + len(_ASTRAL.findall(doc.text, start, start + col - 1))
+    return col + len(_ASTRAL.findall(lines[line - 1], 0, col - 1))
 
 
 def _uri(path: str) -> str:

@@ -7,7 +7,10 @@ import bisect
 
 from linter.regexcache import compile as rx
 
-_SEPARATORS = rx(r"[;:]|,(?!\d{3})|\s(?:and|but|while|whereas)\s|\s[-–—]\s")
+# A full stop before a capital also ends a clause, for sentences a footnote marker ran together
+# ("of patients.[5] Side effects ...").
+_SEPARATORS = rx(r"[;:]|,(?!\d{3})|\s(?:and|but|while|whereas)\s|\s[-–—]\s"
+                 r"|(?<=[a-z%)\]])\.(?:\[\d+\])?\s+(?=[A-Z])")
 
 
 class ClauseIndex:

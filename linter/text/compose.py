@@ -10,7 +10,13 @@ from __future__ import annotations
 import re
 
 from linter.regexcache import compile as rx
-from linter.text.terms import TermUnion, compile_terms, expand, leftmost_longest, term_pattern
+from linter.text.terms import (
+    TermUnion,
+    compile_terms,
+    expand,
+    leftmost_longest,
+    term_pattern,
+)
 
 # Words between two parts: no sentence or clause end, and no word that turns the claim around
 # ("works, but not for every child").

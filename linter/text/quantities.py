@@ -20,7 +20,8 @@ from linter.text.shares import change_by, of_noun, shares
 __all__ = ["Quantity", "extract", "direction_words", "number_value"]
 
 _UNITS = [
-    ("pp", rx(r"\s*(?:percentage|percent|%)[\s-]+points?\b|\s*pp\b", re.I)),
+    ("pp", rx(r"\s*(?:percentage|percent|%)[\s-]+points?\b|\s*pp\b|\s*points?\b(?=\s+(?:better|higher|lower|"
+              r"worse|more|less|fewer|greater|smaller|difference|gap|absolute))", re.I)),
     ("percent", rx(r"\s*(?:%|percent(?:s|age)?\b|per\s+cent\b)", re.I)),
     ("dose", rx(
         r"\s*(mg|milligrams?|µg|μg|mcg|ug|micrograms?)\s*(?:/|per\s+)(?:m²|m2|m\^2|square\s+met(?:re|er)s?)"

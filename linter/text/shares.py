@@ -17,7 +17,8 @@ from linter.text.numbers import (
 from linter.text.quantity import Quantity, qualifier_before
 
 _IN_FRACTION = rx(
-    rf"\b({NUMBER})\s+(?:(?!in\b|out\b)[A-Za-z'\u2019]+\s+){{0,2}}(?:in|out\s+of)\s+({NUMBER})\b"
+    rf"\b({NUMBER})\s+(?:(?!in\b|out\b|of\b)[A-Za-z'\u2019]+\s+){{0,2}}(?:in|out\s+of|of(?=\s+every\b))\s+"
+    rf"(?:every\s+)?({NUMBER})\b"
     r"(?!\s*(?:%|percent|per\s*cent|[-\s]?(?:years?|months?|weeks?|days?)\b))", re.I)
 _FRACTION = rx(
     r"\b(?:(?:just\s+)?(?:over|under)\s+)?((?:nearly|almost|virtually)\s+(?:all|every)\b|"
@@ -70,7 +71,7 @@ def shares(text: str, lo: int, hi: int, low: str, taken):
             value = {"doubl": 2.0, "tripl": 3.0, "quadr": 4.0}[m.group(0).lower()[:5]]
             yield Quantity(m.start(), m.end(), m.group(0), "ratio", value, relative=True,
                            direction="increase", words=True)
-    if " in " in low or " out of " in low:
+    if re.search(r"\s(?:in|of)\s", low):
         for m in _IN_FRACTION.finditer(text, lo, hi):
             q = _in_fraction(text, m, lo, hi)
             if q is not None:
@@ -110,10 +111,13 @@ def _in_fraction(text: str, m, lo: int, hi: int) -> Quantity | None:
         return None
     qual, qstart = qualifier_before(text, m.start(), lo)
     between = re.findall(r"[A-Za-z'\u2019]+", text[m.end(1):m.start(2)])
-    noun = " ".join(w for w in between if w.lower() not in ("in", "out", "of"))
+    noun = " ".join(w for w in between if w.lower() not in ("in", "out", "of", "every"))
+    # "96 out of every 100" in digits is a percentage written out, as exact as "96%"
+    per_hundred = d in (100, 1000) and m.group(1)[0].isdigit()
     return Quantity(qstart, m.end(), text[qstart:m.end()], "percent", round(100 * n / d, 1),
-                    unit="%", qualifier=qual if qual != "exact" else "about", words=True,
-                    decimals=1, noun=noun or of_noun(text, m.end(), hi))
+                    unit="%", qualifier=qual if qual != "exact" or per_hundred else "about",
+                    words=not per_hundred, decimals=0 if d == 100 else 1,
+                    noun=noun or of_noun(text, m.end(), hi))
 
 
 def _fraction(text: str, m, lo: int, hi: int) -> Quantity | None:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
+from linter.regexcache import compile as rx
 from linter.text import modifiers
 from linter.text.terms import term_pattern
-from linter.regexcache import compile as rx
 
 _AFTER_ASSOCIATION = 8  # words after an association cue that still belong to it
 ORDER = ("none", "correlational", "conditional-causal", "direct-causal")

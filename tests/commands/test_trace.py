@@ -104,12 +104,17 @@ def test_text_format(cli, write):
     assert lines[0] == ("wrong.md:3:1: sentence: In AALL1731, 3-year disease-free survival with "
                         "blinatumomab was 98% versus 87.9% with chemotherapy \u2026")
     assert lines[1] == '    number "98%": percent 98.0 %'
-    assert lines[2] == "        candidate blinatumomab-sr-dfs-3y: score 11, strong"
-    assert lines[3].startswith('        decision: STAT001 error: "98%" disagrees')
-    assert lines[4:7] == ['    number "87.9%": percent 87.9 %',
-                          "        candidate blinatumomab-sr-dfs-3y: score 11, value matches, strong",
-                          "        decision: agrees with blinatumomab-sr-dfs-3y"]
-    assert lines[7:] == [
+    assert lines[2] == "        claim: measure survival, measure_from clause, subgroups ['chemo-alone']"
+    assert lines[3] == ("        candidate blinatumomab-sr-dfs-3y: score 11, strong, agrees on measure "
+                        "subject")
+    assert lines[4].startswith('        decision: STAT001 error: "98%" disagrees')
+    assert lines[4].endswith("(row value)")
+    assert lines[5:9] == ['    number "87.9%": percent 87.9 %',
+                          "        claim: measure survival, measure_from sentence, subgroups ['chemo-alone']",
+                          "        candidate blinatumomab-sr-dfs-3y: score 11, value matches, strong, "
+                          "agrees on measure subject",
+                          "        decision: agrees with blinatumomab-sr-dfs-3y (row supported)"]
+    assert lines[9:] == [
         "a.txt:2:1: sentence: It does not change the dose of 60 mg/m2.",
         '    negated: "not" governs "change the dose of 60 mg/m2."',
         '    number "60 mg/m2": dose 60.0 mg/m2/day',
@@ -119,3 +124,30 @@ def test_text_format(cli, write):
 def test_trace_needs_a_file(cli):
     code, out, err = cli("trace")
     assert code == 2 and out == "" and "Missing argument" in err
+
+
+FRAMED = """\
+# The infant study
+
+A second, larger study of 160 babies is under way.
+
+The infant blinatumomab study enrolled 300 babies.
+"""
+
+
+def test_numbers_carry_their_claim_frame_candidate_slots_and_decision_row(cli, write):
+    write("framed.md", FRAMED)
+    code, report, _ = _trace_json(cli, "framed.md")
+    assert code == 0
+    planned, enrolled = report["files"][0]["numbers"]
+    assert (planned["text"], planned["row"], planned["claim"]["modifiers"]) == (
+        "160", "not-a-claim", ["another-study"])
+    assert planned["decision"] == "not judged: not a claim about the reference (another-study)"
+    assert [(c["fact"], c["agrees"], c["conflicts"]) for c in planned["candidates"]] == [
+        ("infant-blina-enrolled", ["subject"], ["measure"])]
+    assert enrolled["claim"] == {
+        "measure": "enrolled", "measure_from": "clause", "subgroups": ["infants"], "places": 0,
+        "modifiers": [], "bound": False, "question": None, "antecedent": None}
+    assert enrolled["row"] == "value"
+    assert [(c["fact"], c["agrees"], c["conflicts"]) for c in enrolled["candidates"]] == [
+        ("infant-blina-enrolled", ["measure", "subject"], [])]

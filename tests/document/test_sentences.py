@@ -101,3 +101,21 @@ def test_a_broken_word_list_names_file_line_and_key(tmp_path, monkeypatch):
         assert err.value.problems == [f"{bad}:14: numeric[2]: False is not of type 'string'"]
     finally:
         sentences.words.cache_clear()
+
+
+def test_abbreviation_lists_come_from_the_cache_and_a_bad_entry_is_rebuilt(tmp_path, monkeypatch):
+    from linter.knowledge import cache
+
+    monkeypatch.setenv("MEDLINT_CACHE_DIR", str(tmp_path))
+    sentences.words.cache_clear()
+    first = sentences.words()
+    (entry,) = tmp_path.glob("abbreviations-*.marshal")
+    sentences.words.cache_clear()
+    assert sentences.words() == first
+    key = entry.name[len("abbreviations-"):-len(".marshal")]
+    cache.store("abbreviations", key, {"wrong": ["shape"]})
+    sentences.words.cache_clear()
+    assert sentences.words() == first
+    rebuilt = cache.load("abbreviations", key)  # the bad entry was replaced
+    assert {k: set(v) for k, v in rebuilt.items()} == {k: set(v) for k, v in first.items()}
+    sentences.words.cache_clear()

@@ -1,0 +1,154 @@
+"""The decision table: how a number's claim frame and a fact's frame decide a verdict.
+
+Each row is one named outcome; every wrong-statistic code comes from exactly one row, and
+`medlint trace` shows the row that decided. The table, in the order it is read:
+
+| row | when | verdict (the check; rules/statistics.yaml gives the code) |
+|---|---|---|
+| `not-a-claim` | a modifier reaches the number (another study, historical, a back-reference, an age that defines a group, a row number or label, "one of the", a telephone number); "planned" makes the measure a planned one instead | nothing |
+| `no-candidate` | no fact's identifying slots are stated, or every candidate conflicts on a slot | unsupported-claim candidate (CLAIM002 decides), never STAT |
+| `supported` | the value agrees with the best candidate | nothing; the sentence counts as supported |
+| `abstain` | candidates tie, the number is too vague, or the frame lacks a slot the fact is identified by | nothing |
+| `endpoint` | the number's own words name an endpoint the fact's conflicts list | endpoint (STAT002) |
+| `time-frame` | the number's sentence states a time frame and it differs from the fact's | time (STAT003) |
+| `population` | the sentence names a population the fact's conflicts list | population (STAT004) |
+| `direction` | a change verb or an arm cue disagrees with the fact | direction (STAT005) |
+| `relative-absolute` | a relative change stated in percentage points, or called absolute | relative (STAT006) |
+| `value` | one best candidate, every identifying slot stated, no conflict, and the value disagrees | value (STAT001; time, STAT003, for a period) |
+
+A slot the number's frame leaves unknown never conflicts; a missing time frame never makes an
+error. reference/README.md ("How a number is judged") documents the slots and this table. `conflicts()` below is the candidate filter: the slots on which a fact cannot be the one a
+number is about.
+"""
+from __future__ import annotations
+
+from linter.facts.frames import Frame, owned_elsewhere
+from linter.text.clauses import clause_bounds
+
+ROWS = ("not-a-claim", "no-candidate", "supported", "abstain", "endpoint", "time-frame",
+        "population", "direction", "relative-absolute", "value")
+# Each problem row names the check of the statistic kind it fails; rules/statistics.yaml gives
+# the code (endpoint STAT002, time STAT003, population STAT004, direction STAT005, relative
+# STAT006, value STAT001).
+CHECKS = {"endpoint": "endpoint", "time-frame": "time", "population": "population",
+          "direction": "direction", "relative-absolute": "relative", "value": "value"}
+
+# Modifiers after which a number is not a claim about the reference at all.
+NOT_A_CLAIM = ("planned", "another-study", "historical", "dated", "back-reference", "group-defining",
+               "row-number", "label", "partitive", "identifier")
+
+
+def row_of(problem, supported: bool, fact, cands) -> str:
+    """The row of the table a verdict came from."""
+    if problem is not None:
+        return next((row for row, check in CHECKS.items() if check == problem.check), "value")
+    if not cands:
+        return "no-candidate"
+    return "supported" if supported and fact is not None else "abstain"
+
+
+def blocking(fr: Frame) -> str | None:
+    return next((m for m in fr.modifiers if m in NOT_A_CLAIM), None)
+
+
+def _own_terms(fact, text: str, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] is one of the fact's own words (a subgroup the fact is about)."""
+    conflicts = [c.pattern for c in (*fact.population_conflicts, *fact.endpoint_conflicts)]
+    for pattern in (*fact.keys, fact.endpoint_terms, fact.of, fact.subject, *conflicts):
+        if pattern is None:
+            continue
+        for m in pattern.finditer(text, max(0, lo - 40), min(len(text), hi + 40)):
+            if m.start() < hi and lo < m.end():
+                return True
+    return False
+
+
+def conflicts(fact, fr: Frame, q, qs, scope, prose: str, fb) -> list[str]:
+    """The slots on which this fact cannot be what the number states (empty: a candidate)."""
+    out = []
+    lo, hi = clause_bounds(prose, scope.start, scope.end, q.start, q.end)
+    if fr.measure and fact.measure and fr.measure != fact.measure and not _stands_for(fr, fact) and not any(
+            c.pattern is not None and c.pattern.search(prose, lo, hi) for c in fact.endpoint_conflicts):
+        out.append("measure")  # (a measure the fact lists as a wrong endpoint is the endpoint row)
+    if any(group is not None and _all_elsewhere(group, q, qs, scope, prose) for group in fact.keys):
+        out.append("terms")  # its words sit with another number: "~95% (induction failure 2.4%)"
+    if fact.qualifier in ("under", "over", "at-least", "at-most") and not fr.bound \
+            and q.kind in ("count", "number", "wbc"):
+        out.append("bound")  # a patient's own count is not the threshold that defines a group
+    if "period" in fr.modifiers and "span" not in fact.time:
+        out.append("time")  # a figure for a past period is not a fact without one
+    if fact.subject is None:
+        # A general fact does not cover a figure stated for a narrower population or one arm.
+        for name, a, b in fr.subgroups:
+            if a < 0:  # named in the heading or a list's lead-in, and not in the fact's own words
+                lead = scope.before[0] if scope.before else ""
+                texts = [t for t in (lead, scope.heading) if t]
+                if any(c.pattern is not None and c.pattern.search(t)
+                       for c in fact.population_conflicts for t in texts) \
+                        or not any(_own_terms(fact, t, 0, len(t)) for t in texts):
+                    out.append("population")
+                    break
+                continue
+            if not _own_terms(fact, prose, a, b) and not owned_elsewhere(a, b, q, qs, scope, prose):
+                out.append("population")
+                break
+    elif other_study(fact, scope, fb):
+        out.append("subject")
+    if any(not _own_terms(fact, prose, a, b) for a, b in fr.places):
+        out.append("place")  # "in the United States, 3,000 a year" is not a worldwide count
+    if "population" in fact.identify and not population_stated(fact, fr, scope, fb):
+        out.append("population")
+    return out
+
+
+def population_stated(fact, fr: Frame, scope, fb) -> bool:
+    """A fact told apart by its population (the infant study, not the trial in older children)
+    needs that population, or its own study, named with the number or in the text it leans on."""
+    patterns = [fact.population_terms] if fact.population_terms is not None else [
+        fb.subjects[n] for n in fb.anchors if n in fact.subject_groups and n in fb.subjects]
+    texts = (scope.text, scope.header, scope.table, *scope.before[:3], scope.heading, fr.question)
+    if any(c.pattern is not None and c.pattern.search(scope.text) for c in fact.population_conflicts):
+        return True  # a population the fact does not cover: the population row decides
+    return any(p.search(t) for p in patterns if p is not None for t in texts if t)
+
+
+def _all_elsewhere(pattern, q, qs, scope, prose: str) -> bool:
+    """Every match of a fact's term group in the sentence belongs to another number."""
+    hits = [m.span() for m in pattern.finditer(prose, scope.start, scope.end)]
+    return bool(hits) and all(owned_elsewhere(a, b, q, qs, scope, prose) for a, b in hits)
+
+
+def _stands_for(fr: Frame, fact) -> bool:
+    """The children who took part in a randomized trial are those randomized."""
+    return fr.measure == "enrolled" and fact.measure == "randomized" and fact.design == "randomized"
+
+
+def other_study(fact, scope, fb) -> bool:
+    """A trial's fact, in a text whose context names another trial and never this one: figures
+    in a summary of trial X are trial X's, whatever drug they share."""
+    anchors = [fb.subjects[n] for n in fb.anchors if n in fact.subject_groups and n in fb.subjects]
+    if not anchors:
+        return False
+    # A table's other rows may be other studies' figures: the row, its header and the text
+    # around the table decide.
+    texts = (scope.text, *scope.before, scope.heading, scope.title, scope.header)
+    if any(a.search(t) for a in anchors for t in texts if t):
+        return False
+    trials = set(fb.anchors) - set(fb.knowledge.subgroups)
+    others = [fb.subjects[n] for n in trials if n not in fact.subject_groups and n in fb.subjects]
+    if any(p is not None and p.search(t) for p in others for t in texts if t):
+        return True
+    # An identifier the fact base does not know names another trial, unless it is a slip for
+    # this fact's own ("AALL173" for AALL1731).
+    own = [t.upper() for n in fact.subject_groups for t in fb.knowledge.vocabulary.get(n, ())
+           if not t.startswith(("re:", "@"))]
+    return fb.trial_names is not None and any(
+        not any(_slip(m.group(0).upper(), o) for o in own)
+        for t in texts if t for m in fb.trial_names.finditer(t))
+
+
+def _slip(name: str, known: str) -> bool:
+    """A shortened or one-character-off spelling of a known name."""
+    if known.startswith(name) or name.startswith(known):
+        return True
+    return len(name) == len(known) and sum(a != b for a, b in zip(name, known)) == 1

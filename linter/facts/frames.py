@@ -1,0 +1,233 @@
+"""Claim frames: what a stated number says, slot by slot.
+
+A number's frame holds the measure it is a value of ("enrolled", "survival", "dose"), the narrower
+populations named with it, whether it is stated as a bound ("below 50,000"), the question it
+answers, and the modifiers that stop it being a claim about a reference fact (planned, another
+study, historical, a back-reference such as "those 6%", an age that defines a group, a table's row
+number). Slots come from the number's own clause first, then from what it leans on: its sentence,
+its table cell, row label and column header, or the question it answers (a heading or a "Q:" line
+ending in "?"). A slot that nothing states is None: unknown, and an unknown slot never conflicts
+with a fact. The words are data (`measures`, `frame-modifiers`, `subgroups` in a vocabulary file).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from linter.document.scopes import Scope
+from linter.facts.frameterms import FrameTerms
+from linter.facts.modifiers import antecedent, places, reaching, subgroups
+from linter.regexcache import compile as rx
+from linter.text.clauses import clause_bounds
+from linter.text.quantities import Quantity
+
+# A measure word governed by one of these names who the figure is about, not what it measures:
+# "survival after relapse", "for relapses within 18 months", "children in remission".
+_GOVERNED = rx(r"(?:\b(?:for|after|among|following|in|into|during|without)\s+(?:(?:a|an|the|their|[\w-]+)\s+){0,3}"
+              r"|\bof\s+(?:the\s+|all\s+)?)$", re.I)
+# "relapse risk", "relapse group": the word names a population, not what is measured.
+_DESCRIBES = rx(r"[\s-]+(?:risk|group|type)\b", re.I)
+_COMPARED = rx(r"\b(?:vs\.?|versus|compared\s+(?:with|to)|against)\b", re.I)
+# "children who don't survive": the figure is the complement of the measure, not the measure.
+_DENIED = rx(r"(?:\b(?:not|never|no\s+longer)|n[\'\u2019]t)\s+$", re.I)
+_TIMES = ("duration", "age", "yearspan")  # "survive five years": a time frame owns no measure word
+_BOUND = ("under", "over", "at-least", "at-most")
+
+
+@dataclass(frozen=True)
+class Frame:
+    measure: str | None  # None: the number's words state no measure
+    measure_from: str  # where the measure was found: clause, sentence, cell, row, column, question
+    subgroups: tuple  # (group, start, end) of narrower populations named with the number
+    places: tuple  # (start, end) of places named in the number's stretch of sentence
+    modifiers: tuple  # names of modifiers that reach the number
+    bound: bool  # stated as a threshold: "below 50,000", "36 months or more"
+    question: str  # the question the sentence answers, or ''
+    antecedent: str = ""  # the sentence before, when this one points back to it ("has that change")
+
+    def as_dict(self) -> dict:
+        return {"measure": self.measure, "measure_from": self.measure_from or None,
+                "subgroups": sorted({g for g, _, _ in self.subgroups}),
+                "places": len(self.places),
+                "modifiers": list(self.modifiers), "bound": self.bound,
+                "question": self.question or None, "antecedent": self.antecedent or None}
+
+
+def question_of(scope: Scope) -> str:
+    """The question a sentence answers: the sentence before it, or its heading, ending in '?'."""
+    if scope.before:
+        prev = scope.before[0].strip()
+        return prev if prev.endswith("?") else ""
+    heading = (scope.heading or "").strip()
+    return heading if heading.endswith("?") else ""
+
+
+# Kinds whose unit already says what they measure: a p-value, a dose, a period, a ratio.
+_MEASURED = ("percent", "count", "number", "duration", "dose", "yearspan")
+
+
+def frame(q: Quantity, qs, scope: Scope, prose: str, terms: FrameTerms) -> Frame:
+    measure, source = _measure(q, qs, scope, prose, terms) if q.kind in _MEASURED else (None, "")
+    modifiers = reaching(q, scope, prose, terms)
+    if "planned" in modifiers and q.kind in ("count", "number"):
+        # "plans to enrol 160": a planned count is a value of the plan, not of the study's result
+        modifiers = tuple(m for m in modifiers if m != "planned")
+        if not (measure or "").startswith("planned-"):
+            measure, source = f"planned-{measure or 'enrolled'}", source or "clause"
+    return Frame(measure, source, subgroups(q, scope, prose, terms), places(q, scope, prose, terms),
+                 modifiers, q.qualifier in _BOUND, question_of(scope), antecedent(scope))
+
+
+def _cell(scope: Scope, at: int):
+    return next(((a, b) for a, b in scope.cells if a <= at < b), None)
+
+
+def _containers(prose: str, lo: int, hi: int):
+    """Parenthesised stretches of prose[lo:hi]: a term inside one belongs to the number there.
+    (Found once per sentence: every number and term of it asks.)"""
+    memo = _CONTAINERS[0]
+    if memo is not None and memo[0] is prose and memo[1] == (lo, hi):
+        return memo[2]
+    out = _scan_containers(prose, lo, hi)
+    _CONTAINERS[0] = (prose, (lo, hi), out)
+    return out
+
+
+_CONTAINERS: list = [None]  # (prose, sentence span, its parenthesised stretches)
+
+
+def _scan_containers(prose: str, lo: int, hi: int):
+    out, stack = [], []
+    for i in range(lo, hi):
+        if prose[i] == "(":
+            stack.append(i)
+        elif prose[i] == ")" and stack:
+            out.append((stack.pop(), i + 1))
+    return out
+
+
+def owned_elsewhere(start: int, end: int, q: Quantity, qs, scope: Scope, prose: str) -> bool:
+    """A term in a parenthesis or table cell that holds another number but not q is that
+    number's: "~95% (induction failure 2.4%)" does not call ~95% an induction-failure rate."""
+    boxes = [c for c in _containers(prose, scope.start, scope.end) if c[0] <= start and end <= c[1]]
+    cell = _cell(scope, start)
+    if cell:
+        boxes.append(cell)
+    for a, b in boxes:
+        if a <= q.start < b:
+            continue
+        if any(a <= o.start < b for o in qs if o is not q and not o.attributive
+               and (o.kind == q.kind or o.kind not in _TIMES)):
+            return True
+    return False
+
+
+def _hits(text_lo: int, text_hi: int, prose: str, terms: FrameTerms, skip=None, kind=None):
+    """Measure-term matches in prose[lo:hi], shorter ones inside longer ones dropped."""
+    hits = []
+    for name, pattern in terms.measures.items():
+        if pattern is None or (kind and name in terms.kinds and kind not in terms.kinds[name]):
+            continue
+        for m in pattern.finditer(prose, text_lo, text_hi):
+            if _GOVERNED.search(prose, max(text_lo, m.start() - 30), m.start()):
+                continue
+            if _DESCRIBES.match(prose, m.end()):
+                continue
+            name_ = f"not-{name}" if _DENIED.search(prose, max(text_lo, m.start() - 16), m.start()) else name
+            if skip and skip[0] <= m.start() < skip[1]:
+                continue  # the share's own noun: "one relapse in ten", "half of relapses"
+            hits.append((m.start(), m.end(), name_))
+    # Of two overlapping words the longer decides: "relative survival rate" is relative survival.
+    return [h for h in hits if not any(o is not h and o[0] < h[1] and h[0] < o[1]
+                                       and (o[1] - o[0]) > (h[1] - h[0]) for o in hits)]
+
+
+def _noun_span(q: Quantity, prose: str):
+    """Where a share's noun is written: inside the number ("one relapse in ten") or right after
+    it ("half of relapses")."""
+    if not q.noun:
+        return (q.start, q.end)
+    m = re.match(r"\s*(?:of\s+(?:all\s+)?(?:the\s+)?)?", prose[q.end:q.end + 20])
+    return (q.start, q.end + m.end() + len(q.noun) + 2)
+
+
+def _nearest(hits, q: Quantity):
+    return min(hits, key=lambda h: max(h[0] - q.end, q.start - h[1], 0))[2] if hits else None
+
+
+def _measure(q, qs, scope, prose, terms):
+    if scope.cells:
+        cell = _cell(scope, q.start)
+        found = _nearest(_hits(*cell, prose, terms, _noun_span(q, prose), q.kind), q) if cell else None
+        if found:
+            return found, "cell"
+        column = next((i for i, c in enumerate(scope.cells) if c == cell), None)
+        if column is not None and column < len(scope.header_cells):
+            found = _text_measure(scope.header_cells[column], terms, q.kind)
+            if found:
+                return found, "column"
+        # A row label names its measure first: "5-yr DFS, all randomized", "Share of relapses".
+        labels = [h for a, b in scope.cells if (a, b) != cell
+                  and not any(a <= o.start < b for o in qs if not o.attributive)
+                  for h in _hits(a, b, prose, terms, kind=q.kind)]
+        return (min(labels)[2], "row") if labels else (None, "")
+    if q.kind == "count" and q.unit:  # "in sixteen countries": the counted noun is the measure
+        own = [h for h in _hits(q.start, min(scope.end, q.end + len(q.unit) + 3), prose, terms,
+                                kind=q.kind) if h[0] >= q.end - len(q.unit) - 1]
+        if own:
+            return own[0][2], "clause"
+    lo, hi = clause_bounds(prose, scope.start, scope.end, q.start, q.end)
+    skip = _noun_span(q, prose)
+    hits = [h for h in _hits(lo, hi, prose, terms, skip, q.kind) if not owned_elsewhere(h[0], h[1], q, qs, scope, prose)
+            and not _nearer_other(h, q, qs)]
+    if hits:
+        return _nearest(hits, q), "clause"
+    # Another number's clause keeps its words, unless the two are compared ("93% ..., compared
+    # with 24%"): then they share one measure.
+    # (Only numbers within reach: a run-on sentence of thousands must not cost each all others.)
+    others = [clause_bounds(prose, scope.start, scope.end, o.start, o.end) for o in qs
+              if o is not q and abs(o.start - q.start) <= 600 and not o.attributive
+              and not _compared(o, q, prose)]
+    # A number in parentheses is a breakdown of the one before: its words stay inside.
+    box = next(((a, b) for a, b in _containers(prose, scope.start, scope.end) if a < q.start < b),
+               (scope.start, scope.end))
+    hits = [h for h in _hits(box[0], box[1], prose, terms, skip, q.kind)
+            if not any(a <= h[0] < b for a, b in others)
+            and not owned_elsewhere(h[0], h[1], q, qs, scope, prose)]
+    if hits:
+        return _nearest(hits, q), "sentence"
+    question = question_of(scope)
+    found = _text_measure(question, terms, q.kind) if question else None
+    return (found, "question") if found else (None, "")
+
+
+def _distance(h, o) -> int:
+    return max(h[0] - o.end, o.start - h[1], 0)
+
+
+def _nearer_other(h, q, qs) -> bool:
+    """A word nearer another number than this one is that number's ("300 babies from nine
+    countries": "countries" is what nine counts)."""
+    near = _distance(h, q)
+    return any(_distance(h, o) < near for o in qs if o is not q and not o.attributive
+               and abs(o.start - h[0]) <= near + 200 and (o.kind == q.kind or o.kind not in _TIMES))
+
+
+def _compared(a: Quantity, b: Quantity, prose: str) -> bool:
+    """Two figures set against each other: "93% ... compared with 24%", "from under 20% ... to
+    40 to 50%"."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    between = prose[first.end:second.start]
+    if _COMPARED.search(between):
+        return True
+    return bool(re.search(r"\bfrom\s+(?:\w+\s+)?$", prose[max(0, first.start - 20):first.start], re.I)
+                and re.search(r"\bto\s*$", between))
+
+
+def _text_measure(text: str, terms: FrameTerms, kind=None):
+    asides = [m.span() for m in re.finditer(r"\([^()]*\)", text)]  # "(n = 30)" is an aside
+    hits = [h for h in _hits(0, len(text), text, terms, kind=kind)
+            if not any(a <= h[0] < b for a, b in asides)]
+    return hits[0][2] if len({h[2] for h in hits}) == 1 else None
+
+

@@ -1,0 +1,117 @@
+"""What reaches a number from around it: modifiers that stop it being a claim about a reference
+fact, the narrower populations and places named with it, and the sentence it points back to.
+
+The words are data (`frame-modifiers`, `subgroups`, `places` in a vocabulary file); the few shapes
+here are the ones no word list can say: "rose to 90% from 84%" (the older value), a row number,
+"days 1, 8, 15 and 22", "one of the children", a telephone number, "That's ..." pointing back.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from linter.facts.attributes import segment
+from linter.regexcache import compile as rx
+from linter.text.clauses import clause_bounds
+from linter.text.quantities import Quantity
+
+_FROM_AFTER_TO = rx(r"\bto\s+(?:about\s+|around\s+|roughly\s+)?\d[\d.,]*\s*(?:%|percent|per\s+cent)?"
+                    r"\s+from\s+(?:about\s+|around\s+|roughly\s+)?$", re.I)
+# A place is where a figure holds only after "in", "across", "throughout": "in the United States",
+# not "American Society of Hematology" or "New England Journal of Medicine".
+_LOCATIVE = rx(r"\b(?:in|across|throughout|within)\s+(?:the\s+)?$", re.I)
+# A noun phrase that points back to the sentence before: "has that change", "these babies".
+_ANAPHOR = rx(r"(?:\b(?:has|have|had|with|of|in|carry|carries|carried|on|for|from)\s+(?:that|this|these|those)"
+              r"|\b(?:this|these|those|the\s+same))\s+(?!only\b|about\b|around\b|nearly\b|almost\b|is\b|was\b|are\b|were\b)"
+              r"[a-z][a-z-]+\b", re.I)
+# A sentence that opens by pointing at what was just said: "That's 61 points better".
+_POINTER = rx(r"\W*(?:that|this|it)(?:['\u2019]s|\s+(?:is|was|means))\b", re.I)
+_LABEL_LIST = rx(r"\b(?:days?|weeks?|rows?|steps?|items?|sections?|pages?|figures?|tables?|chapters?)\s+"
+                 r"(?:\d+\s*(?:,|and|or|to|-|–)\s*)*$", re.I)
+_PHONE = rx(r"(?:\(\d{3}\)\s*|\b\d{3}[-.\s])\d{3}[-.\s]\d{4}\b")
+
+def places(q: Quantity, scope, prose: str, terms) -> tuple:
+    """Where a place is named as where the figure holds: "in the United States"."""
+    if terms.places is None:
+        return ()
+    lo, hi = segment(q, scope, prose)
+    return tuple((m.start(), m.end()) for m in terms.places.finditer(prose, lo, hi)
+                 if _LOCATIVE.search(prose, max(lo, m.start() - 20), m.start()))
+
+
+def antecedent(scope) -> str:
+    """The sentence this one points back to ("has that change", "That's 61 points better"): the
+    nearest of the three before it that states a figure, else the one right before."""
+    if not scope.before or not (_ANAPHOR.search(scope.text) or _POINTER.match(scope.text)):
+        return ""
+    return next((t for t in scope.before[:3] if re.search(r"\d", t)), scope.before[0])
+
+
+def subgroups(q: Quantity, scope, prose: str, terms) -> tuple:
+    out = []
+    lo, hi = segment(q, scope, prose)
+    for name, pattern in terms.subgroups.items():
+        if pattern is None:
+            continue
+        for m in pattern.finditer(prose, lo, hi):
+            out.append((name, m.start(), m.end()))
+        # A list's lead-in ("For KMT2A-rearranged disease:") and the heading say whom it is about.
+        lead = scope.before[0] if scope.before and scope.before[0].rstrip().endswith(":") else ""
+        if any(pattern.search(t) for t in (lead, scope.heading) if t):
+            out.append((name, -1, -1))
+    return tuple(out)
+
+
+def reaching(q: Quantity, scope, prose: str, terms) -> tuple:
+    found = []
+    c_lo, c_hi = clause_bounds(prose, scope.start, scope.end, q.start, q.end)
+    s_lo, s_hi = segment(q, scope, prose)
+    reach = {"clause": (c_lo, c_hi), "segment": (s_lo, s_hi), "sentence": (scope.start, scope.end),
+             "before": (max(scope.start, q.start - 60), q.start)}
+    for name, (how, pattern) in terms.modifiers.items():
+        if pattern is None:
+            continue
+        lo, hi = reach[how]
+        for m in pattern.finditer(prose, lo, hi):
+            if how == "before" and prose[m.end():q.start].strip(" ~\u2248"):
+                continue
+            if m.start() <= q.start < m.end():
+                continue
+            found.append(name)
+            break
+    if _FROM_AFTER_TO.search(prose, max(scope.start, q.start - 60), q.start):
+        found.append("historical")  # "rose to 90% from 84%": the starting value is an older one
+    if _LABEL_LIST.search(prose, max(scope.start, q.start - 60), q.start):
+        found.append("label")  # "on days 1, 8, 15 and 22": days of a schedule, not counts
+    if _PHONE.search(prose, max(scope.start, q.start - 6), min(scope.end, q.end + 12)):
+        found.append("identifier")  # a telephone number
+    if re.match(r"\s+of\s+(?:the|those|these|our|his|her|their|all)\b", prose[q.end:q.end + 12], re.I) \
+            and q.kind in ("count", "number"):
+        found.append("partitive")  # "one of the children": a member of a group, not its size
+    if scope.cells and scope.cells[0][0] <= q.start < scope.cells[0][1] and q.value is not None \
+            and float(q.value).is_integer() and prose[slice(*scope.cells[0])].strip() == q.text.strip():
+        found.append("row-number")  # "| 9 | Infant blinatumomab ... |": the row's index
+    return tuple(dict.fromkeys(found))
+
+
+_SHARED_JOIN = rx(r"\s*(?:vs\.?|versus|and|or|to|-|–)\s*$", re.I)
+
+
+_HOW_MANY = rx(r"\bhow\s+many\s+([a-z][a-z-]+)", re.I)
+
+
+def answer_unit(q: Quantity, question: str) -> Quantity:
+    """'How many babies were in the study?' 'Three hundred.': a bare number that answers "how
+    many" counts what the question names."""
+    m = _HOW_MANY.search(question) if q.kind == "number" and question else None
+    return replace(q, kind="count", unit=m.group(1).lower()) if m else q
+
+
+def shared_unit(q: Quantity, qs, prose: str) -> Quantity:
+    """'93.3 vs 65.8%': a bare number joined to a percent shares its unit."""
+    if q.kind != "number":
+        return q
+    nxt = next((o for o in qs if o.start >= q.end), None)
+    if nxt is not None and nxt.kind == "percent" and _SHARED_JOIN.match(prose[q.end:nxt.start]):
+        return replace(q, kind="percent", unit="%")
+    return q
