@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from linter import __version__
-from linter.errors import EXIT_ERROR, MedlintError
+from linter.errors import EXIT_ERROR, EXIT_INTERNAL, MedlintError, internal_problem
 from linter.output.writers import FORMATS
 
 _CODES = click.STRING
@@ -38,7 +38,41 @@ def _context(config_path, reference=(), rules=(), select=(), ignore=(), preset=N
     cfg = _config(config_path)
     if preset:
         cfg = cfg.replace(preset=preset)
-    return build_context(cfg, reference, rules, _split(select), _split(ignore))
+    select, ignore = _split(select), _split(ignore)
+    ctx = build_context(cfg, reference, rules, select, ignore)
+    known = _selectable(ctx.knowledge.rules)
+    for option, values in (("--select", select), ("--ignore", ignore)):
+        bad = _unknown(values, known)
+        if bad:
+            raise click.UsageError(f"{option}: {bad}", click.get_current_context(silent=True))
+    for key in ("select", "ignore"):
+        bad = _unknown(cfg[key], known)
+        if bad:
+            raise MedlintError(f"{cfg.path}: {key}: {bad}")
+    return ctx
+
+
+def _selectable(rules) -> list[str]:
+    names = set()
+    for rule in rules:
+        names.update(n for n in (rule.get("code"), rule.get("name"), rule.get("category")) if n)
+    return sorted(names)
+
+
+def _unknown(patterns, known) -> str | None:
+    """A message for the first pattern that selects no rule (a typo would switch checks off)."""
+    import difflib
+
+    upper = [k.upper() for k in known]
+    for pattern in patterns:
+        p = str(pattern).upper()
+        if any(k.startswith(p) for k in upper):
+            continue
+        near = difflib.get_close_matches(p, upper, n=3, cutoff=0.5)
+        near = [known[upper.index(n)] for n in near]
+        hint = f"; nearest: {', '.join(near)}" if near else "; see 'medlint rules'"
+        return f"{pattern!r} matches no rule code, prefix, name or category{hint}"
+    return None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -64,16 +98,19 @@ def cli():
 @click.option("--jobs", "-j", type=click.IntRange(min=1),
               help="Processes to lint with [default: one per core for more than a few files].")
 @click.option("--no-cache", is_flag=True,
-              help="Lint every file afresh: neither read nor write cached per-file results.")
+              help="Read and write no cache: validate the data and lint every file afresh.")
 def check(paths, fmt, reference, rules, select, ignore, fail_on, preset, config_path, jobs,
           no_cache):
     """Lint drafts: Markdown, plain text, Word (.docx) and HTML files, folders, or - for
-    standard input. Formats: text, json, sarif, github, html (one self-contained page)."""
+    standard input (after --, every argument is a path). Formats: text, json, sarif, github,
+    html (one self-contained page)."""
     from linter.engine import exit_code
     from linter.output.progress import for_stream
     from linter.output.writers import writer
     from linter.runner import run
 
+    if no_cache:
+        _no_cache()
     ctx = _context(config_path, reference, rules, select, ignore, preset)
     progress = for_stream(sys.stderr)
     try:
@@ -84,9 +121,31 @@ def check(paths, fmt, reference, rules, select, ignore, fail_on, preset, config_
         if progress:
             progress.close()
     for message in errors:
-        click.echo(f"medlint: error: {message}", err=True)
+        _error(message)
+    _tolerant(sys.stdout)
     writer(fmt)(results, errors, ctx, sys.stdout)
     sys.exit(exit_code(results, errors, fail_on or ctx.config["fail-on"]))
+
+
+def _no_cache() -> None:
+    from linter.knowledge import cache
+
+    cache.disable()
+
+
+def _error(message: str) -> None:
+    """One line on standard error, whatever bytes or control characters a file name holds."""
+    from linter.output.escape import printable
+
+    click.echo(f"medlint: error: {printable(str(message))}", err=True)
+
+
+def _tolerant(stream) -> None:
+    """Never fail on a character the stream's encoding lacks: write an escape instead."""
+    try:
+        stream.reconfigure(errors="backslashreplace")
+    except (AttributeError, ValueError, OSError):
+        pass
 
 
 @cli.command()
@@ -169,10 +228,13 @@ def trace(targets, fmt, reference, rules, config_path):
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--config", "config_path", type=click.Path())
-def validate(paths, config_path):
+@click.option("--no-cache", is_flag=True, help="Read and write no cache.")
+def validate(paths, config_path, no_cache):
     """Validate fact bases and rule packs: schema, references, patterns and examples."""
     from linter.commands import validate as selftest
 
+    if no_cache:
+        _no_cache()
     problems = selftest.validate(paths, _config(config_path))
     for p in problems:
         click.echo(p)
@@ -183,13 +245,16 @@ def validate(paths, config_path):
 
 
 def main(argv=None) -> int:
+    from linter.knowledge import cache
+
+    cache.disable(False)  # --no-cache holds for one run
     try:
         cli.main(args=argv, prog_name="medlint", standalone_mode=False)
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except click.UsageError as err:
         hint = f" (see 'medlint {err.ctx.command.name} --help')" if err.ctx else ""
-        click.echo(f"medlint: error: {err.format_message()}{hint}", err=True)
+        _error(f"{err.format_message()}{hint}")
         return EXIT_ERROR
     except click.Abort:
         click.echo("medlint: aborted", err=True)
@@ -197,7 +262,7 @@ def main(argv=None) -> int:
     except MedlintError as err:
         problems = getattr(err, "problems", None) or [str(err)]
         for p in problems:
-            click.echo(f"medlint: error: {p}", err=True)
+            _error(p)
         return EXIT_ERROR
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else 0
@@ -209,23 +274,20 @@ def main(argv=None) -> int:
     except Exception as err:  # a bug: one line for the user, the traceback on request
         if os.environ.get("MEDLINT_DEBUG"):
             raise
-        click.echo(f"medlint: internal error: {type(err).__name__}: {err} "
-                   f"(set MEDLINT_DEBUG=1 for details)", err=True)
-        return EXIT_ERROR
+        from linter.output.escape import printable
+
+        click.echo(printable(internal_problem("medlint", err)), err=True)
+        return EXIT_INTERNAL
     return 0
 
 
 def entry() -> None:
-    """The console script: run, flush, save the regex cache, and leave without tearing down the
-    interpreter's objects one by one (that teardown costs a pre-commit hook more time than
-    reading the fact base)."""
+    """The console script: run, flush, and leave without tearing down the interpreter's objects
+    one by one (that teardown costs a pre-commit hook more time than reading the fact base)."""
     code = main()
     try:
         sys.stdout.flush()
         sys.stderr.flush()
     except (OSError, ValueError):
         pass
-    from linter import regexcache
-
-    regexcache.save()
     os._exit(code if isinstance(code, int) else 1)

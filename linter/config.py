@@ -80,23 +80,23 @@ def load(path: Path | None) -> Config:
     if path is None:
         return Config(dict(DEFAULTS))
     from linter.knowledge.yamlfile import (  # YAML only when there is a file
-        parse_yaml,
+        load_yaml,
         read_text,
         schema_problems,
     )
 
     text = read_text(path)
+    lines = None
     if path.name == "pyproject.toml":
         data = _toml_section(text, path)
     else:
-        data = parse_yaml(text, path)
-        if data is None:
-            data = {}
+        lines = load_yaml(text, path)
+        data = lines.data if lines.data is not None else {}
     key = cache.digest(b"config", text.encode())
     if cache.load("config", key) is None:
         if not isinstance(data, dict):
             raise DataError([f"{path}:1: the configuration must be a mapping of option: value"])
-        problems = schema_problems(data, "config", path, text if path.suffix != ".toml" else "")
+        problems = schema_problems(data, "config", path, lines)
         if problems:
             raise DataError(problems)
         cache.store("config", key, True)
@@ -114,6 +114,9 @@ def _toml_section(text: str, path: Path) -> dict:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise DataError([f"{path}: invalid TOML: {err}"]) from None
+    except (ValueError, RecursionError):  # an integer over Python's 4,300 digits; deep nesting
+        raise DataError([f"{path}: invalid TOML: a number too long or nesting too deep to "
+                         f"read"]) from None
     section = data.get("tool", {}).get("medlint", {})
     if not isinstance(section, dict):
         raise DataError([f"{path}: [tool.medlint] must be a table"])

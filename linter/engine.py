@@ -15,7 +15,7 @@ from linter.config import Config
 from linter.context import Context
 from linter.document import formats, reader
 from linter.document.markdown import Document, parse
-from linter.errors import InputError, MedlintError
+from linter.errors import EXIT_ERROR, InputError, MedlintError, Problem, internal_problem
 from linter.finding import SEVERITY_RANK, Finding
 from linter.knowledge import load as knowledge_mod
 from linter.view import DocumentView
@@ -61,30 +61,27 @@ def lint_document(doc: Document, ctx: Context) -> FileResult:
 
 def expand_paths(paths, config: Config) -> list[str]:
     """Files to lint, in order; a directory yields the drafts below it that match the globs."""
-    out = []
-    for p in paths:
-        if p == "-":
-            out.append(p)
-            continue
-        if os.path.isdir(p):
-            found = []
-            for folder, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
-                for name in sorted(files):
-                    full = os.path.join(folder, name)
-                    rel = os.path.relpath(full, p)
-                    if not _matches(name, rel, config["include"]):
-                        continue
-                    if _matches(name, rel, config["exclude"]):
-                        continue
-                    found.append(full)
-            if not found:
-                raise InputError(f"{p}: no drafts found (looked for "
-                                 f"{', '.join(config['include'])})")
-            out.extend(found)
-        else:
-            out.append(p)
-    return out
+    return [f for p in paths for f in expand_path(p, config)]
+
+
+def expand_path(p: str, config: Config) -> list[str]:
+    """The files one command-line path stands for; a folder with no drafts is an input error."""
+    if p == "-" or not os.path.isdir(p):
+        return [p]
+    found = []
+    for folder, dirs, files in os.walk(p):
+        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+        for name in sorted(files):
+            full = os.path.join(folder, name)
+            rel = os.path.relpath(full, p)
+            if not _matches(name, rel, config["include"]):
+                continue
+            if _matches(name, rel, config["exclude"]):
+                continue
+            found.append(full)
+    if not found:
+        raise InputError(f"{p}: no drafts found (looked for {', '.join(config['include'])})")
+    return found
 
 
 def _matches(name: str, rel: str, globs) -> bool:
@@ -93,23 +90,65 @@ def _matches(name: str, rel: str, globs) -> bool:
 
 
 def run(paths, ctx: Context, stdin=None):
-    """Lint every path; returns (results, input_errors). Input errors do not stop the run."""
-    results, errors = [], []
+    """Lint every path; returns (results, problems). Each path is expanded, and each file read,
+    parsed and linted, in its own error boundary: a problem with one never costs the others
+    their report. A file named twice (or reached twice through folders) is linted once."""
+    results = []
     limit = ctx.config["max-file-size"]
-    for path in expand_paths(paths, ctx.config):
+    files, problems = expand_unique(paths, ctx.config)
+    for path in files:
         try:
             if path == "-":
                 results.append(lint_text(reader.read_stdin(stdin, limit), path, ctx))
             else:
+                reader.require_regular(path)  # a named pipe would block the whole run
                 results.append(lint_document(formats.load(path, limit), ctx))
-        except MedlintError as err:
-            errors.append(str(err))
-    return results, errors
+        except Exception as err:  # noqa: BLE001 - the boundary
+            problems.append(problem(path, err))
+    return results, problems
+
+
+def expand_unique(paths, config: Config) -> tuple[list[str], list[Problem]]:
+    """The files to lint, each once (a file named twice, or reached again through a folder),
+    and a problem for each path that stands for none; one bad path costs only itself."""
+    files, problems, seen = [], [], set()
+    for given in paths:
+        try:
+            found = expand_path(given, config)
+        except Exception as err:  # noqa: BLE001 - the boundary: report, go on with the rest
+            problems.append(problem(given, err))
+            continue
+        for path in found:
+            key = _identity(path)
+            if key not in seen:
+                seen.add(key)
+                files.append(path)
+    return files, problems
+
+
+def _identity(path: str):
+    if path == "-":
+        return path
+    try:
+        return os.path.normcase(os.path.realpath(path))
+    except (OSError, ValueError):
+        return path
+
+
+def problem(path: str, err: Exception) -> Problem:
+    """The one-line report of what stopped one file: an input error, or an internal error."""
+    if isinstance(err, MedlintError):
+        message = str(err)  # every problem names its file
+        return Problem(message if message.startswith(f"{path}:") else f"{path}: {message}")
+    if os.environ.get("MEDLINT_DEBUG"):
+        raise err
+    return internal_problem(path, err)
 
 
 def exit_code(results, errors, fail_on: str) -> int:
+    """The worst outcome: 3 internal error, 2 input error, 1 finding at or above fail_on, 0."""
     if errors:
-        return 2
+        return max(getattr(e, "exit_code", EXIT_ERROR) for e in errors)
     threshold = SEVERITY_RANK[fail_on]
     worst = max((SEVERITY_RANK[f.severity] for r in results for f in r.findings), default=0)
     return 1 if worst >= threshold else 0

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import stat
 
 from linter.document import formats, reader
-from linter.engine import FileResult, expand_paths, lint_document
-from linter.errors import MedlintError
+from linter.engine import FileResult, expand_unique, lint_document, problem
 
 HANDFUL = 8  # more files than this to lint: use every core unless told otherwise
 
@@ -48,8 +48,9 @@ def cores() -> int:
 
 def run(paths, ctx, stdin=None, jobs: int | None = None, cache: bool = True, progress=None,
         documents: bool = False):
-    """Lint every path; returns (results, input_errors) like engine.run."""
-    files = expand_paths(paths, ctx.config)
+    """Lint every path; returns (results, problems) like engine.run: a path that stands for no
+    file is reported on its own, and a file named twice is linted once."""
+    files, problems = expand_unique(paths, ctx.config)
     if documents:
         jobs, cache = 1, False
     store = None
@@ -93,7 +94,7 @@ def run(paths, ctx, stdin=None, jobs: int | None = None, cache: bool = True, pro
         if progress:
             progress(done, len(files))
     results = [o for o in outcomes if isinstance(o, FileResult)]
-    errors = [o for o in outcomes if isinstance(o, str)]
+    errors = problems + [o for o in outcomes if isinstance(o, str)]
     return results, errors
 
 
@@ -101,8 +102,9 @@ def _raw(path, ctx) -> bytes | None:
     """The file's bytes, the key of its cache entry (None when it cannot be read: linting it
     then reports why)."""
     try:
-        if os.path.getsize(path) > 4 * ctx.config["max-file-size"]:
-            return None
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > 4 * ctx.config["max-file-size"]:
+            return None  # a named pipe would block: the reader refuses it in its own words
         with open(path, "rb") as handle:
             return handle.read()
     except (OSError, ValueError):
@@ -137,6 +139,8 @@ def _document(path, ctx, stdin, data):
 def lint_one(path, ctx, store=None, stdin=None, documents=False):
     """A FileResult, or the one-line error that stopped this file."""
     try:
+        if path != "-":
+            reader.require_regular(path)  # a named pipe would block the whole run
         data = _raw(path, ctx) if store is not None and path != "-" else None
         result = lint_document(_document(path, ctx, stdin, data), ctx)
         if documents:
@@ -154,12 +158,8 @@ def lint_one(path, ctx, store=None, stdin=None, documents=False):
         if data is not None and (formats.kind(path) == "text" or _raw(path, ctx) == data):
             store.put(path, data, result.findings, at, end, described)
         return FileResult(path, Positions(at, end, described), result.findings)
-    except MedlintError as err:
-        return str(err)
-    except Exception as err:  # a bug met by one draft must not cost the report on the others
-        if os.environ.get("MEDLINT_DEBUG"):
-            raise
-        return f"{path}: internal error: {type(err).__name__}: {err} (set MEDLINT_DEBUG=1 for details)"
+    except Exception as err:  # noqa: BLE001 - a bug met by one draft must not cost the others
+        return problem(path, err)  # input error (exit 2) or internal error (exit 3)
 
 
 _WORKER: tuple = ()

@@ -2,13 +2,15 @@
 (outside code). The filter step (linter/filters.py) turns them into switched-off regions."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from linter.regexcache import compile as rx
 
+# Bounded: an unclosed control comment must not rescan the rest of the text from every start.
 _CONTROL = rx(
-    r"<!--\s*medlint-(disable-next-line|disable|enable)\b([^>]*?)\s*-->", re.I)
+    r"<!--\s*medlint-(disable-next-line|disable|enable)\b([^>]{0,500}?)\s*-->", re.I)
 
 
 @dataclass(frozen=True)
@@ -20,8 +22,10 @@ class Control:
 
 def find_controls(text: str, body_start: int, code_ranges) -> list[Control]:
     out = []
+    starts = [a for a, _ in code_ranges]  # in document order, not overlapping
     for m in _CONTROL.finditer(text, body_start):
-        if any(a <= m.start() < b for a, b in code_ranges):
+        k = bisect.bisect_right(starts, m.start()) - 1
+        if k >= 0 and m.start() < code_ranges[k][1]:
             continue
         codes = tuple(c.strip().upper() for c in re.split(r"[,\s]+", m.group(2)) if c.strip())
         out.append(Control(offset=m.start(), kind=m.group(1).lower(), codes=codes))

@@ -1,8 +1,9 @@
 """YAML front matter: `---` ... `---` at the top of a Markdown draft.
 
 Plain `key: value` lines are read without PyYAML, whose import costs a pre-commit run more than
-the rest of the parse; anything else (lists, nesting, escapes) is read by PyYAML. Both agree on
-what they read (tests/test_document.py). Broken front matter is an input error with its line.
+the rest of the parse; anything else (lists, nesting, escapes) is read by the safe YAML loader
+(knowledge/yamlfile.py: a draft is untrusted input). Both agree on what they read, dates stay
+strings (tests/test_document.py). Broken front matter is an input error with its line.
 """
 from __future__ import annotations
 
@@ -21,17 +22,15 @@ def front_matter(text: str, path: str) -> tuple[dict, int]:
     simple = _simple_front_matter(match.group(1) or "")
     if simple is not None:
         return simple, match.end()
-    import yaml  # only for front matter beyond plain "key: value" lines (yaml is slow to import)
+    from linter.knowledge.yamlfile import YamlProblem, read_yaml  # yaml is slow to import
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data = yaml.load(match.group(1) or "", Loader=loader)
-    except yaml.YAMLError as err:
-        # The start of the construct that failed (an unclosed list) is where a writer looks.
-        mark = getattr(err, "context_mark", None) or getattr(err, "problem_mark", None)
-        where = f":{mark.line + 2}" if mark is not None else ""
-        problem = getattr(err, "problem", None) or "syntax error"
-        raise InputError(f"{path}{where}: front matter is not valid YAML ({problem})") from None
+        data = read_yaml(match.group(1) or "").data
+    except YamlProblem as err:
+        # Front matter starts on line 2 of the draft; the start of the construct that failed
+        # (an unclosed list) is where a writer looks.
+        where = f":{err.start + 1}" if err.start else ""
+        raise InputError(f"{path}{where}: front matter is not valid YAML ({err.reason})") from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -39,7 +38,7 @@ def front_matter(text: str, path: str) -> tuple[dict, int]:
     return data, match.end()
 
 
-_SIMPLE_LINE = rx(r"([A-Za-z_][\w-]*):[ \t]*(.*?)[ \t]*$")
+_SIMPLE_LINE = rx(r"([A-Za-z_][\w-]*):[ \t]*(.*)")
 _PLAIN_SCALAR = rx(r"[^\[\]{}&*!|>%@`#,'\"][^:#]*|")
 
 
@@ -53,7 +52,9 @@ def _simple_front_matter(body: str):
         m = _SIMPLE_LINE.fullmatch(line)
         if not m:
             return None
-        key, value = m.groups()
+        key, value = m.group(1), m.group(2).rstrip(" \t")
+        if key in data:
+            return None  # a duplicate key: the YAML loader names it
         if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'" \
                 and value[0] not in value[1:-1] and "\\" not in value:
             data[key] = value[1:-1]
@@ -73,7 +74,8 @@ _NOT_SIMPLE = object()
 
 
 def _typed_scalar(value: str):
-    """The YAML 1.1 meaning of an empty value, a boolean, an integer, a decimal or an ISO date."""
+    """The YAML 1.1 meaning of an empty value, a boolean, an integer, a decimal or an ISO date
+    (kept as written, as the YAML loader keeps it)."""
     import datetime as dt
 
     low = value.lower()
@@ -81,14 +83,15 @@ def _typed_scalar(value: str):
         return None
     if low in ("true", "false"):
         return low == "true"
-    if re.fullmatch(r"[-+]?(?:0|[1-9]\d*)", value):
+    if re.fullmatch(r"[-+]?(?:0|[1-9]\d{0,17})", value):
         return int(value)
-    if re.fullmatch(r"[-+]?\d+\.\d+", value):
+    if re.fullmatch(r"[-+]?\d{1,18}\.\d{1,18}", value):
         return float(value)
     m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", value)
     if m:
         try:
-            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         except ValueError:
-            return _NOT_SIMPLE
+            return _NOT_SIMPLE  # not a real date: the YAML loader names it
+        return value
     return _NOT_SIMPLE

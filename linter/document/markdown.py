@@ -15,23 +15,11 @@ from functools import cached_property
 
 from linter.document.controls import Control, find_controls
 from linter.document.frontmatter import front_matter
+from linter.document.inline import link_openers, nonprose_spans
 from linter.document.sentences import split_sentences
 from linter.regexcache import compile as rx
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
-
-# Inline material that is not prose, found inside a block's content.
-_INLINE_NONPROSE = rx(
-    r"(?P<code>(`+)(?:.+?)\2)"
-    r"|(?P<image>!\[[^\]]*\]\([^)]*\))"
-    r"|(?P<auto><(?:https?|ftp|mailto):[^>\s]*>)"
-    r"|(?P<html><!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)"
-    r"|(?P<dest>\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\))"
-    r"|(?P<url>(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,:;!?'\"])"  # not a final stop
-    r"|(?P<mark>\*+|~~|(?<![\w])_+|_+(?![\w])|\\(?=[!-/:-@\[-`{-~]))",
-    re.S,
-)
-
 
 # Unicode hyphens read as "-" in the prose view (same length), so terms need one spelling.
 _HYPHENS = {"\u2010": "-", "\u2011": "-", "\u2012": "-"}
@@ -152,12 +140,9 @@ def _mark_prose(text: str, prose: list[str], pieces: list[tuple[int, int]]) -> N
     constructs spanning a wrapped line (a code span, a link) are recognised whole.
     """
     content = "\n".join(text[a:b] for a, b in pieces)
-    masked = [(m.start(), m.end()) for m in _INLINE_NONPROSE.finditer(content)]
-    i = content.find("[")
-    while i >= 0:
-        if "](" in content[i:i + 400] and _closes_link(content, i):
-            masked.append((i, i + 1))
-        i = content.find("[", i + 1)
+    masked = nonprose_spans(content)
+    if "](" in content:
+        masked.extend((i, i + 1) for i in link_openers(content))
     masked.sort()
     offset = 0
     for a, b in pieces:
@@ -173,18 +158,6 @@ def _mark_prose(text: str, prose: list[str], pieces: list[tuple[int, int]]) -> N
         if pos < end:
             prose[a + pos - offset:b] = content[pos:end].translate(_HYPHEN_TABLE)
         offset = end + 1
-
-
-def _closes_link(content: str, i: int) -> bool:
-    depth = 0
-    for j in range(i, min(len(content), i + 400)):
-        if content[j] == "[":
-            depth += 1
-        elif content[j] == "]":
-            depth -= 1
-            if depth == 0:
-                return content[j + 1:j + 2] == "("
-    return False
 
 
 def _markdown_blocks(text: str, body_start: int, prose: list[str]):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 
 from linter.errors import InputError
 
@@ -46,13 +47,12 @@ def _check_text(text: str, name: str) -> str:
 
 
 def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    # O_NONBLOCK: opening a FIFO must not wait for a writer; the file's type is then checked on
+    # the open descriptor, so a file swapped for a FIFO or device after a check cannot block.
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) \
+        | getattr(os, "O_BINARY", 0)
     try:
-        size = os.path.getsize(path)
-        if size > max_bytes:
-            raise InputError(f"{path}: file is {size / 1048576:.1f} MB, over the "
-                             f"{max_bytes / 1048576:.0f} MB limit (max-file-size in the config)")
-        with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+        fd = os.open(path, flags)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file or directory") from None
     except IsADirectoryError:
@@ -60,8 +60,62 @@ def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     except OSError as err:
+        try:
+            mode = os.stat(path).st_mode
+        except OSError:
+            mode = stat.S_IFREG
+        if not stat.S_ISREG(mode):  # a socket cannot even be opened
+            raise InputError(f"{path}: not a regular file ({_kind(mode)})") from None
         raise InputError(f"{path}: cannot read ({err.strerror or err})") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(f"{path}: is a directory")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(f"{path}: not a regular file ({_kind(info.st_mode)}); medlint reads "
+                             f"files, folders and - for standard input")
+        if info.st_size > max_bytes:
+            raise InputError(f"{path}: file is {info.st_size / 1048576:.1f} MB, over the "
+                             f"{max_bytes / 1048576:.0f} MB limit (max-file-size in the config)")
+        chunks, left = [], max_bytes + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        data = b"".join(chunks)
+    except OSError as err:
+        raise InputError(f"{path}: cannot read ({err.strerror or err})") from None
+    finally:
+        os.close(fd)
+    if len(data) > max_bytes:  # grew while being read
+        raise InputError(f"{path}: file is over the {max_bytes / 1048576:.0f} MB limit "
+                         f"(max-file-size in the config)")
     return decode(data, path)
+
+
+def require_regular(path: str) -> None:
+    """An InputError unless path is a regular file (for readers that open files themselves)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # the reader reports a missing or unreadable file in its own words
+    if stat.S_ISDIR(mode):
+        raise InputError(f"{path}: is a directory")
+    if not stat.S_ISREG(mode):
+        raise InputError(f"{path}: not a regular file ({_kind(mode)}); medlint reads files, "
+                         f"folders and - for standard input")
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a plain file"
 
 
 def read_stdin(stream, max_bytes: int = DEFAULT_MAX_BYTES) -> str:

@@ -5,6 +5,7 @@ so that "2-year DFS was 81.6% vs 49.4%; 4-year DFS was 83.3%" gives each figure 
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -23,30 +24,53 @@ _TIME_CUE = rx(
 
 
 def _nearest(pattern, text: str, a: int, b: int, lo: int = 0, hi: int | None = None):
-    """The match of pattern nearest the span [a, b) of text and inside text[lo:hi]."""
-    best = None
+    """The match of pattern nearest the span [a, b) of text and inside text[lo:hi]:
+    (distance, match), the earlier match on a tie."""
     if pattern is None:
         return None
     hi = len(text) if hi is None else hi
-    for m in pattern.finditer(text):
-        if m.start() < lo or m.end() > hi:
-            continue
-        d = max(m.start() - b, a - m.end(), 0)
-        if best is None or d < best[0]:
-            best = (d, m)
+    found, starts, ends = _matches(pattern, text)
+    first = bisect.bisect_left(starts, lo)  # matches inside [lo, hi) are a run of the list
+    stop = bisect.bisect_right(ends, hi)
+    i = min(max(bisect.bisect_left(ends, a), first), stop)
+    best = None
+    for k in (i - 1, i):  # matches do not overlap: the nearest is on one side of a or the other
+        if first <= k < stop:
+            m = found[k]
+            d = max(m.start() - b, a - m.end(), 0)
+            if best is None or d < best[0]:
+                best = (d, m)
     return best
 
 
+def _matches(pattern, text: str):
+    """A pattern's matches in a sentence, found once however many numbers the sentence has."""
+    memo = _MATCH_MEMO
+    if memo.get("text") is not text:
+        memo.clear()
+        memo["text"] = text
+    hit = memo.get(id(pattern))
+    if hit is None or hit[0] is not pattern:
+        found = list(pattern.finditer(text))
+        hit = memo[id(pattern)] = (pattern, found, [m.start() for m in found],
+                                   [m.end() for m in found])
+    return hit[1:]
+
+
+_MATCH_MEMO: dict = {}
+
+
 def segment(q: Quantity, scope: Scope, prose: str) -> tuple[int, int]:
-    """The number's stretch of its sentence between semicolons."""
+    """The number's stretch of its sentence between semicolons (bisected from the sentence's
+    semicolons, found once)."""
     lo, hi = scope.start, scope.end
-    for m in re.finditer(";", prose[scope.start:scope.end]):
-        pos = scope.start + m.start()
-        if pos < q.start:
-            lo = pos + 1
-        elif pos >= q.end:
-            hi = pos
-            break
+    semis = _semicolons(prose, scope.start, scope.end)
+    k = bisect.bisect_left(semis, q.start)
+    if k:
+        lo = semis[k - 1] + 1
+    k = bisect.bisect_left(semis, q.end)
+    if k < len(semis):
+        hi = semis[k]
     return lo, hi
 
 
@@ -55,9 +79,26 @@ def tiers(scope: Scope, prose: str, q: Quantity):
     c_lo, c_hi = clause_bounds(prose, scope.start, scope.end, q.start, q.end)
     s_lo, s_hi = segment(q, scope, prose)
     # "Label: value" (a list item, a table-like line): the label belongs to the clause.
-    if re.search(r":\s*$", prose[s_lo:c_lo]) and c_lo - s_lo <= 80:
+    if c_lo - s_lo <= 80 and re.search(r":\s*$", prose[s_lo:c_lo]):
         c_lo = s_lo
+    # What a clause or segment says about a number lies within a few hundred characters of it;
+    # a run-on "sentence" of thousands of figures must not make each of them read all the rest.
+    c_lo, s_lo = max(c_lo, q.start - REACH), max(s_lo, q.start - REACH)
+    c_hi, s_hi = min(c_hi, q.end + REACH), min(s_hi, q.end + REACH)
     return [(c_lo, c_hi), (s_lo, s_hi), (scope.start, scope.end)]
+
+
+REACH = 400  # characters either side of a number
+
+
+def _semicolons(prose: str, lo: int, hi: int) -> list[int]:
+    memo = _SEMI_MEMO[0]
+    if memo is None or memo[0] is not prose or memo[1] != (lo, hi):
+        memo = _SEMI_MEMO[0] = (prose, (lo, hi), [lo + m.start() for m in re.finditer(";", prose[lo:hi])])
+    return memo[2]
+
+
+_SEMI_MEMO: list = [None]  # (prose, sentence span, positions of ";")
 
 
 def stated_time(q: Quantity, qs: list[Quantity], scope: Scope, prose: str):
@@ -66,9 +107,25 @@ def stated_time(q: Quantity, qs: list[Quantity], scope: Scope, prose: str):
     The nearest time expression in the number's clause wins, then in its ;-segment, then in
     the sentence; a follow-up time ("median follow-up of 2.5 years") is not a time frame.
     """
+    times, starts = _time_frames(qs, scope, prose)
+    for lo, hi in tiers(scope, prose, q):
+        t = _nearest_time(times, starts, q, lo, hi)
+        if t is not None:
+            return t.value * (12 if t.unit == "year" else 1), t.text.strip(), t.start
+    if scope.header:  # a table column's header: "3-year DFS"
+        return _header_time(scope.header)
+    return None
+
+
+def _time_frames(qs: list[Quantity], scope: Scope, prose: str):
+    """The durations of a sentence that can be a time frame, found once per sentence (a sentence
+    of thousands of numbers asks for each of them)."""
+    memo = _FRAMES_MEMO[0]
+    if memo is not None and memo[0] is qs and memo[1] is prose and memo[2] == (scope.start, scope.end):
+        return memo[3], memo[4]
     times = []
     for t in qs:
-        if t is q or t.kind != "duration" or t.unit not in ("year", "month") or t.value is None:
+        if t.kind != "duration" or t.unit not in ("year", "month") or t.value is None:
             continue
         if _FOLLOW_UP.search(prose[max(scope.start, t.start - 40):t.start]):
             continue
@@ -81,14 +138,27 @@ def stated_time(q: Quantity, qs: list[Quantity], scope: Scope, prose: str):
                     or re.match(r"\s*(?:later|after|on\b)", tail, re.I)):
                 continue
         times.append(t)
-    for lo, hi in tiers(scope, prose, q):
-        inside = [t for t in times if lo <= t.start and t.end <= hi]
-        if inside:
-            t = min(inside, key=lambda t: abs(t.start - q.start))
-            return t.value * (12 if t.unit == "year" else 1), t.text.strip(), t.start
-    if scope.header:  # a table column's header: "3-year DFS"
-        return _header_time(scope.header)
-    return None
+    times.sort(key=lambda t: t.start)
+    starts = [t.start for t in times]
+    _FRAMES_MEMO[0] = (qs, prose, (scope.start, scope.end), times, starts)
+    return times, starts
+
+
+_FRAMES_MEMO: list = [None]  # (quantities, prose, sentence span, time frames, their starts)
+
+
+def _nearest_time(times, starts, q: Quantity, lo: int, hi: int):
+    """The time frame inside [lo, hi) starting nearest q (the earlier one on a tie), not q."""
+    i = bisect.bisect_left(starts, q.start)
+    left = next((times[j] for j in range(i - 1, -1, -1) if times[j].start < lo
+                 or (times[j] is not q and times[j].end <= hi)), None)
+    left = left if left is not None and left.start >= lo else None
+    right = next((times[j] for j in range(i, len(times)) if times[j].start >= hi
+                  or (times[j] is not q and times[j].end <= hi)), None)
+    right = right if right is not None and right.start < hi and right.end <= hi else None
+    if left is None or (right is not None and right.start - q.start < q.start - left.start):
+        return right
+    return left
 
 
 def _row_label_time(t: Quantity, qs, scope: Scope) -> bool:

@@ -181,8 +181,10 @@ def _measure(q, qs, scope, prose, terms):
         return _nearest(hits, q), "clause"
     # Another number's clause keeps its words, unless the two are compared ("93% ..., compared
     # with 24%"): then they share one measure.
+    # (Only numbers within reach: a run-on sentence of thousands must not cost each all others.)
     others = [clause_bounds(prose, scope.start, scope.end, o.start, o.end) for o in qs
-              if o is not q and not o.attributive and not _compared(o, q, prose)]
+              if o is not q and abs(o.start - q.start) <= 600 and not o.attributive
+              and not _compared(o, q, prose)]
     # A number in parentheses is a breakdown of the one before: its words stay inside.
     box = next(((a, b) for a, b in _containers(prose, scope.start, scope.end) if a < q.start < b),
                (scope.start, scope.end))
@@ -203,8 +205,9 @@ def _distance(h, o) -> int:
 def _nearer_other(h, q, qs) -> bool:
     """A word nearer another number than this one is that number's ("300 babies from nine
     countries": "countries" is what nine counts)."""
-    return any(_distance(h, o) < _distance(h, q) for o in qs if o is not q and not o.attributive
-               and (o.kind == q.kind or o.kind not in _TIMES))
+    near = _distance(h, q)
+    return any(_distance(h, o) < near for o in qs if o is not q and not o.attributive
+               and abs(o.start - h[0]) <= near + 200 and (o.kind == q.kind or o.kind not in _TIMES))
 
 
 def _compared(a: Quantity, b: Quantity, prose: str) -> bool:

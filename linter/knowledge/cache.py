@@ -3,13 +3,13 @@
 The key is a hash of medlint's version, the schemas and every data file's bytes: any edit to
 a fact base, rule pack, config or schema makes a new key, and the data is validated again.
 The cache lives in $MEDLINT_CACHE_DIR, else $XDG_CACHE_HOME/medlint, else ~/.cache/medlint.
-Set MEDLINT_CACHE_DIR to an empty string to turn it off. A cache that cannot be read or
-written is ignored: it only ever saves time.
+Set MEDLINT_CACHE_DIR to an empty string (or pass --no-cache) to turn it off.
 
-Entries are plain data written with `marshal` (lists, dicts, strings, numbers), which loads
-faster than pickle and needs no import; the key includes the interpreter version, because the
-format is the interpreter's own. The key is a checksum, not a secure hash: it guards against
-edits, not against an attacker with write access to the cache folder.
+The cache is never trusted: each entry carries a BLAKE2b checksum of its kind, its key and its
+content, checked before the content is decoded; an entry that is missing, truncated, edited,
+copied under another key or of the wrong shape is rebuilt silently. Entries are plain data
+written with `marshal` (lists, dicts, strings, numbers), which loads faster than pickle; the
+key includes the interpreter version, because the format is the interpreter's own.
 """
 from __future__ import annotations
 
@@ -19,10 +19,27 @@ import sys
 import zlib
 from pathlib import Path
 
+try:
+    from _blake2 import blake2b  # the same function hashlib gives, without hashlib's imports
+except ImportError:  # pragma: no cover - another implementation
+    from hashlib import blake2b
+
 from linter import __version__
 
 
+_disabled = False
+
+
+def disable(off: bool = True) -> None:
+    """No cache for this run (`--no-cache`): nothing read, nothing written. disable(False)
+    turns it back on (each command-line run starts with the cache on)."""
+    global _disabled
+    _disabled = off
+
+
 def cache_dir() -> Path | None:
+    if _disabled:
+        return None
     configured = os.environ.get("MEDLINT_CACHE_DIR")
     if configured is not None:
         return Path(configured) if configured else None
@@ -43,13 +60,30 @@ def digest(*chunks: bytes) -> str:
     return f"{crc:08x}{adler:08x}{total:x}"
 
 
+_MAGIC = b"medlint1"
+_SUM = 32  # bytes of checksum
+
+
+def _checksum(kind: str, key: str, payload: bytes) -> bytes:
+    h = blake2b(digest_size=_SUM, person=b"medlint-cache")
+    h.update(f"{kind}\0{key}\0{len(payload)}\0".encode())
+    h.update(payload)
+    return h.digest()
+
+
 def load(kind: str, key: str):
+    """The value stored under (kind, key), or None when there is none or it does not check out."""
     folder = cache_dir()
     if folder is None:
         return None
     try:
         with open(folder / f"{kind}-{key}.marshal", "rb") as handle:
-            return marshal.loads(handle.read())  # loads(): load() on a file reads piecemeal
+            blob = handle.read()
+        head = len(_MAGIC) + _SUM
+        payload = blob[head:]
+        if blob[:len(_MAGIC)] != _MAGIC or blob[len(_MAGIC):head] != _checksum(kind, key, payload):
+            return None
+        return marshal.loads(payload)  # loads(): load() on a file reads piecemeal
     except Exception:  # a missing, stale or corrupt cache entry is simply rebuilt
         return None
 
@@ -58,13 +92,22 @@ def store(kind: str, key: str, value) -> None:
     folder = cache_dir()
     if folder is None:
         return
+    tmp = None
     try:
+        payload = marshal.dumps(value)
         folder.mkdir(parents=True, exist_ok=True)
         import tempfile  # only when writing: its import is slow
 
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{kind}-", suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
-            marshal.dump(value, handle)
+            handle.write(_MAGIC + _checksum(kind, key, payload) + payload)
         os.replace(tmp, folder / f"{kind}-{key}.marshal")
+        tmp = None
     except (OSError, ValueError):  # ValueError: a value marshal cannot write
         pass
+    finally:
+        if tmp is not None:  # a full disk: leave nothing behind
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass

@@ -63,8 +63,11 @@ def collect(paths) -> list[Path]:
     for p in paths:
         p = Path(p)
         if p.is_dir():
-            files.extend(sorted(x for x in p.rglob("*.yaml") if x.is_file()))
-            files.extend(sorted(x for x in p.rglob("*.yml") if x.is_file()))
+            found = sorted(x for x in p.rglob("*.yaml") if x.is_file())
+            found += sorted(x for x in p.rglob("*.yml") if x.is_file())
+            if not found:
+                raise DataError([f"{p}: no data files found (looked for *.yaml and *.yml)"])
+            files.extend(found)
         elif p.is_file():
             files.append(p)
         else:
@@ -86,11 +89,8 @@ def load(paths) -> Knowledge:
     schema_bytes = b"".join(p.read_bytes() for p in sorted(SCHEMA_DIR.glob("*.json")))
     key = cache.digest(schema_bytes, *(str(f).encode() + b"\0" + data for f, data in raw))
     hit = cache.load("knowledge", key)
-    if isinstance(hit, dict):
-        try:
-            return Knowledge(**hit)
-        except TypeError:  # an entry from another layout: rebuild it
-            pass
+    if _well_formed(hit):
+        return Knowledge(**hit)
     texts = []
     for f, data in raw:
         try:
@@ -102,31 +102,43 @@ def load(paths) -> Knowledge:
     return knowledge
 
 
+_SHAPE = {"facts": list, "sources": dict, "vocabulary": dict, "subjects": list,
+          "treatments": list, "rules": list, "origin": dict}
+
+
+def _well_formed(entry) -> bool:
+    """A cache entry with Knowledge's fields and their types (anything else is rebuilt)."""
+    return (isinstance(entry, dict) and set(entry) == set(_SHAPE)
+            and all(isinstance(entry[k], t) for k, t in _SHAPE.items())
+            and all(isinstance(x, dict) for x in entry["facts"] + entry["rules"]))
+
+
 def build(texts) -> Knowledge:
     """Parse and validate; raise DataError listing every problem found."""
     from linter.knowledge import crosscheck
-    from linter.knowledge.yamlfile import key_path, line_of, parse_yaml, schema_problems
+    from linter.knowledge.yamlfile import key_path, load_yaml, schema_problems
 
     k = Knowledge()
     problems: list[str] = []
     parsed = []
     for path, text in texts:
         try:
-            data = parse_yaml(text, path)
+            doc = load_yaml(text, path)  # composed once; its node tree gives lines for problems
         except DataError as err:
             problems.extend(err.problems)
             continue
+        data = doc.data
         kind = next((name for name in KINDS if isinstance(data, dict) and name in data), None)
         if kind is None:
             problems.append(f"{path}:1: not a medlint data file: expected a top-level key "
                             f"`facts`, `sources`, `vocabulary`, `rules` or `modifiers`")
             continue
-        found = schema_problems(data, kind, path, text)
+        found = schema_problems(data, kind, path, doc)
         if found:
             problems.extend(found)
             continue
-        parsed.append((path, text, kind, data))
-    for path, text, kind, data in parsed:
+        parsed.append((path, doc, kind, data))
+    for path, doc, kind, data in parsed:
         if kind == "vocabulary":
             k.vocabulary.update(data["vocabulary"])
             k.subjects.extend(data.get("subjects", []))
@@ -140,13 +152,13 @@ def build(texts) -> Knowledge:
         elif kind == "sources":
             for i, src in enumerate(data["sources"]):
                 if src["id"] in k.sources:
-                    problems.append(f"{path}:{line_of(text, ['sources', i, 'id'])}: sources[{i}].id: "
+                    problems.append(f"{path}:{doc.line_of(['sources', i, 'id'])}: sources[{i}].id: "
                                     f"duplicate source id {src['id']!r}")
                 k.sources[src["id"]] = src
-    for path, text, kind, data in parsed:
+    for path, doc, kind, data in parsed:
         if kind == "facts":
             for i, fact in enumerate(data["facts"]):
-                where = lambda *p: f"{path}:{line_of(text, ['facts', i, *p])}: facts[{i}]"  # noqa: E731
+                where = lambda *p: f"{path}:{doc.line_of(['facts', i, *p])}: facts[{i}]"  # noqa: E731
                 if fact["id"] in k.origin:
                     problems.append(f"{where('id')}.id: duplicate fact id {fact['id']!r} "
                                     f"(also in {k.origin[fact['id']]})")
@@ -168,12 +180,12 @@ def build(texts) -> Knowledge:
             problems.extend(f"{path}: modifiers: {p}" for p in _term_problems(data, k.vocabulary))
         elif kind == "rules":
             for i, rule in enumerate(data["rules"]):
-                where = f"{path}:{line_of(text, ['rules', i, 'code'])}: rules[{i}]"
+                where = lambda: f"{path}:{doc.line_of(['rules', i, 'code'])}: rules[{i}]"  # noqa: E731
                 if rule["code"] in k.origin:
-                    problems.append(f"{where}.code: duplicate rule code {rule['code']!r} "
+                    problems.append(f"{where()}.code: duplicate rule code {rule['code']!r} "
                                     f"(also in {k.origin[rule['code']]})")
                 k.origin[rule["code"]] = str(path)
-                problems.extend(f"{where}: {p}" for p in _term_problems(rule, k.vocabulary))
+                problems.extend(f"{where()}: {p}" for p in _term_problems(rule, k.vocabulary))
                 k.rules.append(rule)
     if problems:
         raise DataError(problems)

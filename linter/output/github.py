@@ -1,4 +1,5 @@
 """GitHub Actions workflow commands: ::error file=…,line=…,col=…::message."""
+from linter.output.escape import printable
 from linter.output.rows import rows
 
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
@@ -18,6 +19,6 @@ def write(results, errors, ctx, stream):
         if f.expected:
             message += f" (expected: {f.expected}"
             message += f"; source: {'; '.join(f.sources)})" if f.sources else ")"
-        stream.write(f"::{LEVEL[f.severity]} file={_prop(path)},line={line},col={col},"
+        stream.write(f"::{LEVEL[f.severity]} file={_prop(printable(path))},line={line},col={col},"
                      f"endLine={end_line},endColumn={end_col},title={_prop(f.rule)}::"
                      f"{_data(message)}\n")

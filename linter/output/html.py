@@ -9,11 +9,13 @@ finding's text when it is chosen.
 """
 from __future__ import annotations
 
+import dataclasses
 from html import escape
 from importlib import resources
 
 from linter import __version__
 from linter.finding import SEVERITIES
+from linter.output.escape import printable
 from linter.output.rows import summary
 
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
@@ -24,7 +26,9 @@ def _asset(name: str) -> str:
 
 
 def write(results, errors, ctx, stream):
-    results = sorted(results, key=lambda r: r.path)
+    # File names as text (undecodable bytes and control characters as \xNN); escape() does HTML.
+    results = sorted((dataclasses.replace(r, path=printable(r.path)) for r in results),
+                     key=lambda r: r.path)
     numbered = []  # (n, result, finding, (line, col))
     for result in results:
         for f in sorted(result.findings, key=lambda f: (f.start, f.rule)):

@@ -2,12 +2,13 @@
 import json
 
 from linter import __version__
+from linter.output.escape import display_path
 from linter.output.rows import rows, summary
 
 
 def finding_dict(path, f, pos, end):
     return {
-        "path": path,
+        "path": display_path(path),  # bytes that are not UTF-8 as \xNN: the JSON stays valid
         "line": pos[0], "column": pos[1], "end_line": end[0], "end_column": end[1],
         "rule": f.rule,
         "category": f.category,

@@ -127,11 +127,15 @@ class Model:
 
 def bounds(text: str, start: int, lo: int = 0) -> tuple[int, int]:
     """The sentence around `start`, not before `lo`."""
-    a = max(lo, start - 600)  # a sentence longer than this is read from here
+    # A sentence longer than 600 characters is read from a window at least that wide on each
+    # side, on a 300-character grid: the numbers of a run-on text share windows (and the
+    # scopes worked out for them) instead of each rescanning its own.
+    a = max(lo, start - 600 - start % 300)
+    limit = min(len(text), a + 1500)
     for m in _SENTENCE_END.finditer(text, a, start):
         a = m.end()
-    m = _SENTENCE_END.search(text, start)
-    return a, (m.end() if m else len(text))
+    m = _SENTENCE_END.search(text, start, limit)
+    return a, (m.end() if m else limit)
 
 
 def _scopes(kind: _Kind, text: str, lo: int, hi: int):
@@ -223,20 +227,11 @@ def hedged(text: str, start: int, lo: int = 0, model_=None) -> bool:
 
 
 def quoted(raw: str, start: int, end: int) -> bool:
-    """Whether [start, end) of the original text lies inside quotation marks or link text."""
-    line_start = raw.rfind("\n\n", 0, start) + 1
-    line_end = raw.find("\n\n", end)
-    line_end = len(raw) if line_end < 0 else line_end
-    for m in _QUOTES.finditer(raw, line_start, line_end):
-        if m.start() < start and end <= m.end():
-            return True
-    # Link text: [ ... match ... ](url)
-    open_ = raw.rfind("[", line_start, start)
-    if open_ >= 0 and raw.find("]", open_, start) < 0:
-        close = raw.find("](", end, line_end)
-        if close >= 0 and raw.find("[", end, close) < 0:
-            return True
-    return False
+    """Whether [start, end) of the original text lies inside quotation marks or link text (of
+    its paragraph; indexed once per text, see quotes.py)."""
+    from linter.text.quotes import quote_index
+
+    return quote_index(raw, _QUOTES).covers(start, end)
 
 
 def example_problems(knowledge) -> list[str]:

@@ -9,12 +9,24 @@ a raw regular expression; `@name` stands for a vocabulary group.
 Compiling hundreds of alternations costs more than linting a draft, so a term list compiles
 lazily, on the first text that contains one of its words (a plain substring test); lists with
 raw expressions compile on first use.
+
+Raw expressions come from rule packs and fact bases that anyone may propose, so they run under a
+time limit (the `regex` package's timeout), and `validate` refuses a nested quantifier such as
+`(a+)+`, whose matching time can double with each extra character.
 """
 from __future__ import annotations
 
 import re
 
+from linter.errors import MedlintError
 from linter.regexcache import compile as rx
+from linter.text.patterns import nested_repeat, risky
+
+PATTERN_SECONDS = 1.0  # per search of one text: a sane pattern takes microseconds
+
+
+class PatternTimeout(MedlintError):
+    """A raw expression from a data file took longer than PATTERN_SECONDS on a text."""
 
 _CACHE: dict = {}
 
@@ -95,7 +107,7 @@ class Terms:
     alternation up front would cost more than linting a draft.
     """
 
-    __slots__ = ("terms", "plain", "_regex_terms", "_regex", "_memo")
+    __slots__ = ("terms", "plain", "_regex_terms", "_regex", "_memo", "_limited")
 
     def __init__(self, terms: tuple):
         self.terms = terms
@@ -104,7 +116,7 @@ class Terms:
             if t.startswith("re:"):
                 regex_terms.append(t)
             else:
-                first = t.rstrip("*").replace("-", " ").split(None, 1)[0].lower()
+                first = (t.rstrip("*").replace("-", " ").split(None, 1) or [""])[0].lower()
                 if first.endswith("~"):  # inflected: the letters every form begins with
                     from os.path import commonprefix
 
@@ -115,13 +127,32 @@ class Terms:
         self.plain = tuple(plain)
         self._regex_terms = tuple(regex_terms)
         self._regex = None
+        self._limited = False  # run under the time limit (see patterns.risky)
         self._memo: dict = {}
 
     @property
     def regex(self):
         if self._regex is None and self._regex_terms:
-            self._regex = rx("|".join(term_pattern(t) for t in self._regex_terms), re.IGNORECASE)
+            joined = "|".join(term_pattern(t) for t in self._regex_terms)
+            if any(risky(t[3:]) for t in self._regex_terms):
+                import regex  # the `re` module has no time limit (and `regex` is slow to import)
+
+                self._regex = regex.compile(joined, regex.IGNORECASE | regex.V0)
+                self._limited = True
+            else:
+                self._regex = rx(joined, re.IGNORECASE)
         return self._regex
+
+    def _timed(self, method, *args):
+        if not self._limited:
+            return method(*args)
+        try:
+            return method(*args, timeout=PATTERN_SECONDS)
+        except TimeoutError:
+            terms = ", ".join(repr(t) for t in self._regex_terms)
+            raise PatternTimeout(f"a data file's expression ({terms[:200]}) took over "
+                                 f"{PATTERN_SECONDS:g} s on one sentence; simplify it "
+                                 f"(nested repetition such as (a+)+ is the usual cause)") from None
 
     def _present(self, text: str, pos: int, endpos: int | None):
         low = _lower(text)
@@ -139,7 +170,8 @@ class Terms:
         for _, _, term in self._present(text, pos, endpos):
             best = _better(best, _compiled(term).search(text, pos, end))
         if self._regex_terms:
-            best = _better(best, self.regex.search(text, pos, end))
+            regex = self.regex
+            best = _better(best, self._timed(regex.search, text, pos, end))
         if len(memo) > 512:
             memo.clear()
         memo[key] = best
@@ -171,7 +203,8 @@ class Terms:
                         found.append(m)
                 i = low.find(lit, i + 1, end)
         if self._regex_terms:
-            found.extend(self.regex.finditer(text, pos, end))
+            regex = self.regex
+            found.extend(self._timed(lambda *a, **k: list(regex.finditer(*a, **k)), text, pos, end))
         return tuple(leftmost_longest(found))
 
 
@@ -240,8 +273,15 @@ def unknown_references(terms, vocabulary: dict) -> list[str]:
 
 
 def check_term(term: str) -> str | None:
+    if not term.startswith("re:") and not term.rstrip("*").replace("-", " ").split():
+        return f"term {term!r} has no words to match"
     try:
         rx(term_pattern(term), re.IGNORECASE)
     except re.error as err:
         return f"term {term!r} does not compile: {err}"
+    except (RecursionError, OverflowError, ValueError) as err:
+        return f"term {term!r} cannot be used: {err}"
+    if term.startswith("re:") and nested_repeat(term[3:]):
+        return (f"term {term!r} repeats a repetition (like (a+)+): matching time can double "
+                f"with every character; rewrite it without the nesting")
     return None

@@ -1,0 +1,57 @@
+"""The shape of a raw expression from a data file: can its matching time explode?
+
+Backtracking explodes when an unbounded repetition contains another (`(a+)+`), and can when it
+contains an alternation or a back reference (`(a|aa)+`). The first shape is refused by
+`validate`; expressions of the second kind run under a time limit (terms.py).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+
+def nested_repeat(pattern: str) -> bool:
+    """True when an unbounded repetition contains another: the shape of catastrophic
+    backtracking (`(a+)+`, `(\\w+\\s*)*`). Atomic groups and possessive repeats are exempt."""
+    return _shape(pattern) == "nested"
+
+
+def risky(pattern: str) -> bool:
+    """Whether a pattern needs the time limit: a nested repetition, an alternation or a back
+    reference inside an unbounded repetition (`(a|aa)+`), or a pattern that does not parse."""
+    return _shape(pattern) is not None
+
+
+@lru_cache(maxsize=1024)
+def _shape(pattern: str) -> str | None:
+    try:
+        from re import _constants as c, _parser
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_constants as c
+        import sre_parse as _parser
+    repeats = {c.MAX_REPEAT, c.MIN_REPEAT}
+    found = []
+
+    def walk(items, inside: bool) -> None:
+        for op, av in items:
+            if op in repeats:
+                unbounded = av[1] == c.MAXREPEAT or av[1] > 100
+                if unbounded and inside:
+                    found.append("nested")
+                walk(av[2], inside or unbounded)
+            elif op is c.SUBPATTERN:
+                walk(av[-1], inside)
+            elif op is c.BRANCH:
+                if inside:
+                    found.append("risky")
+                for b in av[1]:
+                    walk(b, inside)
+            elif op in (c.ASSERT, c.ASSERT_NOT):
+                walk(av[1], inside)
+            elif op is c.GROUPREF:
+                found.append("risky")
+
+    try:
+        walk(_parser.parse(pattern), False)
+    except Exception:  # noqa: BLE001 - a pattern that does not parse is reported elsewhere
+        return "risky"
+    return "nested" if "nested" in found else (found[0] if found else None)
