@@ -15,7 +15,13 @@ from linter.config import Config
 from linter.context import Context
 from linter.document import formats, reader
 from linter.document.markdown import Document, parse
-from linter.errors import EXIT_ERROR, InputError, MedlintError, Problem, internal_problem
+from linter.errors import (
+    EXIT_ERROR,
+    InputError,
+    MedlintError,
+    Problem,
+    internal_problem,
+)
 from linter.finding import SEVERITY_RANK, Finding
 from linter.knowledge import load as knowledge_mod
 from linter.view import DocumentView

@@ -20,9 +20,9 @@ from hypothesis import strategies as st
 from linter import config as config_mod
 from linter.cli import main
 from linter.document.markdown import parse
+from linter.engine import lint_text
 from linter.errors import DataError, InputError, MedlintError
 from linter.knowledge import load as knowledge
-from linter.engine import lint_text
 
 SETTINGS = settings(max_examples=80, deadline=None, derandomize=True, database=None,
                     suppress_health_check=[HealthCheck.too_slow])

@@ -22,7 +22,10 @@ def front_matter(text: str, path: str) -> tuple[dict, int]:
     simple = _simple_front_matter(match.group(1) or "")
     if simple is not None:
         return simple, match.end()
-    from linter.knowledge.yamlfile import YamlProblem, read_yaml  # yaml is slow to import
+    from linter.knowledge.yamlfile import (  # yaml is slow to import
+        YamlProblem,
+        read_yaml,
+    )
 
     try:
         data = read_yaml(match.group(1) or "").data

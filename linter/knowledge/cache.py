@@ -20,12 +20,13 @@ import zlib
 from pathlib import Path
 
 try:
-    from _blake2 import blake2b  # the same function hashlib gives, without hashlib's imports
+    from _blake2 import (
+        blake2b,  # the same function hashlib gives, without hashlib's imports
+    )
 except ImportError:  # pragma: no cover - another implementation
     from hashlib import blake2b
 
 from linter import __version__
-
 
 _disabled = False
 

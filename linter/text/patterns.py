@@ -24,7 +24,8 @@ def risky(pattern: str) -> bool:
 @lru_cache(maxsize=1024)
 def _shape(pattern: str) -> str | None:
     try:
-        from re import _constants as c, _parser
+        from re import _constants as c
+        from re import _parser
     except ImportError:  # pragma: no cover - Python 3.10
         import sre_constants as c
         import sre_parse as _parser
