@@ -12,6 +12,7 @@ with a fact. The words are data (`measures`, `frame-modifiers`, `subgroups` in a
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -135,8 +136,34 @@ def _hits(text_lo: int, text_hi: int, prose: str, terms: FrameTerms, skip=None, 
                 continue  # the share's own noun: "one relapse in ten", "half of relapses"
             hits.append((m.start(), m.end(), name_))
     # Of two overlapping words the longer decides: "relative survival rate" is relative survival.
-    return [h for h in hits if not any(o is not h and o[0] < h[1] and h[0] < o[1]
-                                       and (o[1] - o[0]) > (h[1] - h[0]) for o in hits)]
+    return _longest(hits)
+
+
+def _longest(hits: list) -> list:
+    """hits without those overlapped by a longer one, in their order; neighbours by position
+    only, so a sentence with thousands of hits costs each a few comparisons."""
+    if len(hits) < 2:
+        return hits
+    order = sorted(range(len(hits)), key=lambda i: hits[i][0])
+    longest = max(h[1] - h[0] for h in hits)
+    dropped = set()
+    for k, i in enumerate(order):
+        h = hits[i]
+        size = h[1] - h[0]
+        j = k - 1
+        while j >= 0 and hits[order[j]][0] > h[0] - longest:
+            o = hits[order[j]]
+            if o[1] > h[0] and o[1] - o[0] > size:
+                dropped.add(i)
+                break
+            j -= 1
+        j = k + 1
+        while i not in dropped and j < len(order) and hits[order[j]][0] < h[1]:
+            o = hits[order[j]]
+            if o[1] - o[0] > size:
+                dropped.add(i)
+            j += 1
+    return [h for i, h in enumerate(hits) if i not in dropped]
 
 
 def _noun_span(q: Quantity, prose: str):
@@ -182,9 +209,8 @@ def _measure(q, qs, scope, prose, terms):
     # Another number's clause keeps its words, unless the two are compared ("93% ..., compared
     # with 24%"): then they share one measure.
     # (Only numbers within reach: a run-on sentence of thousands must not cost each all others.)
-    others = [clause_bounds(prose, scope.start, scope.end, o.start, o.end) for o in qs
-              if o is not q and abs(o.start - q.start) <= 600 and not o.attributive
-              and not _compared(o, q, prose)]
+    others = [clause_bounds(prose, scope.start, scope.end, o.start, o.end) for o in _near(q, qs)
+              if not o.attributive and not _compared(o, q, prose)]
     # A number in parentheses is a breakdown of the one before: its words stay inside.
     box = next(((a, b) for a, b in _containers(prose, scope.start, scope.end) if a < q.start < b),
                (scope.start, scope.end))
@@ -196,6 +222,34 @@ def _measure(q, qs, scope, prose, terms):
     question = question_of(scope)
     found = _text_measure(question, terms, q.kind) if question else None
     return (found, "question") if found else (None, "")
+
+
+_NEIGHBOURS = 12  # figures on each side of a number that can share or take its words
+
+
+def _near(q: Quantity, qs) -> list:
+    """The figures around q, at most 600 characters and _NEIGHBOURS figures away on each side:
+    a run-on text of thousands of figures must not cost each of them all the others."""
+    starts = _starts(qs)
+    i = bisect_left(starts, q.start)
+    while i < len(qs) and qs[i] is not q:
+        i += 1
+    if i == len(qs):  # not in order: fall back to a scan
+        return [o for o in qs if o is not q and abs(o.start - q.start) <= 600]
+    lo, hi = max(0, i - _NEIGHBOURS), min(len(qs), i + _NEIGHBOURS + 1)
+    return [o for o in qs[lo:hi] if o is not q and abs(o.start - q.start) <= 600]
+
+
+_STARTS: list = [None]  # (qs, their start offsets): asked once per number of one list
+
+
+def _starts(qs) -> list:
+    memo = _STARTS[0]
+    if memo is not None and memo[0] is qs:
+        return memo[1]
+    starts = [o.start for o in qs]
+    _STARTS[0] = (qs, starts)
+    return starts
 
 
 def _distance(h, o) -> int:
