@@ -211,7 +211,7 @@ _URL = rx(r"(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,:;!?'\"]")  # not a f
 
 def _text_blocks(text: str, body_start: int, prose: list[str]) -> list[Block]:
     blocks = []
-    for m in re.finditer(r"\S(?:.*?\S)?(?=\n[ \t]*\n|\s*\Z)", text[body_start:], re.S):
+    for m in re.finditer(r"\S(?:.*?\S)?(?=[^\S\n]*\n[^\S\n]*\n|\s*\Z)", text[body_start:], re.S):
         a, b = body_start + m.start(), body_start + m.end()
         for i in range(a, b):
             prose[i] = text[i]

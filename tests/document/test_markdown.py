@@ -184,3 +184,11 @@ def test_front_matter_fast_path_agrees_with_yaml(body):
 
     doc = parse(f"---\n{body}\n---\n# T\n", "d.md")
     assert doc.front_matter == read_yaml(body).data
+
+
+def test_plain_text_paragraphs_split_at_a_line_ending_in_other_white_space():
+    # A no-break space or tab at a line's end still leaves the next blank line a paragraph break.
+    text = "First paragraph ends here.\u00a0\n\nSecond paragraph.\t\n \u00a0\nThird one.\n"
+    doc = parse(text, "notes.txt")
+    assert [text[b.start:b.end] for b in doc.blocks] == [
+        "First paragraph ends here.", "Second paragraph.", "Third one."]
