@@ -8,6 +8,7 @@ here are the ones no word list can say: "rose to 90% from 84%" (the older value)
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from linter.facts.attributes import segment
@@ -131,7 +132,24 @@ def shared_unit(q: Quantity, qs, prose: str) -> Quantity:
     """'93.3 vs 65.8%': a bare number joined to a percent shares its unit."""
     if q.kind != "number":
         return q
-    nxt = next((o for o in qs if o.start >= q.end), None)
+    nxt = _first_from(qs, q.end)
     if nxt is not None and nxt.kind == "percent" and _SHARED_JOIN.match(prose[q.end:nxt.start]):
         return replace(q, kind="percent", unit="%")
     return q
+
+
+_ORDER: list = [None]  # (qs, their starts, whether they are in order): asked per bare number
+
+
+def _first_from(qs, at: int):
+    """The first figure of qs (in list order) that starts at or after `at`; by bisection when
+    the figures are in text order, so a line of thousands of figures stays linear."""
+    memo = _ORDER[0]
+    if memo is None or memo[0] is not qs:
+        starts = [o.start for o in qs]
+        memo = (qs, starts, all(a <= b for a, b in zip(starts, starts[1:])))
+        _ORDER[0] = memo
+    if not memo[2]:
+        return next((o for o in qs if o.start >= at), None)
+    i = bisect_left(memo[1], at)
+    return qs[i] if i < len(qs) else None

@@ -39,3 +39,12 @@ def test_near_of_a_short_list_is_every_other_figure():
     text = "Survival was 96% against 87.9% at 3 years."
     qs = extract(text, 0, len(text))
     assert [o.text for o in _near(qs[0], qs)] == [o.text for o in qs[1:]]
+
+
+def test_first_figure_from_a_position_matches_a_scan():
+    from linter.facts.modifiers import _first_from
+    text = "Rates were 93.3 vs 65.8% and 12 vs 14% in 2020."
+    qs = extract(text, 0, len(text))
+    for at in range(len(text) + 1):
+        expected = next((o for o in qs if o.start >= at), None)
+        assert _first_from(qs, at) is expected
