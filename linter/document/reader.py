@@ -8,6 +8,7 @@ from __future__ import annotations
 import codecs
 import os
 import stat
+import sys
 
 from linter.errors import InputError
 
@@ -47,6 +48,12 @@ def _check_text(text: str, name: str) -> str:
 
 
 def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    return decode(read_bytes(path, max_bytes), path)
+
+
+def read_bytes(path: str, max_bytes: int | None = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of a regular file, or a one-line InputError; no size limit when max_bytes is
+    None (a Word file's limit is on its text, not its zipped size)."""
     # O_NONBLOCK: opening a FIFO must not wait for a writer; the file's type is then checked on
     # the open descriptor, so a file swapped for a FIFO or device after a check cannot block.
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) \
@@ -74,10 +81,10 @@ def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
         if not stat.S_ISREG(info.st_mode):
             raise InputError(f"{path}: not a regular file ({_kind(info.st_mode)}); medlint reads "
                              f"files, folders and - for standard input")
-        if info.st_size > max_bytes:
+        if max_bytes is not None and info.st_size > max_bytes:
             raise InputError(f"{path}: file is {info.st_size / 1048576:.1f} MB, over the "
                              f"{max_bytes / 1048576:.0f} MB limit (max-file-size in the config)")
-        chunks, left = [], max_bytes + 1
+        chunks, left = [], (sys.maxsize - 1 if max_bytes is None else max_bytes) + 1
         while left > 0:
             chunk = os.read(fd, min(left, 1 << 20))
             if not chunk:
@@ -89,10 +96,10 @@ def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
         raise InputError(f"{path}: cannot read ({err.strerror or err})") from None
     finally:
         os.close(fd)
-    if len(data) > max_bytes:  # grew while being read
+    if max_bytes is not None and len(data) > max_bytes:  # grew while being read
         raise InputError(f"{path}: file is over the {max_bytes / 1048576:.0f} MB limit "
                          f"(max-file-size in the config)")
-    return decode(data, path)
+    return data
 
 
 def require_regular(path: str) -> None:

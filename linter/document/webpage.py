@@ -13,9 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from linter.document import htmltokens
+from linter.document import htmltokens, reader
 from linter.document.rendered import Piece, RenderedDocument, Renderer
-from linter.errors import InputError
 
 _SKIP = {"script", "style", "template", "noscript", "svg", "math", "iframe", "object", "canvas",
          "nav", "aside", "form", "button", "select", "textarea", "code", "pre", "kbd", "samp",
@@ -47,19 +46,7 @@ _NOTE = re.compile(r"\[?\d+(?:[,\u2013-]\s*\d+)*\]?")
 
 
 def read(path: str, max_bytes: int) -> RenderedDocument:
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file or directory") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
-    except OSError as err:
-        raise InputError(f"{path}: cannot read ({err.strerror or err})") from None
-    if len(data) > max_bytes:
-        raise InputError(f"{path}: file is over the {max_bytes / 1048576:.0f} MB limit "
-                         f"(max-file-size in the config)")
-    return parse_html(htmltokens.decode(data, path), path)
+    return parse_html(htmltokens.decode(reader.read_bytes(path, max_bytes), path), path)
 
 
 def parse_html(source: str, path: str = "page.html") -> RenderedDocument:

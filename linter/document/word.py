@@ -13,9 +13,11 @@ offset inside that paragraph's visible text. Line and column are those of the te
 from __future__ import annotations
 
 import bisect
+import io
 import zipfile
 from dataclasses import dataclass, field
 
+from linter.document import reader
 from linter.document.rendered import Piece, RenderedDocument, Renderer
 from linter.errors import InputError
 
@@ -91,27 +93,17 @@ def read(path: str, max_bytes: int) -> WordDocument:
 
 def open_word(path: str):
     """The python-docx Document of a .docx file, or a one-line InputError saying why not."""
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(8)
-            if head == _OLE_MAGIC:
-                handle.seek(0)
-                data = handle.read()
-                if _ENCRYPTED in data:
-                    raise InputError(f"{path}: the document is password-protected; remove the "
-                                     f"password in Word (File > Info > Protect Document) and save again")
-                raise InputError(f"{path}: a Word 97-2003 (.doc) file, not .docx; save it as a "
-                                 f"Word Document (.docx)")
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file or directory") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
-    if not zipfile.is_zipfile(path):
+    data = reader.read_bytes(path, None)
+    if data[:8] == _OLE_MAGIC:
+        if _ENCRYPTED in data:
+            raise InputError(f"{path}: the document is password-protected; remove the "
+                             f"password in Word (File > Info > Protect Document) and save again")
+        raise InputError(f"{path}: a Word 97-2003 (.doc) file, not .docx; save it as a "
+                         f"Word Document (.docx)")
+    if not zipfile.is_zipfile(io.BytesIO(data)):
         raise InputError(f"{path}: not a Word document (a .docx file is a zip archive; this is not)")
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
             types = archive.read("[Content_Types].xml") \
                 if "[Content_Types].xml" in archive.namelist() else b""
     except (zipfile.BadZipFile, OSError) as err:
@@ -121,7 +113,7 @@ def open_word(path: str):
                          f"part)")
     import docx
     try:
-        return docx.Document(path)
+        return docx.Document(io.BytesIO(data))
     except Exception as err:  # python-docx raises KeyError, ValueError, lxml errors alike
         raise InputError(f"{path}: not a readable Word document ({type(err).__name__}: "
                          f"{str(err).splitlines()[0] if str(err) else 'no detail'})") from None
