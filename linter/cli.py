@@ -81,16 +81,28 @@ def cli():
     """medlint: fact-check and content-QA health articles against a reference fact base."""
 
 
+_DATA_AND_SELECTION = (
+    click.option("--reference", multiple=True, type=click.Path(),
+                 help="Fact base file or folder to use instead of the shipped one (repeatable)."),
+    click.option("--rules", multiple=True, type=click.Path(),
+                 help="Rule pack file or folder to use instead of the shipped ones (repeatable)."),
+    click.option("--select", multiple=True, help="Only these codes (comma list; prefixes allowed)."),
+    click.option("--ignore", multiple=True, help="Skip these codes (comma list; prefixes allowed)."),
+)
+
+
+def _data_and_selection(command):
+    """--reference, --rules, --select and --ignore, as check and annotate both take them."""
+    for option in reversed(_DATA_AND_SELECTION):
+        command = option(command)
+    return command
+
+
 @cli.command()
 @click.argument("paths", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="Output format.")
-@click.option("--reference", multiple=True, type=click.Path(),
-              help="Fact base file or folder to use instead of the shipped one (repeatable).")
-@click.option("--rules", multiple=True, type=click.Path(),
-              help="Rule pack file or folder to use instead of the shipped ones (repeatable).")
-@click.option("--select", multiple=True, help="Only these codes (comma list; prefixes allowed).")
-@click.option("--ignore", multiple=True, help="Skip these codes (comma list; prefixes allowed).")
+@_data_and_selection
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
               help="Lowest severity that makes the exit code 1 [default: warning].")
 @click.option("--preset", type=click.Choice(["default", "strict"]), help="Rule preset.")
@@ -153,12 +165,7 @@ def _tolerant(stream) -> None:
 @click.option("-o", "--output", "output", required=True, type=click.Path(),
               help="Where to write the reviewed copy (.docx).")
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
-@click.option("--reference", multiple=True, type=click.Path(),
-              help="Fact base file or folder to use instead of the shipped one (repeatable).")
-@click.option("--rules", multiple=True, type=click.Path(),
-              help="Rule pack file or folder to use instead of the shipped ones (repeatable).")
-@click.option("--select", multiple=True, help="Only these codes (comma list; prefixes allowed).")
-@click.option("--ignore", multiple=True, help="Skip these codes (comma list; prefixes allowed).")
+@_data_and_selection
 @click.option("--preset", type=click.Choice(["default", "strict"]), help="Rule preset.")
 @click.option("--config", "config_path", type=click.Path(), help="Use this config file.")
 def annotate(draft, output, force, reference, rules, select, ignore, preset, config_path):
