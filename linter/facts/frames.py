@@ -19,7 +19,13 @@ from functools import lru_cache
 from linter.document.scopes import Scope
 from linter.facts.frameterms import FrameTerms
 from linter.facts.heads import misses
-from linter.facts.modifiers import antecedent, places, reaching, subgroups
+from linter.facts.modifiers import (
+    antecedent,
+    figure_starts,
+    places,
+    reaching,
+    subgroups,
+)
 from linter.regexcache import compile as rx
 from linter.text.clauses import clause_bounds
 from linter.text.quantities import Quantity
@@ -230,7 +236,7 @@ _NEIGHBOURS = 12  # figures on each side of a number that can share or take its 
 def _near(q: Quantity, qs) -> list:
     """The figures around q, at most 600 characters and _NEIGHBOURS figures away on each side:
     a run-on text of thousands of figures must not cost each of them all the others."""
-    starts = _starts(qs)
+    starts, _ = figure_starts(qs)
     i = bisect_left(starts, q.start)
     while i < len(qs) and qs[i] is not q:
         i += 1
@@ -238,18 +244,6 @@ def _near(q: Quantity, qs) -> list:
         return [o for o in qs if o is not q and abs(o.start - q.start) <= 600]
     lo, hi = max(0, i - _NEIGHBOURS), min(len(qs), i + _NEIGHBOURS + 1)
     return [o for o in qs[lo:hi] if o is not q and abs(o.start - q.start) <= 600]
-
-
-_STARTS: list = [None]  # (qs, their start offsets): asked once per number of one list
-
-
-def _starts(qs) -> list:
-    memo = _STARTS[0]
-    if memo is not None and memo[0] is qs:
-        return memo[1]
-    starts = [o.start for o in qs]
-    _STARTS[0] = (qs, starts)
-    return starts
 
 
 def _distance(h, o) -> int:

@@ -138,18 +138,25 @@ def shared_unit(q: Quantity, qs, prose: str) -> Quantity:
     return q
 
 
-_ORDER: list = [None]  # (qs, their starts, whether they are in order): asked per bare number
+_ORDER: list = [None]  # (qs, their starts, whether in text order): asked once per figure of qs
 
 
-def _first_from(qs, at: int):
-    """The first figure of qs (in list order) that starts at or after `at`; by bisection when
-    the figures are in text order, so a line of thousands of figures stays linear."""
+def figure_starts(qs) -> tuple[list, bool]:
+    """The start offsets of a list of figures, and whether they are in text order; remembered
+    for the last list, which every figure of a sentence asks about."""
     memo = _ORDER[0]
     if memo is None or memo[0] is not qs:
         starts = [o.start for o in qs]
         memo = (qs, starts, all(a <= b for a, b in zip(starts, starts[1:])))
         _ORDER[0] = memo
-    if not memo[2]:
+    return memo[1], memo[2]
+
+
+def _first_from(qs, at: int):
+    """The first figure of qs (in list order) that starts at or after `at`; by bisection when
+    the figures are in text order, so a line of thousands of figures stays linear."""
+    starts, ordered = figure_starts(qs)
+    if not ordered:
         return next((o for o in qs if o.start >= at), None)
-    i = bisect_left(memo[1], at)
+    i = bisect_left(starts, at)
     return qs[i] if i < len(qs) else None
