@@ -110,7 +110,8 @@ def _data_and_selection(command):
 @click.option("--jobs", "-j", type=click.IntRange(min=1),
               help="Processes to lint with [default: one per core for more than a few files].")
 @click.option("--no-cache", is_flag=True,
-              help="Read and write no cache: validate the data and lint every file afresh.")
+              help="Lint every file afresh: read and write no stored results (validated data is "
+                   "still reused while its files are unchanged).")
 def check(paths, fmt, reference, rules, select, ignore, fail_on, preset, config_path, jobs,
           no_cache):
     """Lint drafts: Markdown, plain text, Word (.docx) and HTML files, folders, or - for
@@ -121,8 +122,6 @@ def check(paths, fmt, reference, rules, select, ignore, fail_on, preset, config_
     from linter.output.writers import writer
     from linter.runner import run
 
-    if no_cache:
-        _no_cache()
     ctx = _context(config_path, reference, rules, select, ignore, preset)
     progress = for_stream(sys.stderr)
     try:

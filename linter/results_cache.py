@@ -62,7 +62,9 @@ def context_fingerprint(ctx) -> bytes:
 
     dated = any(rule.get("check") == "stale" and ctx.severity(rule["code"], rule["severity"]) != "off"
                 for rule in ctx.knowledge.rules)
-    parts = (vars(ctx.knowledge), ctx.config.values, ctx.select, ctx.ignore,
+    # The digest of the data files the knowledge was loaded from stands for all of it.
+    data = getattr(ctx.knowledge, "digest", None) or vars(ctx.knowledge)
+    parts = (data, ctx.config.values, ctx.select, ctx.ignore,
              getattr(ctx, "keep_off", False), datetime.date.today().isoformat() if dated else None)
     return repr(parts).encode("utf-8", "surrogatepass")
 

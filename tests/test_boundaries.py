@@ -88,3 +88,16 @@ def test_a_cache_entry_with_any_byte_changed_is_rebuilt(tmp_path, monkeypatch, f
     data[flip] ^= 0x01
     path.write_bytes(bytes(data))
     assert cache.load("knowledge", "abc") is None
+
+
+def test_validated_data_is_built_once_then_read_from_the_cache(tmp_path, monkeypatch):
+    from linter.knowledge import load as loading
+    from linter.knowledge.paths import shipped
+
+    monkeypatch.setenv("MEDLINT_CACHE_DIR", str(tmp_path))
+    builds = []
+    real = loading.build
+    monkeypatch.setattr(loading, "build", lambda texts: builds.append(1) or real(texts))
+    first = loading.load([shipped("reference")])
+    again = loading.load([shipped("reference")])
+    assert (len(builds), again) == (1, first)

@@ -24,7 +24,7 @@ def _limit():
 
 def medlint(tmp_path, *args, env=None):
     """Run `python -m linter ARGS` in tmp_path: (exit code, stdout, stderr lines)."""
-    full = dict(os.environ, MEDLINT_CACHE_DIR=str(tmp_path / "cache"), **(env or {}))
+    full = {**os.environ, "MEDLINT_CACHE_DIR": str(tmp_path / "cache"), **(env or {})}
     full.pop("MEDLINT_DEBUG", None)
     done = subprocess.run([sys.executable, "-m", "linter", *args], cwd=tmp_path, env=full,
                           capture_output=True, timeout=GUARD, preexec_fn=_limit)
@@ -211,8 +211,13 @@ def test_a_large_team_pack_loads_cold(tmp_path, good):
 
 
 def test_mutated_and_swapped_cache_entries_change_nothing(tmp_path, good):
-    code, reference, _ = medlint(tmp_path, "check", "--no-cache", "--format", "json", good)
-    assert code == 1 and not (tmp_path / "cache").exists()  # --no-cache writes no cache
+    # An empty MEDLINT_CACHE_DIR turns every cache off: the findings of an uncached run.
+    code, reference, _ = medlint(tmp_path, "check", "--format", "json", good,
+                                 env={"MEDLINT_CACHE_DIR": ""})
+    assert code == 1 and not (tmp_path / "cache").exists()
+    code, out, _ = medlint(tmp_path, "check", "--no-cache", "--format", "json", good)
+    # --no-cache stores no results (the validated data may still be cached)
+    assert (code, out) == (1, reference) and not (tmp_path / "cache" / "results").exists()
     medlint(tmp_path, "check", good)
     entries = sorted(p for p in (tmp_path / "cache").rglob("*") if p.is_file())  # results/ too
     assert entries and not [e for e in entries if e.name.endswith(".tmp")]

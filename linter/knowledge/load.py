@@ -90,7 +90,9 @@ def load(paths) -> Knowledge:
     key = cache.digest(schema_bytes, *(str(f).encode() + b"\0" + data for f, data in raw))
     hit = cache.load("knowledge", key)
     if _well_formed(hit):
-        return Knowledge(**hit)
+        knowledge = Knowledge(**hit)
+        knowledge.digest = key
+        return knowledge
     texts = []
     for f, data in raw:
         try:
@@ -99,17 +101,22 @@ def load(paths) -> Knowledge:
             raise DataError([f"{f}: not valid UTF-8"]) from None
     knowledge = build(texts)
     cache.store("knowledge", key, dict(vars(knowledge)))
+    knowledge.digest = key  # what the data was built from: files, schemas, versions
     return knowledge
 
 
-_SHAPE = {"facts": list, "sources": dict, "vocabulary": dict, "subjects": list,
-          "treatments": list, "rules": list, "origin": dict}
+def _shape() -> dict:
+    """Knowledge's fields and the type each holds, read off the class itself."""
+    from dataclasses import fields
+
+    return {f.name: type(f.default_factory()) for f in fields(Knowledge)}
 
 
 def _well_formed(entry) -> bool:
     """A cache entry with Knowledge's fields and their types (anything else is rebuilt)."""
-    return (isinstance(entry, dict) and set(entry) == set(_SHAPE)
-            and all(isinstance(entry[k], t) for k, t in _SHAPE.items())
+    shape = _shape()
+    return (isinstance(entry, dict) and set(entry) == set(shape)
+            and all(isinstance(entry[k], t) for k, t in shape.items())
             and all(isinstance(x, dict) for x in entry["facts"] + entry["rules"]))
 
 
