@@ -52,6 +52,27 @@ class DocumentView:
         return {k: tuple(v) for k, v in out.items()}
 
     @cached_property
+    def scope_index(self) -> dict:
+        """Each scope's place in document order, by identity."""
+        return {id(s): i for i, s in enumerate(self.scopes)}
+
+    @cached_property
+    def verdicts_by_scope(self) -> tuple:
+        """The verdicts of each scope, by the scope's place in document order."""
+        out: list = [[] for _ in self.scopes]
+        for v in self.verdicts:
+            i = self.scope_index.get(id(v.scope))
+            if i is not None:
+                out[i].append(v)
+        return tuple(tuple(v) for v in out)
+
+    def verdicts_around(self, here: int, before: int):
+        """The verdicts of scope `here` and of the `before` scopes before it, in order."""
+        by_scope = self.verdicts_by_scope
+        return (v for i in range(max(0, here - before), min(here + 1, len(by_scope)))
+                for v in by_scope[i])
+
+    @cached_property
     def modifiers(self):
         """The run's modifier scope model: the shipped one, extended by a team's file."""
         from linter.text.modifiers import model

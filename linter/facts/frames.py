@@ -18,7 +18,8 @@ from functools import lru_cache
 
 from linter.document.scopes import Scope
 from linter.facts.frameterms import FrameTerms
-from linter.facts.heads import misses
+from linter.facts.measurewords import hits as _hits
+from linter.facts.measurewords import index as _measure_index
 from linter.facts.modifiers import (
     antecedent,
     figure_starts,
@@ -28,18 +29,10 @@ from linter.facts.modifiers import (
 )
 from linter.regexcache import compile as rx
 from linter.text.clauses import clause_bounds
+from linter.text.parens import Parens
 from linter.text.quantities import Quantity
 
-# A measure word governed by one of these names who the figure is about, not what it measures:
-# "survival after relapse", "for relapses within 18 months", "children in remission".
-_GOVERNED = rx(r"(?:\b(?:for|after|among|following|in|into|during|without)\s+(?:(?:a|an|the|their|[\w-]+)\s+){0,3}"
-              r"|\bof\s+(?:the\s+|all\s+)?)$", re.I)
-# "relapse risk", "relapse group": the word names a population, not what is measured.
-_DESCRIBES = rx(r"[\s-]+(?:risk|group|type)\b", re.I)
 _COMPARED = rx(r"\b(?:vs\.?|versus|compared\s+(?:with|to)|against)\b", re.I)
-# "children who don't survive": the figure is the complement of the measure, not the measure.
-_DENIED = rx(r"(?:\b(?:not|never|no\s+longer)|n[\'\u2019]t)\s+$", re.I)
-_PAREN = rx(r"[()]")
 _TIMES = ("duration", "age", "yearspan")  # "survive five years": a time frame owns no measure word
 _BOUND = ("under", "over", "at-least", "at-most")
 
@@ -65,6 +58,16 @@ class Frame:
 
 def question_of(scope: Scope) -> str:
     """The question a sentence answers: the sentence before it, or its heading, ending in '?'."""
+    # Asked by every figure of the sentence: the answer for the last sentence is kept.
+    if _QUESTION[0] is not scope:
+        _QUESTION[:] = [scope, _question_of(scope)]
+    return _QUESTION[1]
+
+
+_QUESTION: list = [None, ""]
+
+
+def _question_of(scope: Scope) -> str:
     if scope.before:
         prev = scope.before[0].strip()
         return prev if prev.endswith("?") else ""
@@ -93,83 +96,34 @@ def _cell(scope: Scope, at: int):
 
 
 @lru_cache(maxsize=256)
-def _containers(prose: str, lo: int, hi: int) -> tuple:
+def _containers(prose: str, lo: int, hi: int) -> Parens:
     """Parenthesised stretches of prose[lo:hi]: a term inside one belongs to the number there.
     (Asked for every term of every number of a sentence: kept.)"""
-    out, stack = [], []
-    i = _PAREN.search(prose, lo, hi)
-    while i is not None:
-        if i.group() == "(":
-            stack.append(i.start())
-        elif stack:
-            out.append((stack.pop(), i.start() + 1))
-        i = _PAREN.search(prose, i.end(), hi)
-    return tuple(out)
+    return Parens(prose, lo, hi)
+
+
+def _figures_in(qs, a: int, b: int):
+    """The figures of qs that start in [a, b): by bisection when they are in text order."""
+    starts, ordered = figure_starts(qs)
+    if not ordered:
+        return (o for o in qs if a <= o.start < b)
+    return qs[bisect_left(starts, a):bisect_left(starts, b)]
 
 
 def owned_elsewhere(start: int, end: int, q: Quantity, qs, scope: Scope, prose: str) -> bool:
     """A term in a parenthesis or table cell that holds another number but not q is that
     number's: "~95% (induction failure 2.4%)" does not call ~95% an induction-failure rate."""
-    boxes = [c for c in _containers(prose, scope.start, scope.end) if c[0] <= start and end <= c[1]]
+    boxes = _containers(prose, scope.start, scope.end).holding(start, end)
     cell = _cell(scope, start)
     if cell:
         boxes.append(cell)
     for a, b in boxes:
         if a <= q.start < b:
             continue
-        if any(a <= o.start < b for o in qs if o is not q and not o.attributive
-               and (o.kind == q.kind or o.kind not in _TIMES)):
+        if any(o is not q and not o.attributive and (o.kind == q.kind or o.kind not in _TIMES)
+               for o in _figures_in(qs, a, b)):
             return True
     return False
-
-
-def _hits(text_lo: int, text_hi: int, prose: str, terms: FrameTerms, skip=None, kind=None):
-    """Measure-term matches in prose[lo:hi], shorter ones inside longer ones dropped."""
-    hits = []
-    heads = terms.heads
-    present = heads.present(prose[text_lo:text_hi])
-    for name, pattern in terms.measures.items():
-        if pattern is None or (kind and name in terms.kinds and kind not in terms.kinds[name]) \
-                or misses(heads.of(pattern), present):
-            continue
-        for m in pattern.finditer(prose, text_lo, text_hi):
-            if _GOVERNED.search(prose, max(text_lo, m.start() - 30), m.start()):
-                continue
-            if _DESCRIBES.match(prose, m.end()):
-                continue
-            name_ = f"not-{name}" if _DENIED.search(prose, max(text_lo, m.start() - 16), m.start()) else name
-            if skip and skip[0] <= m.start() < skip[1]:
-                continue  # the share's own noun: "one relapse in ten", "half of relapses"
-            hits.append((m.start(), m.end(), name_))
-    # Of two overlapping words the longer decides: "relative survival rate" is relative survival.
-    return _longest(hits)
-
-
-def _longest(hits: list) -> list:
-    """hits without those overlapped by a longer one, in their order; neighbours by position
-    only, so a sentence with thousands of hits costs each a few comparisons."""
-    if len(hits) < 2:
-        return hits
-    order = sorted(range(len(hits)), key=lambda i: hits[i][0])
-    longest = max(h[1] - h[0] for h in hits)
-    dropped = set()
-    for k, i in enumerate(order):
-        h = hits[i]
-        size = h[1] - h[0]
-        j = k - 1
-        while j >= 0 and hits[order[j]][0] > h[0] - longest:
-            o = hits[order[j]]
-            if o[1] > h[0] and o[1] - o[0] > size:
-                dropped.add(i)
-                break
-            j -= 1
-        j = k + 1
-        while i not in dropped and j < len(order) and hits[order[j]][0] < h[1]:
-            o = hits[order[j]]
-            if o[1] - o[0] > size:
-                dropped.add(i)
-            j += 1
-    return [h for i, h in enumerate(hits) if i not in dropped]
 
 
 def _noun_span(q: Quantity, prose: str):
@@ -208,23 +162,30 @@ def _measure(q, qs, scope, prose, terms):
             return own[0][2], "clause"
     lo, hi = clause_bounds(prose, scope.start, scope.end, q.start, q.end)
     skip = _noun_span(q, prose)
-    hits = [h for h in _hits(lo, hi, prose, terms, skip, q.kind) if not owned_elsewhere(h[0], h[1], q, qs, scope, prose)
-            and not _nearer_other(h, q, qs)]
-    if hits:
-        return _nearest(hits, q), "clause"
-    # Another number's clause keeps its words, unless the two are compared ("93% ..., compared
-    # with 24%"): then they share one measure.
-    # (Only numbers within reach: a run-on sentence of thousands must not cost each all others.)
-    others = [clause_bounds(prose, scope.start, scope.end, o.start, o.end) for o in _near(q, qs)
-              if not o.attributive and not _compared(o, q, prose)]
+    found = _measure_index(lo, hi, prose, terms, q.kind).nearest(
+        q.start, q.end, skip,
+        lambda h: not owned_elsewhere(h[0], h[1], q, qs, scope, prose) and not _nearer_other(h, q, qs))
+    if found:
+        return found, "clause"
     # A number in parentheses is a breakdown of the one before: its words stay inside.
-    box = next(((a, b) for a, b in _containers(prose, scope.start, scope.end) if a < q.start < b),
-               (scope.start, scope.end))
-    hits = [h for h in _hits(box[0], box[1], prose, terms, skip, q.kind)
-            if not any(a <= h[0] < b for a, b in others)
-            and not owned_elsewhere(h[0], h[1], q, qs, scope, prose)]
-    if hits:
-        return _nearest(hits, q), "sentence"
+    box = _containers(prose, scope.start, scope.end).inside(q.start) or (scope.start, scope.end)
+    words = _measure_index(box[0], box[1], prose, terms, q.kind)
+    if words.hits:
+        # Another number's clause keeps its words, unless the two are compared ("93% ...,
+        # compared with 24%"): then they share one measure. (Only numbers within reach: a run-on
+        # sentence of thousands must not cost each all others; worked out when first needed.)
+        others: list = []
+
+        def free(h):
+            if not others:
+                others.append([clause_bounds(prose, scope.start, scope.end, o.start, o.end)
+                               for o in _near(q, qs) if not o.attributive and not _compared(o, q, prose)])
+            return not any(a <= h[0] < b for a, b in others[0]) \
+                and not owned_elsewhere(h[0], h[1], q, qs, scope, prose)
+
+        found = words.nearest(q.start, q.end, skip, free)
+        if found:
+            return found, "sentence"
     question = question_of(scope)
     found = _text_measure(question, terms, q.kind) if question else None
     return (found, "question") if found else (None, "")
@@ -254,8 +215,8 @@ def _nearer_other(h, q, qs) -> bool:
     """A word nearer another number than this one is that number's ("300 babies from nine
     countries": "countries" is what nine counts)."""
     near = _distance(h, q)
-    return any(_distance(h, o) < near for o in qs if o is not q and not o.attributive
-               and abs(o.start - h[0]) <= near + 200 and (o.kind == q.kind or o.kind not in _TIMES))
+    return any(_distance(h, o) < near for o in _figures_in(qs, h[0] - near - 200, h[0] + near + 201)
+               if o is not q and not o.attributive and (o.kind == q.kind or o.kind not in _TIMES))
 
 
 def _compared(a: Quantity, b: Quantity, prose: str) -> bool:

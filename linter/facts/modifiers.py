@@ -37,13 +37,45 @@ def places(q: Quantity, scope, prose: str, terms) -> tuple:
     if terms.places is None:
         return ()
     lo, hi = segment(q, scope, prose)
-    return tuple((m.start(), m.end()) for m in terms.places.finditer(prose, lo, hi)
-                 if _LOCATIVE.search(prose, max(lo, m.start() - 20), m.start()))
+    return _once(("places", terms.places), prose, lo, hi, lambda: tuple(
+        (m.start(), m.end()) for m in terms.places.finditer(prose, lo, hi)
+        if _LOCATIVE.search(prose, max(lo, m.start() - 20), m.start())))
+
+
+_ONCE: list = [None, {}]  # the prose last read (one document at a time), its answers
+
+
+def _once(what: tuple, prose: str, lo: int, hi: int, work):
+    """An answer about prose[lo:hi] that every figure of the stretch asks: worked out once per
+    document (`what` names the question; its objects are compared by identity)."""
+    if _ONCE[0] is not prose:
+        _ONCE[0], _ONCE[1] = prose, {}
+    key = (*map(id, what), lo, hi)
+    hit = _ONCE[1].get(key)
+    if hit is None or any(a is not b for a, b in zip(hit[0], what)):
+        hit = _ONCE[1][key] = (what, work())
+    return hit[1]
+
+
+def _spans(pattern, prose: str, lo: int, hi: int) -> tuple:
+    """The matches of a term pattern in prose[lo:hi] (they never overlap), found once."""
+    return _once(("spans", pattern), prose, lo, hi,
+                 lambda: tuple(m.span() for m in pattern.finditer(prose, lo, hi)))
 
 
 def antecedent(scope) -> str:
     """The sentence this one points back to ("has that change", "That's 61 points better"): the
     nearest of the three before it that states a figure, else the one right before."""
+    # Asked by every figure of the sentence: the answer for the last sentence is kept.
+    if _ANTECEDENT[0] is not scope:
+        _ANTECEDENT[:] = [scope, _antecedent(scope)]
+    return _ANTECEDENT[1]
+
+
+_ANTECEDENT: list = [None, ""]
+
+
+def _antecedent(scope) -> str:
     if not scope.before or not (_ANAPHOR.search(scope.text) or _POINTER.match(scope.text)):
         return ""
     return next((t for t in scope.before[:3] if re.search(r"\d", t)), scope.before[0])
@@ -93,8 +125,13 @@ def reaching(q: Quantity, scope, prose: str, terms) -> tuple:
         if pattern is None:
             continue
         lo, hi = reach[how]
+        if how != "before":
+            # Matches never overlap: at most one holds the number, so two tell as much as all.
+            if any(not a <= q.start < b for a, b in _spans(pattern, prose, lo, hi)[:2]):
+                found.append(name)
+            continue
         for m in pattern.finditer(prose, lo, hi):
-            if how == "before" and prose[m.end():q.start].strip(" ~\u2248"):
+            if prose[m.end():q.start].strip(" ~\u2248"):
                 continue
             if m.start() <= q.start < m.end():
                 continue

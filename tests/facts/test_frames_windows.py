@@ -1,7 +1,8 @@
 """Bounded windows in frame building: the same answers as the plain all-pairs reading."""
 import random
 
-from linter.facts.frames import _longest, _near
+from linter.facts.frames import _near
+from linter.facts.measurewords import longest as _longest
 from linter.text.quantities import extract
 
 
