@@ -23,6 +23,7 @@ number is about.
 from __future__ import annotations
 
 from linter.facts.frames import Frame, owned_elsewhere
+from linter.facts.once import spans
 from linter.text.clauses import clause_bounds
 
 ROWS = ("not-a-claim", "no-candidate", "supported", "abstain", "endpoint", "time-frame",
@@ -114,7 +115,7 @@ def population_stated(fact, fr: Frame, scope, fb) -> bool:
 
 def _all_elsewhere(pattern, q, qs, scope, prose: str) -> bool:
     """Every match of a fact's term group in the sentence belongs to another number."""
-    hits = [m.span() for m in pattern.finditer(prose, scope.start, scope.end)]
+    hits = spans(pattern, prose, scope.start, scope.end)  # found once per sentence
     return bool(hits) and all(owned_elsewhere(a, b, q, qs, scope, prose) for a, b in hits)
 
 

@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from linter.facts.heads import misses
+from linter.facts.once import once
 from linter.regexcache import compile as rx
 
 # A measure word governed by one of these names who the figure is about, not what it measures:
@@ -132,15 +133,7 @@ class MeasureIndex:
             reach = min(REACH, reach * 4)
 
 
-_INDEXES: list = [None, {}]  # the prose last read (one document at a time), its indexes
-
-
 def index(lo: int, hi: int, prose: str, terms, kind=None) -> MeasureIndex:
     """The measure words of prose[lo:hi] for figures of `kind`, found once per document."""
-    if _INDEXES[0] is not prose:
-        _INDEXES[0], _INDEXES[1] = prose, {}
-    key = (lo, hi, kind, id(terms))
-    found = _INDEXES[1].get(key)
-    if found is None or found[0] is not terms:
-        found = _INDEXES[1][key] = (terms, MeasureIndex(raw_hits(lo, hi, prose, terms, kind)))
-    return found[1]
+    return once(("measures", terms, kind), prose, lo, hi,
+                lambda: MeasureIndex(raw_hits(lo, hi, prose, terms, kind)))

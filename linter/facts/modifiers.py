@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from linter.facts.attributes import segment
 from linter.facts.heads import misses
+from linter.facts.once import once, spans
 from linter.regexcache import compile as rx
 from linter.text.clauses import clause_bounds
 from linter.text.quantities import Quantity
@@ -37,30 +38,11 @@ def places(q: Quantity, scope, prose: str, terms) -> tuple:
     if terms.places is None:
         return ()
     lo, hi = segment(q, scope, prose)
-    return _once(("places", terms.places), prose, lo, hi, lambda: tuple(
+    return once(("places", terms.places), prose, lo, hi, lambda: tuple(
         (m.start(), m.end()) for m in terms.places.finditer(prose, lo, hi)
         if _LOCATIVE.search(prose, max(lo, m.start() - 20), m.start())))
 
 
-_ONCE: list = [None, {}]  # the prose last read (one document at a time), its answers
-
-
-def _once(what: tuple, prose: str, lo: int, hi: int, work):
-    """An answer about prose[lo:hi] that every figure of the stretch asks: worked out once per
-    document (`what` names the question; its objects are compared by identity)."""
-    if _ONCE[0] is not prose:
-        _ONCE[0], _ONCE[1] = prose, {}
-    key = (*map(id, what), lo, hi)
-    hit = _ONCE[1].get(key)
-    if hit is None or any(a is not b for a, b in zip(hit[0], what)):
-        hit = _ONCE[1][key] = (what, work())
-    return hit[1]
-
-
-def _spans(pattern, prose: str, lo: int, hi: int) -> tuple:
-    """The matches of a term pattern in prose[lo:hi] (they never overlap), found once."""
-    return _once(("spans", pattern), prose, lo, hi,
-                 lambda: tuple(m.span() for m in pattern.finditer(prose, lo, hi)))
 
 
 def antecedent(scope) -> str:
@@ -127,7 +109,7 @@ def reaching(q: Quantity, scope, prose: str, terms) -> tuple:
         lo, hi = reach[how]
         if how != "before":
             # Matches never overlap: at most one holds the number, so two tell as much as all.
-            if any(not a <= q.start < b for a, b in _spans(pattern, prose, lo, hi)[:2]):
+            if any(not a <= q.start < b for a, b in spans(pattern, prose, lo, hi)[:2]):
                 found.append(name)
             continue
         for m in pattern.finditer(prose, lo, hi):
