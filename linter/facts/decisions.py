@@ -23,7 +23,8 @@ number is about.
 from __future__ import annotations
 
 from linter.facts.frames import Frame, owned_elsewhere
-from linter.facts.once import spans
+from linter.facts.measurewords import REACH
+from linter.facts.once import span_index
 from linter.text.clauses import clause_bounds
 
 ROWS = ("not-a-claim", "no-candidate", "supported", "abstain", "endpoint", "time-frame",
@@ -114,8 +115,10 @@ def population_stated(fact, fr: Frame, scope, fb) -> bool:
 
 
 def _all_elsewhere(pattern, q, qs, scope, prose: str) -> bool:
-    """Every match of a fact's term group in the sentence belongs to another number."""
-    hits = spans(pattern, prose, scope.start, scope.end)  # found once per sentence
+    """Every match of a fact's term group in the sentence belongs to another number (of those
+    within REACH of it: words further away are no figure's of ours, and a run-on sentence must
+    not cost each of its figures all the others)."""
+    hits = span_index(pattern, prose, scope.start, scope.end).near(q.start, q.end, REACH)
     return bool(hits) and all(owned_elsewhere(a, b, q, qs, scope, prose) for a, b in hits)
 
 

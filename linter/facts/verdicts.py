@@ -145,12 +145,23 @@ def _judge(q, qs, partner, cands, scope, prose, fb: FactBase, handled, fr=None) 
         # A general figure (no drug, no trial) is not what a sentence about a study reports.
         found = fb.mentions(scope.text)
         general = best.fact.subject is None and (
-            _STUDY_WORDS.search(scope.text) or any(found[name] for name in fb.treatments))
+            _names_study(scope.text) or any(found[name] for name in fb.treatments))
         if best.strong and clear and anchored and not general and not time_conflict(best.fact, stated) \
                 and not population_conflict(best.fact, scope, context=True):
             return _wrong(scope, q, best.fact, value_error(q, partner, best, scope, prose, handled))
         return Verdict(scope, q, best.fact, False, None)
     return Verdict(scope, q, None, False, None)
+
+
+_STUDY: list = [None, False]
+
+
+def _names_study(text: str) -> bool:
+    """Whether a sentence names a trial, study, arm, group or cohort (asked by each of its
+    figures: the answer for the last sentence is kept)."""
+    if _STUDY[0] is not text:
+        _STUDY[:] = [text, _STUDY_WORDS.search(text) is not None]
+    return _STUDY[1]
 
 
 def _wrong(scope, q, fact, found: Problem) -> Verdict:

@@ -16,7 +16,7 @@ _PAREN = rx(r"[()]")
 class Parens:
     """The matched ( ) pairs of text[lo:hi] as (start, end) spans, end past the ")"."""
 
-    __slots__ = ("pairs", "_by_start", "_starts", "_parent")
+    __slots__ = ("pairs", "_by_start", "_starts", "_parent", "_ending")
 
     def __init__(self, text: str, lo: int, hi: int):
         out, stack = [], []
@@ -26,6 +26,7 @@ class Parens:
             elif stack:
                 out.append((stack.pop(), m.start() + 1))
         self.pairs = tuple(out)  # in the order they close: an inner pair before its outer one
+        self._ending = {b: (a, b) for a, b in out}
         self._by_start = sorted(out)
         self._starts = [a for a, _ in self._by_start]
         self._parent: list = []
@@ -44,7 +45,10 @@ class Parens:
     def holding(self, start: int, end: int) -> list:
         """The pairs that hold [start, end), innermost first."""
         k = bisect_right(self._starts, start) - 1
-        return [(a, b) for a, b in self._chain(k) if end <= b]
+        found = [(a, b) for a, b in self._chain(k) if end <= b]
+        if end <= start and start in self._ending and self._ending[start] not in found:
+            found.append(self._ending[start])  # an empty span is held by the pair ending there
+        return found
 
     def inside(self, at: int):
         """The innermost pair with `at` strictly inside it (after its "(" and before its end),
