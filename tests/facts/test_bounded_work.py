@@ -71,10 +71,8 @@ def _naive_nearest(hits, a, b, skip, accept):
 def test_nearest_matches_a_scan_of_every_hit():
     rng = random.Random(11)
     for _ in range(400):
-        hits = []
-        for _ in range(rng.randint(0, 25)):
-            s = rng.randint(0, 600)
-            hits.append((s, s + rng.randint(1, 30), rng.choice(["a", "b", "c", "d"])))
+        starts = [rng.randint(0, 600) for _ in range(rng.randint(0, 25))]
+        hits = [(s, s + rng.randint(1, 30), rng.choice("abcd")) for s in starts]
         index = MeasureIndex(hits)
         a = rng.randint(0, 600)
         b = a + rng.randint(1, 8)
