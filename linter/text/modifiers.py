@@ -139,8 +139,7 @@ def bounds(text: str, start: int, lo: int = 0) -> tuple[int, int]:
 
 
 def _scopes(kind: _Kind, text: str, lo: int, hi: int):
-    pseudo = [m.span() for m in kind.pseudo.finditer(text, lo, hi)] if kind.pseudo else []
-    stops = [m.span() for m in kind.terminate.finditer(text, lo, hi)] if kind.terminate else []
+    pseudo = stops = None  # read when the span holds a trigger: most spans of a long text hold none
     for pattern, forward, backward in ((kind.forward, True, False), (kind.backward, False, True),
                                        (kind.both, True, True), (kind.narrow, True, False)):
         if pattern is None:
@@ -148,6 +147,9 @@ def _scopes(kind: _Kind, text: str, lo: int, hi: int):
         narrow = pattern is kind.narrow
         for m in pattern.finditer(text, lo, hi):
             t0, t1 = m.span()
+            if stops is None:
+                pseudo = [p.span() for p in kind.pseudo.finditer(text, lo, hi)] if kind.pseudo else []
+                stops = [s.span() for s in kind.terminate.finditer(text, lo, hi)] if kind.terminate else []
             if t1 == t0 or any(p0 <= t0 and t1 <= p1 for p0, p1 in pseudo):
                 continue
             if forward:
