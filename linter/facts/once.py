@@ -4,24 +4,26 @@ sentence of thousands of figures is read once, not once per figure."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import OrderedDict
 
 _KEEP = 100_000  # answers kept, the least recently asked dropped first
-_MEMO: list = [None, {}]  # the prose last read (one document at a time), its answers
+_MEMO: list = [None, OrderedDict()]  # the prose last read (one document at a time), its answers
 
 
 def once(what: tuple, prose: str, lo: int, hi: int, work):
     """work(), the answer about prose[lo:hi] that `what` names (a tuple of hashable parts: term
     lists by identity), computed the first time it is asked for this prose."""
     if _MEMO[0] is not prose:
-        _MEMO[0], _MEMO[1] = prose, {}
+        _MEMO[0], _MEMO[1] = prose, OrderedDict()
     memo = _MEMO[1]
     key = (what, lo, hi)
-    hit = memo.pop(key, _MISSING)
+    hit = memo.get(key, _MISSING)
     if hit is _MISSING:
-        hit = work()
-        if len(memo) >= _KEEP:
-            del memo[next(iter(memo))]
-    memo[key] = hit  # now the most recently asked
+        hit = memo[key] = work()
+        if len(memo) > _KEEP:
+            memo.popitem(last=False)
+    else:
+        memo.move_to_end(key)  # now the most recently asked
     return hit
 
 

@@ -129,3 +129,16 @@ def test_spans_near_are_those_within_reach_nearest_first():
         assert sorted(near) == expected
         distances = [max(s[0] - b, a - s[1], 0) for s in near]
         assert distances == sorted(distances)
+
+
+def test_answers_are_kept_least_recently_asked_dropped_first(monkeypatch):
+    monkeypatch.setattr(once, "_KEEP", 2)
+    prose = "a stretch of prose"
+    done = []
+
+    def ask(lo):
+        return once.once(("test",), prose, lo, lo + 1, lambda: done.append(lo) or lo)
+
+    for lo in (0, 1, 0, 2, 0, 1):
+        assert ask(lo) == lo
+    assert done == [0, 1, 2, 1]  # 0, asked again, stayed; 1 was dropped for 2
