@@ -20,7 +20,7 @@ import re
 
 from linter.errors import MedlintError
 from linter.regexcache import compile as rx
-from linter.text.patterns import nested_repeat, risky
+from linter.text.patterns import nested_repeat, plain, risky
 
 PATTERN_SECONDS = 1.0  # per search of one text: a sane pattern takes microseconds
 
@@ -134,6 +134,12 @@ class Terms:
     def regex(self):
         if self._regex is None and self._regex_terms:
             joined = "|".join(term_pattern(t) for t in self._regex_terms)
+            if all(plain(t[3:]) for t in self._regex_terms):
+                try:  # parsing each expression for its shape costs as much as compiling it
+                    self._regex = rx(joined, re.IGNORECASE)
+                    return self._regex
+                except re.error:
+                    pass  # decided below, as for any other expression
             if any(risky(t[3:]) for t in self._regex_terms):
                 import regex  # the `re` module has no time limit (and `regex` is slow to import)
 
