@@ -20,6 +20,7 @@ from linter.facts.matching import candidates, subject_level
 from linter.facts.values import value_matches
 from linter.finding import Finding
 from linter.regexcache import compile as rx
+from linter.regexcache import lazy
 from linter.text.compose import rule_pattern
 from linter.text.hedging import negated, quoted
 from linter.text.strength import purpose
@@ -160,7 +161,7 @@ _ANAPHORA = rx(r"\b(?:the|this|that|these|those|the\s+same|our|their)\s+"
                       r"(?:\w+\s+)?(?:study|studies|trial|trials|research|analysis|review|paper)\b", re.I)
 
 
-_OWN = rx(r"\b(?:our|my|we)\s+(?:\w+\s+){0,2}?(?:data|results|findings|study|trial|research|"
+_OWN = lazy(r"\b(?:our|my|we)\s+(?:\w+\s+){0,2}?(?:data|results|findings|study|trial|research|"
           r"analysis|work|survey)?\s*$|\b(?:our|my)\s+(?:\w+\s+){0,2}$", re.I)
 
 
@@ -256,7 +257,7 @@ def _restated(view, r) -> bool:
         v.scope is r.scope and v.supported and v.fact is not None for v in others)
 
 
-_PEOPLE = rx(r"\s+(?:[\w-]+\s+){0,2}?(?:children|kids|babies|infants|people|patients|adults|"
+_PEOPLE = lazy(r"\s+(?:[\w-]+\s+){0,2}?(?:children|kids|babies|infants|people|patients|adults|"
              r"teens|teenagers|adolescents|cases|deaths|boys|girls|families)\b", re.I)
 
 
