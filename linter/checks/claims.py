@@ -97,6 +97,8 @@ def _contradiction(view, scope, rule):
     # Every way of matching needs the last group (the claim's predicate) in the sentence.
     for fact, rule_of_fact in fb.contradictions_for(fb.heads.present(scope.text)):
         groups, says = rule_of_fact
+        if groups[-1].search(scope.text) is None:
+            continue
         # A contradiction stays in its scope: the same trial, setting or convention.
         if not rule_of_fact.in_scope(scope.text, (*scope.lead[:2], scope.heading)):
             continue
