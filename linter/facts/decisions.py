@@ -22,7 +22,7 @@ number is about.
 """
 from __future__ import annotations
 
-from linter.facts.frames import Frame, owned_elsewhere
+from linter.facts.frames import Frame, has_boxes, owned_elsewhere
 from linter.text.clauses import clause_bounds
 
 ROWS = ("not-a-claim", "no-candidate", "supported", "abstain", "endpoint", "time-frame",
@@ -114,6 +114,8 @@ def population_stated(fact, fr: Frame, scope, fb) -> bool:
 
 def _all_elsewhere(pattern, q, qs, scope, prose: str) -> bool:
     """Every match of a fact's term group in the sentence belongs to another number."""
+    if not has_boxes(scope, prose):
+        return False
     hits = [m.span() for m in pattern.finditer(prose, scope.start, scope.end)]
     return bool(hits) and all(owned_elsewhere(a, b, q, qs, scope, prose) for a, b in hits)
 

@@ -227,10 +227,11 @@ class TermUnion:
     """Several term lists searched as one: a vocabulary group compiles once however many facts
     use it. The leftmost match wins; at the same start, the longest."""
 
-    __slots__ = ("parts",)
+    __slots__ = ("parts", "_memo")
 
     def __init__(self, parts):
         self.parts = parts
+        self._memo: dict = {}
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
         best = None
@@ -242,7 +243,15 @@ class TermUnion:
         return best
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
-        return leftmost_longest([m for part in self.parts for m in part.finditer(text, pos, endpos)])
+        key = (text, pos, endpos)
+        found = self._memo.get(key)
+        if found is None:
+            found = tuple(leftmost_longest([m for part in self.parts
+                                            for m in part.finditer(text, pos, endpos)]))
+            if len(self._memo) > 512:
+                self._memo.clear()
+            self._memo[key] = found
+        return iter(found)
 
 
 def _group(name: str, vocabulary: dict):
