@@ -61,13 +61,13 @@ def _selectable(rules) -> list[str]:
 
 def _unknown(patterns, known) -> str | None:
     """A message for the first pattern that selects no rule (a typo would switch checks off)."""
-    import difflib
-
     upper = [k.upper() for k in known]
     for pattern in patterns:
         p = str(pattern).upper()
         if any(k.startswith(p) for k in upper):
             continue
+        import difflib  # only for a typo: its import costs a plain run time
+
         near = difflib.get_close_matches(p, upper, n=3, cutoff=0.5)
         near = [known[upper.index(n)] for n in near]
         hint = f"; nearest: {', '.join(near)}" if near else "; see 'medlint rules'"

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import re
 
-from linter.facts.heads import misses
 from linter.facts.matching import candidates, subject_level
 from linter.facts.values import value_matches
 from linter.finding import Finding
 from linter.regexcache import compile as rx
+from linter.regexcache import lazy
 from linter.text.compose import rule_pattern
 from linter.text.hedging import negated, quoted
 from linter.text.strength import purpose
@@ -92,41 +92,38 @@ _ANAPHOR = rx(r"\b(?:it|it's|its|this|that|the\s+(?:drug|treatment|therapy|medic
 
 def _contradiction(view, scope, rule):
     doc, fb = view.doc, view.factbase
-    heads = fb.heads
-    present = heads.present(scope.text)
     anaphor = _ANAPHOR.search(scope.text) is not None
     # Words of certainty ("guarantees a cure") make the claim an overclaim: reported as one.
     certain = rule.matcher("exceptions")
-    for fact in fb.contradiction_facts:
-        for rule_of_fact in fact.contradictions:
-            groups, says = rule_of_fact
-            # Every way of matching needs the last group (the claim's predicate) in the sentence.
-            if not groups or groups[-1] is None or misses(heads.of(groups[-1]), present):
-                continue
-            # A contradiction stays in its scope: the same trial, setting or convention.
-            if not rule_of_fact.in_scope(scope.text, (*scope.lead[:2], scope.heading)):
-                continue
-            matches = _in_order(groups, scope.text)
-            if not matches and fact.subject is not None and len(groups) > 1 \
-                    and anaphor and subject_level(fact, scope, fb) == 1:
-                # "The drug ... works for T-cell ALL too": the subject named just before
-                matches = _in_order([_ANAPHOR, *groups[1:]], scope.text)
-            if not matches:
-                continue
-            last = max(matches, key=lambda m: m.start())
-            start = scope.start + last.start()
-            if negated(doc.prose, start, scope.start) or quoted_scope(doc, scope, start):
-                continue
-            if certain is not None and certain.search(last.group(0)):
-                continue
-            if fact.subject is not None and not fact.subject.search(scope.text) \
-                    and subject_level(fact, scope, fb) is None:
-                continue
-            found = " ".join(last.group(0).split())
-            return Finding(rule.code, rule.category, fact.capped(rule.severity), start,
-                           scope.start + last.end(), rule.message.format(match=found, says=says),
-                           fact=fact.id, found=found, expected=fact.data["statement"],
-                           sources=fact.sources)
+    # Every way of matching needs the last group (the claim's predicate) in the sentence.
+    for fact, rule_of_fact in fb.contradictions_for(fb.heads.present(scope.text)):
+        groups, says = rule_of_fact
+        if groups[-1].search(scope.text) is None:
+            continue
+        # A contradiction stays in its scope: the same trial, setting or convention.
+        if not rule_of_fact.in_scope(scope.text, (*scope.lead[:2], scope.heading)):
+            continue
+        matches = _in_order(groups, scope.text)
+        if not matches and fact.subject is not None and len(groups) > 1 \
+                and anaphor and subject_level(fact, scope, fb) == 1:
+            # "The drug ... works for T-cell ALL too": the subject named just before
+            matches = _in_order([_ANAPHOR, *groups[1:]], scope.text)
+        if not matches:
+            continue
+        last = max(matches, key=lambda m: m.start())
+        start = scope.start + last.start()
+        if negated(doc.prose, start, scope.start) or quoted_scope(doc, scope, start):
+            continue
+        if certain is not None and certain.search(last.group(0)):
+            continue
+        if fact.subject is not None and not fact.subject.search(scope.text) \
+                and subject_level(fact, scope, fb) is None:
+            continue
+        found = " ".join(last.group(0).split())
+        return Finding(rule.code, rule.category, fact.capped(rule.severity), start,
+                       scope.start + last.end(), rule.message.format(match=found, says=says),
+                       fact=fact.id, found=found, expected=fact.data["statement"],
+                       sources=fact.sources)
     return None
 
 
@@ -160,7 +157,7 @@ _ANAPHORA = rx(r"\b(?:the|this|that|these|those|the\s+same|our|their)\s+"
                       r"(?:\w+\s+)?(?:study|studies|trial|trials|research|analysis|review|paper)\b", re.I)
 
 
-_OWN = rx(r"\b(?:our|my|we)\s+(?:\w+\s+){0,2}?(?:data|results|findings|study|trial|research|"
+_OWN = lazy(r"\b(?:our|my|we)\s+(?:\w+\s+){0,2}?(?:data|results|findings|study|trial|research|"
           r"analysis|work|survey)?\s*$|\b(?:our|my)\s+(?:\w+\s+){0,2}$", re.I)
 
 
@@ -259,7 +256,7 @@ def _restated(view, r) -> bool:
         v.scope is r.scope and v.supported and v.fact is not None for v in others())
 
 
-_PEOPLE = rx(r"\s+(?:[\w-]+\s+){0,2}?(?:children|kids|babies|infants|people|patients|adults|"
+_PEOPLE = lazy(r"\s+(?:[\w-]+\s+){0,2}?(?:children|kids|babies|infants|people|patients|adults|"
              r"teens|teenagers|adolescents|cases|deaths|boys|girls|families)\b", re.I)
 
 

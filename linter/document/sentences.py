@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from linter.regexcache import compile as rx
+from linter.regexcache import lazy
 
 WORDS_FILE = Path(__file__).with_name("abbreviations.yaml")
 _KEYS = ("prepositive", "inline", "numeric", "ambiguous", "starters", "prepositions",
@@ -32,7 +33,7 @@ _RUN = rx(rf"[.!?\u2026]+(?:[ \t][.!?\u2026]+)*|(?<!\S)[{_BULLETS}]|(?<=\n)[ \t]
           r"|(?<=\n)[ \t]*[-\u2013*][ \t]*(?=\n)")
 _CLOSERS = "\"'\u201d\u2019)]"
 _OPENERS = "\"'\u201c\u2018([*_"
-_NEXT_WORD = rx(r"[A-Za-z\u00c0-\u024f']+")
+_NEXT_WORD = lazy(r"[A-Za-z\u00c0-\u024f']+")
 _NUMBERLIKE = rx(r"[\d.,:/\u00b0-]*\d[\d.,:/\u00b0-]*")
 _MULTI_PERIOD = rx(r"(?:[A-Za-z]{1,3}\.)+[A-Za-z]{1,3}")
 _MARKER = rx(rf"(?:[{_BULLETS}\u00b7][ \t]*)?(\d{{1,3}}|[A-Za-z])(\.\)|\)|\.)[ \t]")

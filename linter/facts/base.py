@@ -233,6 +233,7 @@ class FactBase:
         treatments = set(knowledge.treatments)
         self.treatments = [n for n in self.subjects if n in treatments]
         self._mentions: dict = {}
+        self._others: dict = {}
         self.anchors = [n for n in self.subjects if n not in treatments]
         # Trial identifiers ("AALL1731", "CA180-372"): a trial the fact base may not know.
         self.trial_names = compile_terms(["@trial-ids"], vocabulary) if "trial-ids" in vocabulary else None
@@ -267,6 +268,41 @@ class FactBase:
     @cached_property
     def contradiction_facts(self) -> list[Fact]:
         return [f for f in self.facts if f.contradictions]
+
+    def other_subjects(self, fact) -> list:
+        """The subjects whose naming speaks against a fact: every other treatment and trial,
+        but for a fact about a drug in general, not the trials of that drug."""
+        hit = self._others.get(fact.id)
+        if hit is None:
+            drug_level = not any(n in fact.subject_groups for n in self.anchors)
+            hit = self._others[fact.id] = [
+                p for name, p in self.subjects.items() if name not in fact.subject_groups
+                and not (drug_level and name in self.anchors)]
+        return hit
+
+    def contradictions_for(self, present) -> list:
+        """(fact, contradiction) pairs, in the fact base's order, whose claim predicate (the
+        last term group) a text holding the heads `present` may match (None: any text)."""
+        entries, always, by_head = self._contradiction_index
+        if present is None:
+            return entries
+        found = set(always)
+        for h in present:
+            found.update(by_head.get(h, ()))
+        return [entries[i] for i in sorted(found)]
+
+    @cached_property
+    def _contradiction_index(self) -> tuple:
+        entries = [(f, c) for f in self.contradiction_facts for c in f.contradictions
+                   if c.groups and c.groups[-1] is not None]
+        always, by_head = [], {}
+        for i, (_, c) in enumerate(entries):
+            heads = self.heads.of(c.groups[-1])
+            if heads is None:
+                always.append(i)
+            for h in heads or ():
+                by_head.setdefault(h, []).append(i)
+        return entries, always, by_head
 
     @cached_property
     def heads(self):

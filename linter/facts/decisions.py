@@ -22,7 +22,7 @@ number is about.
 """
 from __future__ import annotations
 
-from linter.facts.frames import Frame, owned_elsewhere
+from linter.facts.frames import Frame, has_boxes, owned_elsewhere
 from linter.facts.measurewords import REACH
 from linter.facts.once import span_index
 from linter.text.clauses import clause_bounds
@@ -118,6 +118,8 @@ def _all_elsewhere(pattern, q, qs, scope, prose: str) -> bool:
     """Every match of a fact's term group in the sentence belongs to another number (of those
     within REACH of it: words further away are no figure's of ours, and a run-on sentence must
     not cost each of its figures all the others)."""
+    if not has_boxes(scope, prose):
+        return False
     hits = span_index(pattern, prose, scope.start, scope.end).near(q.start, q.end, REACH)
     return bool(hits) and all(owned_elsewhere(a, b, q, qs, scope, prose) for a, b in hits)
 

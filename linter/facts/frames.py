@@ -110,6 +110,11 @@ def _figures_in(qs, a: int, b: int):
     return qs[bisect_left(starts, a):bisect_left(starts, b)]
 
 
+def has_boxes(scope: Scope, prose: str) -> bool:
+    """Whether the sentence has a parenthesis or table cell: nothing is owned elsewhere without."""
+    return bool(scope.cells) or bool(_containers(prose, scope.start, scope.end).pairs)
+
+
 def owned_elsewhere(start: int, end: int, q: Quantity, qs, scope: Scope, prose: str) -> bool:
     """A term in a parenthesis or table cell that holds another number but not q is that
     number's: "~95% (induction failure 2.4%)" does not call ~95% an induction-failure rate."""

@@ -132,10 +132,7 @@ def subject_level(fact: Fact, scope: Scope, fb: FactBase, at: int | None = None)
     """
     if fact.subject is None:
         return 0
-    # A fact about a drug in general is not excluded by a trial of it; another drug excludes it.
-    drug_level = not any(n in fact.subject_groups for n in fb.anchors)
-    others = [p for name, p in fb.subjects.items() if name not in fact.subject_groups
-              and not (drug_level and name in fb.anchors)]
+    others = fb.other_subjects(fact)
     if at is not None:
         # Trials and populations decide before drugs: "EsPhALL2010: imatinib 340" is EsPhALL's.
         local = at - scope.start

@@ -15,6 +15,7 @@ from linter.facts.attributes import segment
 from linter.facts.heads import misses
 from linter.facts.once import once, spans
 from linter.regexcache import compile as rx
+from linter.regexcache import lazy
 from linter.text.clauses import clause_bounds
 from linter.text.quantities import Quantity
 
@@ -137,7 +138,7 @@ def reaching(q: Quantity, scope, prose: str, terms) -> tuple:
 _SHARED_JOIN = rx(r"\s*(?:vs\.?|versus|and|or|to|-|–)\s*$", re.I)
 
 
-_HOW_MANY = rx(r"\bhow\s+many\s+([a-z][a-z-]+)", re.I)
+_HOW_MANY = lazy(r"\bhow\s+many\s+([a-z][a-z-]+)", re.I)
 
 
 def answer_unit(q: Quantity, question: str) -> Quantity:

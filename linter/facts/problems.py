@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 from linter.facts.matching import Candidate, quantity_arm
 from linter.facts.values import value_matches
-from linter.regexcache import compile as rx
+from linter.regexcache import lazy
 from linter.text.quantities import Quantity, direction_words
 
-_FROM_TO = rx(r"^\s*(?:\([^()]*\)\s*)?(?:at\s+[^;,.]{0,20}?\s*)?to\s+(?:about\s+)?$", re.I)
+_FROM_TO = lazy(r"^\s*(?:\([^()]*\)\s*)?(?:at\s+[^;,.]{0,20}?\s*)?to\s+(?:about\s+)?$", re.I)
 
 
 @dataclass(frozen=True)

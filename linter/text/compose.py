@@ -36,24 +36,34 @@ class Composed:
     """The `search`/`finditer` of a term list, for a rule's `compose:` entries.
 
     A claim is looked for only where its first part occurs (found as term lists are, with a
-    substring test before any expression runs), then matched whole from there."""
+    substring test before any expression runs), then matched whole from there. The whole
+    claim's expression compiles the first time its first part is found: most drafts never
+    use most of them."""
 
-    __slots__ = ("specs",)
+    __slots__ = ("specs", "_vocabulary", "_parts", "_wholes")
 
     def __init__(self, specs, vocabulary: dict):
-        self.specs = tuple(
-            (compile_terms(s["parts"][0], vocabulary),
-             rx(sequence_pattern(s["parts"], vocabulary, s.get("gap", 4)), re.IGNORECASE))
-            for s in specs)
+        self.specs = tuple(compile_terms(s["parts"][0], vocabulary) for s in specs)
+        self._vocabulary = vocabulary
+        self._parts = tuple((s["parts"], s.get("gap", 4)) for s in specs)
+        self._wholes: list = [None] * len(specs)
+
+    def _whole(self, i: int):
+        whole = self._wholes[i]
+        if whole is None:
+            parts, gap = self._parts[i]
+            whole = self._wholes[i] = rx(sequence_pattern(parts, self._vocabulary, gap),
+                                         re.IGNORECASE)
+        return whole
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         end = len(text) if endpos is None else endpos
         found = []
-        for first, whole in self.specs:
+        for i, first in enumerate(self.specs):
             if first is None:
                 continue
             for m0 in first.finditer(text, pos, end):
-                m = whole.match(text, m0.start(), end)
+                m = self._whole(i).match(text, m0.start(), end)
                 if m is not None:
                     found.append(m)
         return leftmost_longest(found)

@@ -46,17 +46,30 @@ def _pattern(terms, vocabulary=None):
 
 
 class _Kind:
-    __slots__ = ("name", "max_words", "forward", "narrow", "backward", "both", "pseudo", "terminate")
+    """One kind's trigger lists; each compiles on first use (a draft rarely needs every kind)."""
+
+    __slots__ = ("name", "max_words", "_terms", "_compiled")
 
     def __init__(self, name, data, common):
         self.name = name
         self.max_words = int(data.get("max_words", 12))
-        self.forward = _pattern(data.get("forward"))
-        self.narrow = _pattern(data.get("narrow"))
-        self.backward = _pattern(data.get("backward"))
-        self.both = _pattern(data.get("both"))
-        self.pseudo = _pattern(data.get("pseudo"))
-        self.terminate = _pattern([*common, *data.get("terminate", [])])
+        self._terms = {key: data.get(key) for key in ("forward", "narrow", "backward", "both",
+                                                      "pseudo")}
+        self._terms["terminate"] = [*common, *data.get("terminate", [])]
+        self._compiled: dict = {}
+
+    def _get(self, key):
+        compiled = self._compiled
+        if key not in compiled:
+            compiled[key] = _pattern(self._terms[key])
+        return compiled[key]
+
+    forward = property(lambda self: self._get("forward"))
+    narrow = property(lambda self: self._get("narrow"))
+    backward = property(lambda self: self._get("backward"))
+    both = property(lambda self: self._get("both"))
+    pseudo = property(lambda self: self._get("pseudo"))
+    terminate = property(lambda self: self._get("terminate"))
 
 
 class Model:

@@ -6,13 +6,39 @@ contains an alternation or a back reference (`(a|aa)+`). The first shape is refu
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+
+# What a pattern's text must show for its shape to matter: a group under a quantifier, a back
+# reference, a comment or verbose mode (where a quantifier may stand apart from its group).
+_SHAPED = re.compile(r"\)[*+{]|\\|\[|\(\?P=|\(\?#|\(\?[a-zA-Z-]*x")
+# Escapes (but a back reference) and character classes (a `]` first is one of its members):
+# single atoms, whatever they hold.
+_ATOMS = re.compile(r"\\[^1-9]|\[\^?(?:\\.|[^\\])(?:\\.|[^\]\\])*\]", re.DOTALL)
+
+
+def plain(pattern: str) -> bool:
+    """True when the text alone shows that the pattern, if it parses, has no shape worth a time
+    limit: its parentheses pair up, and no group is repeated, no group is referred back to.
+    Parsing every data file's expressions at run time cost more than linting a short draft."""
+    bare = _ATOMS.sub("a", pattern)
+    if _SHAPED.search(bare):
+        return False
+    depth = 0
+    for ch in bare:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
 
 
 def nested_repeat(pattern: str) -> bool:
     """True when an unbounded repetition contains another: the shape of catastrophic
     backtracking (`(a+)+`, `(\\w+\\s*)*`). Atomic groups and possessive repeats are exempt."""
-    return _shape(pattern) == "nested"
+    return not plain(pattern) and _shape(pattern) == "nested"
 
 
 def risky(pattern: str) -> bool:

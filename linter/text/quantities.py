@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from linter.regexcache import compile as rx
+from linter.regexcache import lazy
 from linter.text.numbers import NUMBER_START, number_value, read_words, scientific
 from linter.text.quantity import Quantity, Taken, qualifier_after, qualifier_before
 from linter.text.ranges import join_ranges
@@ -44,7 +45,7 @@ _RELATIVE_BEFORE = rx(
     r"reduced|reduces?|lowered|lowers?|cut|cuts|shrank|went\s+down|gone\s+down)|"
     r"(rose|risen|rises?|rising|increased|increases?|grew|grown|grows?|climbed|climbs?|jumped|jumps?|went\s+up|gone\s+up|raised|boosted))"
     r"\s+(?:by\s+)?(?:(?:about|around|roughly|nearly|almost|some|over|more\s+than)\s+)?$", re.I)
-_DIRECTION_WORDS = rx(
+_DIRECTION_WORDS = lazy(
     r"\b(?:(rose|risen|rising|increased|increasing|grew|grown|climbed|went\s+up|improved|jumped|raised|boosted|lifted|pushed)|"
     r"(fell|fallen|falling|dropped|decreased|decreasing|declined|went\s+down|worsened|shrank|lowered|reduced|cut))\b", re.I)
 _SKIP_BEFORE = rx(

@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 
 from linter.regexcache import compile as rx
+from linter.regexcache import lazy
 from linter.text.quantity import Quantity
 
 _JOIN = rx(r"\s*(?:%|percent|per\s+cent)?\s*(?:–|—|-|to|and|through|thru)\s*(?:≤|<|<=)?\s*$", re.I)
 _BETWEEN = rx(r"\bbetween\s+$", re.I)
 _FROM = rx(r"\bfrom\s+$", re.I)
-_CHANGE = rx(
+_CHANGE = lazy(
     r"\b(?:rose|risen|rising|rises?|increas\w*|fell|fallen|falling|falls?|drop\w*|decreas\w*|"
     r"declin\w*|reduc\w*|lower\w*|improv\w*|grew|grown|grows?|climb\w*|jump\w*|went|gone|goes|"
     r"moved?|chang\w*|shift\w*|rais\w*|boost\w*|cut|cuts|shrank|doubl\w*|tripl\w*|halv\w*|"

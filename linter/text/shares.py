@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from linter.regexcache import compile as rx
+from linter.regexcache import lazy
 from linter.text.numbers import (
     DIGITS,
     FRACTION_WORDS,
@@ -26,12 +27,12 @@ _FRACTION = rx(
 _SLASH = rx(r"(?<![\d/.,])(\d{1,2})/(\d{1,3})(?=\s+of\b)")
 _PERCENT_OF = rx(rf"\b(?:per\s*cent|percents?|percentage)\s+of\s+({DIGITS}|{NUMWORD}(?:-(?:one|two|"
                  r"three|four|five|six|seven|eight|nine))?)(?=\s*(?:[.,;:!?)]|$))", re.I)
-_NUMBER_END = rx(rf"(?:\d|\b{NUMWORD})\s*$", re.I)
-_RATIO = rx(rf"\b(twice|two\s+times|three\s+times|four\s+times|({DIGITS}|{NUMWORD})[\s-]*(?:times|fold))"
+_NUMBER_END = lazy(rf"(?:\d|\b{NUMWORD})\s*$", re.I)
+_RATIO = lazy(rf"\b(twice|two\s+times|three\s+times|four\s+times|({DIGITS}|{NUMWORD})[\s-]*(?:times|fold))"
             r"\s+(?:as\s+\w+|more|less|higher|lower|greater)", re.I)
 _MULTIPLIED = rx(r"\b(?:doubled|doubles|doubling|tripled|triples|tripling|quadrupled|quadruples)\b", re.I)
 _HALVE = rx(r"\b(?:cut|reduce[sd]?|drop(?:ped)?|fall|fell)\b[^.;]{0,40}?\bin\s+half\b|\bhalve[sd]?\b", re.I)
-_CHANGE_VERB = rx(
+_CHANGE_VERB = lazy(
     r"\b(?:(cut|cuts|reduced?|reduces|lowered|lowers?|decreased?|decreases|shrank|fell|dropped)|"
     r"(raised?|raises|increased?|increases|boosted?|boosts|improved?|improves|rose|grew))\b", re.I)
 _PART_OF_DURATION = rx(r"\s+(?:an?\s+)?(?:years?|months?|weeks?|days?|hours?|decades?)\b", re.I)

@@ -20,7 +20,7 @@ import re
 
 from linter.errors import MedlintError
 from linter.regexcache import compile as rx
-from linter.text.patterns import nested_repeat, risky
+from linter.text.patterns import nested_repeat, plain, risky
 
 PATTERN_SECONDS = 1.0  # per search of one text: a sane pattern takes microseconds
 
@@ -134,6 +134,12 @@ class Terms:
     def regex(self):
         if self._regex is None and self._regex_terms:
             joined = "|".join(term_pattern(t) for t in self._regex_terms)
+            if all(plain(t[3:]) for t in self._regex_terms):
+                try:  # parsing each expression for its shape costs as much as compiling it
+                    self._regex = rx(joined, re.IGNORECASE)
+                    return self._regex
+                except re.error:
+                    pass  # decided below, as for any other expression
             if any(risky(t[3:]) for t in self._regex_terms):
                 import regex  # the `re` module has no time limit (and `regex` is slow to import)
 
@@ -221,10 +227,11 @@ class TermUnion:
     """Several term lists searched as one: a vocabulary group compiles once however many facts
     use it. The leftmost match wins; at the same start, the longest."""
 
-    __slots__ = ("parts",)
+    __slots__ = ("parts", "_memo")
 
     def __init__(self, parts):
         self.parts = parts
+        self._memo: dict = {}
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
         best = None
@@ -236,7 +243,15 @@ class TermUnion:
         return best
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
-        return leftmost_longest([m for part in self.parts for m in part.finditer(text, pos, endpos)])
+        key = (text, pos, endpos)
+        found = self._memo.get(key)
+        if found is None:
+            found = tuple(leftmost_longest([m for part in self.parts
+                                            for m in part.finditer(text, pos, endpos)]))
+            if len(self._memo) > 512:
+                self._memo.clear()
+            self._memo[key] = found
+        return iter(found)
 
 
 def _group(name: str, vocabulary: dict):

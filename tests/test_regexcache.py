@@ -1,0 +1,52 @@
+"""Patterns compiled on first use behave as compiled ones, and every one in the package compiles
+(a pattern left for later must not hide a syntax error until a rare draft meets it)."""
+import importlib
+import pkgutil
+import re
+
+import pytest
+
+import linter
+from linter.regexcache import Lazy, lazy
+
+TEXT = "Twice as many children: 2 of 3 (66%) in 2020, twice in 2021."
+
+
+@pytest.mark.parametrize("pattern, flags", [(r"twice", re.I), (r"(\d+)\s*(?:of|in)\s*(\d+)", 0),
+                                            (r"\b\w+\b", 0)])
+def test_a_lazy_pattern_answers_as_the_compiled_one(pattern, flags):
+    compiled, deferred = re.compile(pattern, flags), lazy(pattern, flags)
+
+    def answers(p):
+        return ([m.span() for m in p.finditer(TEXT)], p.findall(TEXT), p.sub("#", TEXT),
+                p.split(TEXT), getattr(p.search(TEXT, 5), "span", None)(),
+                p.match(TEXT) is None, p.fullmatch(TEXT) is None, p.pattern)
+
+    assert answers(deferred) == answers(compiled)
+
+
+def test_a_lazy_pattern_reports_its_error_on_first_use_and_knows_no_other_attribute():
+    broken = lazy(r"(unclosed")
+    with pytest.raises(re.error):
+        broken.search("x")
+    with pytest.raises(AttributeError):
+        lazy("a").groups_of_something  # noqa: B018
+
+
+def _modules():
+    for info in pkgutil.walk_packages(linter.__path__, "linter."):
+        if not info.name.endswith("__main__"):
+            yield importlib.import_module(info.name)
+
+
+def test_every_lazy_pattern_in_the_package_compiles():
+    found = [(m.__name__, name, value) for m in _modules() for name, value in vars(m).items()
+             if isinstance(value, Lazy)]
+    assert found  # the package defers some
+    failing = []
+    for module, name, value in found:
+        try:
+            re.compile(value.pattern, value._flags)
+        except re.error as err:
+            failing.append(f"{module}.{name}: {err}")
+    assert failing == []
