@@ -95,9 +95,9 @@ def _contradiction(view, scope, rule):
     anaphor = _ANAPHOR.search(scope.text) is not None
     # Words of certainty ("guarantees a cure") make the claim an overclaim: reported as one.
     certain = rule.matcher("exceptions")
-    # Every way of matching needs the last group (the claim's predicate) in the sentence.
-    for fact, rule_of_fact in fb.contradictions_for(fb.heads.present(scope.text)):
+    for fact, rule_of_fact in fb.contradictions:
         groups, says = rule_of_fact
+        # Every way of matching needs the last group (the claim's predicate) in the sentence.
         if groups[-1].search(scope.text) is None:
             continue
         # A contradiction stays in its scope: the same trial, setting or convention.

@@ -280,29 +280,11 @@ class FactBase:
                 and not (drug_level and name in self.anchors)]
         return hit
 
-    def contradictions_for(self, present) -> list:
-        """(fact, contradiction) pairs, in the fact base's order, whose claim predicate (the
-        last term group) a text holding the heads `present` may match (None: any text)."""
-        entries, always, by_head = self._contradiction_index
-        if present is None:
-            return entries
-        found = set(always)
-        for h in present:
-            found.update(by_head.get(h, ()))
-        return [entries[i] for i in sorted(found)]
-
     @cached_property
-    def _contradiction_index(self) -> tuple:
-        entries = [(f, c) for f in self.contradiction_facts for c in f.contradictions
-                   if c.groups and c.groups[-1] is not None]
-        always, by_head = [], {}
-        for i, (_, c) in enumerate(entries):
-            heads = self.heads.of(c.groups[-1])
-            if heads is None:
-                always.append(i)
-            for h in heads or ():
-                by_head.setdefault(h, []).append(i)
-        return entries, always, by_head
+    def contradictions(self) -> list:
+        """(fact, contradiction) pairs with a claim predicate (a last term group), in order."""
+        return [(f, c) for f in self.contradiction_facts for c in f.contradictions
+                if c.groups and c.groups[-1] is not None]
 
     @cached_property
     def heads(self):
