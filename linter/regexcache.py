@@ -15,8 +15,6 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - mirrors
     return re.compile(pattern, flags)
 
 
-
-
 class Lazy:
     """A pattern compiled on its first use. A module's expressions for rarer shapes of text
     ("twice as likely", "from 5 to 10") then cost a run that never meets them nothing; once
