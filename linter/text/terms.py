@@ -70,6 +70,7 @@ def term_pattern(term: str) -> str:
 
 
 _LOWER: dict = {}
+_LONG = 2000  # characters: a stretch longer than any sentence of prose
 _COMPILED: dict = {}
 
 
@@ -107,7 +108,7 @@ class Terms:
     alternation up front would cost more than linting a draft.
     """
 
-    __slots__ = ("terms", "plain", "_regex_terms", "_regex", "_memo", "_limited")
+    __slots__ = ("terms", "plain", "_regex_terms", "_regex", "_memo", "_long", "_limited")
 
     def __init__(self, terms: tuple):
         self.terms = terms
@@ -129,6 +130,7 @@ class Terms:
         self._regex = None
         self._limited = False  # run under the time limit (see patterns.risky)
         self._memo: dict = {}
+        self._long: dict = {}  # answers about long stretches, costly to find again
 
     @property
     def regex(self):
@@ -165,10 +167,16 @@ class Terms:
         window = low if (not pos and endpos is None) else low[pos:endpos]
         return [(lit, word, term) for lit, word, term in self.plain if lit in window]
 
+    def _memo_for(self, text: str, pos: int, endpos: int | None) -> dict:
+        """Where answers about text[pos:endpos] are kept: those about long stretches apart, so
+        that the many short stretches of a run-on sentence do not push them out."""
+        long = (len(text) if endpos is None else endpos) - pos > _LONG
+        return self._long if long else self._memo
+
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
         # The same sentence is searched for the same terms by many facts: remember the answer.
         key = (text, pos, endpos)
-        memo = self._memo
+        memo = self._memo_for(text, pos, endpos)
         if key in memo:
             return memo[key]
         end = len(text) if endpos is None else endpos
@@ -186,7 +194,7 @@ class Terms:
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         # Each number of a sentence looks for the same terms in the same stretches: remember.
         key = (text, pos, endpos, None)
-        memo = self._memo
+        memo = self._memo_for(text, pos, endpos)
         found = memo.get(key)
         if found is None:
             found = self._finditer(text, pos, endpos)

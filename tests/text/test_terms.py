@@ -1,0 +1,31 @@
+"""Term lists remember their answers per stretch of text; answers about long stretches are kept
+apart, so the many short stretches of a run-on sentence never make a long one be read again."""
+from linter.text import terms as terms_mod
+from linter.text.terms import Terms
+
+
+def test_a_long_stretch_is_read_once_however_many_short_ones_are_asked_about(monkeypatch):
+    group = Terms(("relapse", "re:\\bremission\\b"))
+    reads = []
+    real = Terms._present
+
+    def counting(self, text, pos, endpos):
+        reads.append((len(text) if endpos is None else endpos) - pos)
+        return real(self, text, pos, endpos)
+
+    monkeypatch.setattr(Terms, "_present", counting)
+    long = "Children in remission stayed well. " * 100 + "One had a relapse."
+    first = group.search(long)
+    for i in range(600):  # more short stretches than a memo keeps
+        group.search(f"Sentence {i} about remission.")
+    again = group.search(long)
+    assert (first.group(0), again is first) == ("remission", True)
+    assert reads.count(len(long)) == 1 and len(long) > terms_mod._LONG
+
+
+def test_short_stretches_are_remembered_too_and_answers_match_a_fresh_search():
+    group = Terms(("relapse",))
+    text = "No relapse was seen; relapse-free survival was high."
+    found = [m.span() for m in group.finditer(text, 3, 30)]
+    assert found == [m.span() for m in group.finditer(text, 3, 30)] == [(3, 10), (21, 28)]
+    assert [m.span() for m in Terms(("relapse",)).finditer(text, 3, 30)] == found
