@@ -165,6 +165,7 @@ def subject_level(fact: Fact, scope: Scope, fb: FactBase, at: int | None = None)
     return None
 
 
+_SHARE_OF = rx(r"\s*of\s+(.{0,40})", re.I | re.S)
 _OF_WHOLE = rx(r"\s+(?:out\s+)?of\s+(?:the\s+|all\s+|these\s+|those\s+)?(\d[\d,]*)\b(?!\s*%)", re.I)
 _PART_OF = rx(r"(?<![\d.,])(\d[\d,]*)\s+(?:out\s+)?of\s+(?:the\s+|all\s+|these\s+|those\s+)?$", re.I)
 
@@ -194,7 +195,7 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
     (decisions.conflicts); the question a sentence answers counts as part of the sentence.
     """
     if q.kind == "percent" and not q.relative:
-        of = re.match(r"\s*of\s+(.{0,40})", prose[q.end:scope.end], re.I | re.S)
+        of = _SHARE_OF.match(prose, q.end, scope.end)  # in place: a sentence may be megabytes
         if of and fb.population_nouns is not None and not fb.population_nouns.match(of.group(1)):
             return []
     (c_lo, c_hi), (s_lo, s_hi), _ = tiers(scope, prose, q)

@@ -39,6 +39,7 @@ from linter.text.clauses import clause_bounds
 from linter.text.hedging import negated
 from linter.text.quantities import Quantity, extract
 
+_TO_AFTER = rx(r"[^.;]{0,40}?\bto\b")  # "from 10% ... to": matched in place, not copied
 _STUDY_WORDS = rx(r"\b(?:trial|study|arm|group|cohort)\b", re.I)
 # Figures about something else that a reader may still want sourced (the claim kind decides).
 _UNCHECKED = ("planned", "another-study", "historical", "dated")
@@ -247,7 +248,7 @@ def historical(q: Quantity, scope, prose: str) -> bool:
     if _PAST_AFTER.match(prose, q.end, scope.end):
         return True
     return bool(re.search(r"\bfrom\s+$", prose[max(scope.start, q.start - 6):q.start], re.I)
-                and re.match(r"[^.;]{0,40}?\bto\b", prose[q.end:scope.end]))
+                and _TO_AFTER.match(prose, q.end, scope.end))
 
 
 def negated_number(prose: str, q: Quantity, scope) -> bool:
