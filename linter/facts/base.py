@@ -148,6 +148,7 @@ class Fact:
                                for c in data.get("contradictions", [])]
         self.sources = cited(data, sources)
         self.values = tuple(self._value(v, vocabulary) for v in data.get("values", []))
+        self.decimal_values = tuple(v for v in self.values if v.decimals)  # a value's fingerprint
 
     @staticmethod
     def _conflict(c: dict, vocabulary) -> Conflict:

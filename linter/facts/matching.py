@@ -180,8 +180,11 @@ def _other_side(q: Quantity, prose: str, lo: int, hi: int) -> float | None:
 
 
 def _both_arms(a: Quantity, b: Quantity, fact: Fact) -> bool:
-    va = next((v for v in fact.values if v.decimals and value_matches(a, v, fact)), None)
-    vb = next((v for v in fact.values if v.decimals and v is not va and value_matches(b, v, fact)), None)
+    values = fact.decimal_values
+    if len(values) < 2:
+        return False
+    va = next((v for v in values if value_matches(a, v, fact)), None)
+    vb = next((v for v in values if v is not va and value_matches(b, v, fact)), None)
     return va is not None and vb is not None
 
 
@@ -247,13 +250,15 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
             keys = [] if _DIFFERENCE.search(clause) else fact.keys
         else:
             keys = fact.keys
-        # Two decimals that are exactly a fact's two arms ("97.5% versus 90.2%") name it by value.
-        fingerprint = partner is not None and q.decimals > 0 and partner[0].decimals > 0 and \
-            _both_arms(q, partner[0], fact)
+        fingerprint = None  # worked out when first needed: most facts have their words
         for group in keys:
             if group is None:
                 continue
             if not group.search(key_text):  # most facts fail here: one memoised lookup
+                if fingerprint is None:
+                    # Two decimals that are exactly a fact's two arms ("97.5% versus 90.2%")
+                    # name it by value.
+                    fingerprint = by_value and _both_arms(q, partner[0], fact)
                 if fingerprint:
                     score += 3  # the values name the fact as its words would
                     continue
