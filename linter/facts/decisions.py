@@ -17,8 +17,8 @@ Each row is one named outcome; every wrong-statistic code comes from exactly one
 | `value` | one best candidate, every identifying slot stated, no conflict, and the value disagrees | value (STAT001; time, STAT003, for a period) |
 
 A slot the number's frame leaves unknown never conflicts; a missing time frame never makes an
-error. reference/README.md ("How a number is judged") documents the slots and this table. `conflicts()` below is the candidate filter: the slots on which a fact cannot be the one a
-number is about.
+error. reference/README.md ("How a number is judged") documents the slots and this table. `conflicts()` below lists the slots on which a fact cannot be the one a
+number is about; `conflicting()`, the candidate filter, reads them only up to the first.
 """
 from __future__ import annotations
 
@@ -67,18 +67,27 @@ def _own_terms(fact, text: str, lo: int, hi: int) -> bool:
 
 def conflicts(fact, fr: Frame, q, qs, scope, prose: str, fb) -> list[str]:
     """The slots on which this fact cannot be what the number states (empty: a candidate)."""
-    out = []
-    lo, hi = clause_bounds(prose, scope.start, scope.end, q.start, q.end)
-    if fr.measure and fact.measure and fr.measure != fact.measure and not _stands_for(fr, fact) and not any(
-            c.pattern is not None and c.pattern.search(prose, lo, hi) for c in fact.endpoint_conflicts):
-        out.append("measure")  # (a measure the fact lists as a wrong endpoint is the endpoint row)
-    if any(group is not None and _all_elsewhere(group, q, qs, scope, prose) for group in fact.keys):
-        out.append("terms")  # its words sit with another number: "~95% (induction failure 2.4%)"
+    return list(_conflicting(fact, fr, q, qs, scope, prose, fb))
+
+
+def conflicting(fact, fr: Frame, q, qs, scope, prose: str, fb) -> bool:
+    """Whether the fact conflicts on any slot: the slots are read in order up to the first."""
+    return next(_conflicting(fact, fr, q, qs, scope, prose, fb), None) is not None
+
+
+def _conflicting(fact, fr: Frame, q, qs, scope, prose: str, fb):
+    """The slots on which the fact conflicts, one by one (conflicts() gives the order)."""
+    if fr.measure and fact.measure and fr.measure != fact.measure and not _stands_for(fr, fact) \
+            and not _names_conflict(fact, q, scope, prose):
+        yield "measure"  # (a measure the fact lists as a wrong endpoint is the endpoint row)
+    if fact.keys and has_boxes(scope, prose) and any(
+            group is not None and _all_elsewhere(group, q, qs, scope, prose) for group in fact.keys):
+        yield "terms"  # its words sit with another number: "~95% (induction failure 2.4%)"
     if fact.qualifier in ("under", "over", "at-least", "at-most") and not fr.bound \
             and q.kind in ("count", "number", "wbc"):
-        out.append("bound")  # a patient's own count is not the threshold that defines a group
+        yield "bound"  # a patient's own count is not the threshold that defines a group
     if "period" in fr.modifiers and "span" not in fact.time:
-        out.append("time")  # a figure for a past period is not a fact without one
+        yield "time"  # a figure for a past period is not a fact without one
     if fact.subject is None:
         # A general fact does not cover a figure stated for a narrower population or one arm.
         for name, a, b in fr.subgroups:
@@ -88,19 +97,18 @@ def conflicts(fact, fr: Frame, q, qs, scope, prose: str, fb) -> list[str]:
                 if any(c.pattern is not None and c.pattern.search(t)
                        for c in fact.population_conflicts for t in texts) \
                         or not any(_own_terms(fact, t, 0, len(t)) for t in texts):
-                    out.append("population")
+                    yield "population"
                     break
                 continue
             if not _own_terms(fact, prose, a, b) and not owned_elsewhere(a, b, q, qs, scope, prose):
-                out.append("population")
+                yield "population"
                 break
     elif other_study(fact, scope, fb):
-        out.append("subject")
+        yield "subject"
     if any(not _own_terms(fact, prose, a, b) for a, b in fr.places):
-        out.append("place")  # "in the United States, 3,000 a year" is not a worldwide count
+        yield "place"  # "in the United States, 3,000 a year" is not a worldwide count
     if "population" in fact.identify and not population_stated(fact, fr, scope, fb):
-        out.append("population")
-    return out
+        yield "population"
 
 
 def population_stated(fact, fr: Frame, scope, fb) -> bool:
@@ -114,12 +122,17 @@ def population_stated(fact, fr: Frame, scope, fb) -> bool:
     return any(p.search(t) for p in patterns if p is not None for t in texts if t)
 
 
+def _names_conflict(fact, q, scope, prose: str) -> bool:
+    """Whether the number's clause names an endpoint the fact lists as a wrong one."""
+    lo, hi = clause_bounds(prose, scope.start, scope.end, q.start, q.end)
+    return any(c.pattern is not None and c.pattern.search(prose, lo, hi) for c in fact.endpoint_conflicts)
+
+
 def _all_elsewhere(pattern, q, qs, scope, prose: str) -> bool:
     """Every match of a fact's term group in the sentence belongs to another number (of those
     within REACH of it: words further away are no figure's of ours, and a run-on sentence must
-    not cost each of its figures all the others)."""
-    if not has_boxes(scope, prose):
-        return False
+    not cost each of its figures all the others). Asked only of a sentence with boxes
+    (frames.has_boxes): nothing is owned elsewhere without."""
     hits = span_index(pattern, prose, scope.start, scope.end).near(q.start, q.end, REACH)
     return bool(hits) and all(owned_elsewhere(a, b, q, qs, scope, prose) for a, b in hits)
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from linter.document.scopes import Scope
 from linter.facts.attributes import tiers
 from linter.facts.base import Fact, FactBase, Value
-from linter.facts.decisions import conflicts
+from linter.facts.decisions import conflicting
 from linter.facts.heads import misses
 from linter.facts.values import arm_difference, same_noun, value_matches
 from linter.regexcache import compile as rx
@@ -195,7 +195,7 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
     With lean_back, a fact's key terms may also come from the sentence before (for "It's about
     three-quarters." after a sentence naming KMT2A); such candidates only ever support a number.
     With a claim frame `fr`, a fact that conflicts with it on a slot is no candidate
-    (decisions.conflicts); the question a sentence answers counts as part of the sentence.
+    (decisions.conflicting); the question a sentence answers counts as part of the sentence.
     """
     if q.kind == "percent" and not q.relative:
         of = _SHARE_OF.match(prose, q.end, scope.end)  # in place: a sentence may be megabytes
@@ -286,7 +286,7 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
         if level is None:
             continue
         # The frame's slots last: most facts have failed on their key terms by now.
-        if fr is not None and conflicts(fact, fr, q, qs, scope, prose, fb):
+        if fr is not None and conflicting(fact, fr, q, qs, scope, prose, fb):
             continue
         score += {2: 2, 1: 1, 0: 0}[level]
         if fact.boost is not None and fact.boost.search(key_text):
