@@ -302,6 +302,12 @@ class FactBase:
         return heads
 
     @cached_property
+    def trials(self) -> list:
+        """The subjects that are trials (anchors that are not subgroups), in order."""
+        subgroups = set(self.knowledge.subgroups)
+        return [n for n in self.anchors if n not in subgroups]
+
+    @cached_property
     def reachable(self):
         """The facts of each quantity kind looked up by their subject's heads."""
         from linter.facts.heads import Reachable

@@ -153,8 +153,7 @@ def other_study(fact, scope, fb) -> bool:
     texts = (scope.text, *scope.before, scope.heading, scope.title, scope.header)
     if any(a.search(t) for a in anchors for t in texts if t):
         return False
-    trials = set(fb.anchors) - set(fb.knowledge.subgroups)
-    others = [fb.subjects[n] for n in trials if n not in fact.subject_groups and n in fb.subjects]
+    others = [fb.subjects[n] for n in fb.trials if n not in fact.subject_groups]
     if any(p is not None and p.search(t) for p in others for t in texts if t):
         return True
     # An identifier the fact base does not know names another trial, unless it is a slip for
