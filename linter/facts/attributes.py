@@ -79,7 +79,7 @@ def tiers(scope: Scope, prose: str, q: Quantity):
     c_lo, c_hi = clause_bounds(prose, scope.start, scope.end, q.start, q.end)
     s_lo, s_hi = segment(q, scope, prose)
     # "Label: value" (a list item, a table-like line): the label belongs to the clause.
-    if c_lo - s_lo <= 80 and re.search(r":\s*$", prose[s_lo:c_lo]):
+    if c_lo - s_lo <= 80 and _LABEL_END.search(prose, s_lo, c_lo):
         c_lo = s_lo
     # What a clause or segment says about a number lies within a few hundred characters of it;
     # a run-on "sentence" of thousands of figures must not make each of them read all the rest.
@@ -89,6 +89,7 @@ def tiers(scope: Scope, prose: str, q: Quantity):
 
 
 REACH = 400  # characters either side of a number
+_LABEL_END = rx(r":\s*$")
 
 
 def _semicolons(prose: str, lo: int, hi: int) -> list[int]:
@@ -108,7 +109,7 @@ def stated_time(q: Quantity, qs: list[Quantity], scope: Scope, prose: str):
     the sentence; a follow-up time ("median follow-up of 2.5 years") is not a time frame.
     """
     times, starts = _time_frames(qs, scope, prose)
-    for lo, hi in tiers(scope, prose, q):
+    for lo, hi in tiers(scope, prose, q) if times else ():  # most sentences state no time frame
         t = _nearest_time(times, starts, q, lo, hi)
         if t is not None:
             return t.value * (12 if t.unit == "year" else 1), t.text.strip(), t.start

@@ -20,17 +20,20 @@ from linter.text.shares import change_by, of_noun, shares
 
 __all__ = ["Quantity", "extract", "direction_words", "number_value"]
 
-_UNITS = [
-    ("pp", rx(r"\s*(?:percentage|percent|%)[\s-]+points?\b|\s*pp\b|\s*points?\b(?=\s+(?:better|higher|lower|"
-              r"worse|more|less|fewer|greater|smaller|difference|gap|absolute))", re.I)),
-    ("percent", rx(r"\s*(?:%|percent(?:s|age)?\b|per\s+cent\b)", re.I)),
-    ("dose", rx(
-        r"\s*(mg|milligrams?|µg|μg|mcg|ug|micrograms?)\s*(?:/|per\s+)(?:m²|m2|m\^2|square\s+met(?:re|er)s?)"
-        r"(?:\s+of\s+body\s+surface\s+area)?\s*(?:(?:/\s*|per\s+|a\s+|each\s+)?(?:day|d)\b|daily\b)?", re.I)),
-    ("wbc", rx(r"\s*(?:/\s*(?:µL|μL|uL|mm3|mm³)|(?:cells\s+)?per\s+(?:microlit(?:re|er)|µL|cubic\s+millimet(?:re|er)))", re.I)),
-    ("wbc9", rx(r"\s*(?:×|x)\s*10(?:⁹|\^9|9)\s*/\s*L", re.I)),
-    ("duration", rx(r"([\s\-\u2010\u2011]*)(years?|yrs?|months?|mos?|weeks?|wks?|days?)\b", re.I)),
+# The unit after a number, each kind tried in this order (the first that fits wins), in one pass.
+_UNIT_KINDS = [
+    ("pp", r"\s*(?:percentage|percent|%)[\s-]+points?\b|\s*pp\b|\s*points?\b(?=\s+(?:better|higher|lower|"
+           r"worse|more|less|fewer|greater|smaller|difference|gap|absolute))"),
+    ("percent", r"\s*(?:%|percent(?:s|age)?\b|per\s+cent\b)"),
+    ("dose",
+     r"\s*(?P<dose_unit>mg|milligrams?|µg|μg|mcg|ug|micrograms?)\s*(?:/|per\s+)(?:m²|m2|m\^2|square\s+met(?:re|er)s?)"
+     r"(?:\s+of\s+body\s+surface\s+area)?\s*(?:(?:/\s*|per\s+|a\s+|each\s+)?(?:day|d)\b|daily\b)?"),
+    ("wbc", r"\s*(?:/\s*(?:µL|μL|uL|mm3|mm³)|(?:cells\s+)?per\s+(?:microlit(?:re|er)|µL|cubic\s+millimet(?:re|er)))"),
+    ("wbc9", r"\s*(?:×|x)\s*10(?:⁹|\^9|9)\s*/\s*L"),
+    ("duration", r"(?P<joiner>[\s\-\u2010\u2011]*)(?P<time_unit>years?|yrs?|months?|mos?|weeks?|wks?|days?)\b"),
 ]
+_UNIT = rx("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _UNIT_KINDS), re.I)
+_OLD = rx(r"\s+old\b")
 _COUNT_NOUNS = (r"children|child|patients?|infants?|babies|baby|kids?|adults?|people|participants|"
                 r"countries|cycles?|courses?|cent(?:er|re)s|hospitals|sites|doses|cases|deaths|"
                 r"families|trials|studies|teenagers|adolescents|young\s+people|boys|girls|"
@@ -176,16 +179,15 @@ def _number_quantity(text: str, start: int, end: int, word_value, lo: int,
     aged = context == "full" and _AGE_BEFORE.search(before) is not None
     if sign:
         value, qstart = -value, sign.start()
-    for kind, pattern in _UNITS:
-        u = pattern.match(text, end, hi)
-        if not u:
-            continue
+    u = _UNIT.match(text, end, hi)
+    if u:
+        kind = u.lastgroup  # the outermost group: the kind of unit
         if kind == "duration":
-            joiner, unit = u.group(1), u.group(2).lower()
+            joiner, unit = u.group("joiner"), u.group("time_unit").lower()
             unit = _ABBREVIATED.get(unit, unit.rstrip("s"))
             attributive = bool(re.fullmatch(r"[\-\u2010\u2011]", joiner.strip() or " ")) and "-" in joiner \
                 or "\u2010" in joiner or "\u2011" in joiner
-            if aged or re.match(r"\s+old\b", text[u.end():u.end() + 6]):
+            if aged or _OLD.match(text, u.end(), u.end() + 6):
                 kind = "age"
             qual, q_end = qualifier_after(text, u.end(), hi, qual)
             return Quantity(qstart, q_end, text[qstart:q_end], kind, value, unit=unit,
@@ -195,7 +197,7 @@ def _number_quantity(text: str, start: int, end: int, word_value, lo: int,
             kind, value = "wbc", value * 1000
         unit = {"percent": "%", "pp": "pp", "wbc": "/uL"}.get(kind, "")
         if kind == "dose":
-            unit = "mg/m2/day" if u.group(1).lower().startswith(("mg", "milli")) else "ug/m2/day"
+            unit = "mg/m2/day" if u.group("dose_unit").lower().startswith(("mg", "milli")) else "ug/m2/day"
         q_end = u.end()
         rel, direction = False, None
         if kind == "percent":
