@@ -167,16 +167,12 @@ class Terms:
         window = low if (not pos and endpos is None) else low[pos:endpos]
         return [(lit, word, term) for lit, word, term in self.plain if lit in window]
 
-    def _memo_for(self, text: str, pos: int, endpos: int | None) -> dict:
-        """Where answers about text[pos:endpos] are kept: those about long stretches apart, so
-        that the many short stretches of a run-on sentence do not push them out."""
-        long = (len(text) if endpos is None else endpos) - pos > _LONG
-        return self._long if long else self._memo
-
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
-        # The same sentence is searched for the same terms by many facts: remember the answer.
+        # The same sentence is searched for the same terms by many facts: remember the answer
+        # (answers about long stretches apart, so that the many short stretches of a run-on
+        # sentence do not push them out).
         key = (text, pos, endpos)
-        memo = self._memo_for(text, pos, endpos)
+        memo = self._long if (len(text) if endpos is None else endpos) - pos > _LONG else self._memo
         if key in memo:
             return memo[key]
         end = len(text) if endpos is None else endpos
@@ -194,7 +190,7 @@ class Terms:
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         # Each number of a sentence looks for the same terms in the same stretches: remember.
         key = (text, pos, endpos, None)
-        memo = self._memo_for(text, pos, endpos)
+        memo = self._long if (len(text) if endpos is None else endpos) - pos > _LONG else self._memo
         found = memo.get(key)
         if found is None:
             found = self._finditer(text, pos, endpos)
