@@ -235,22 +235,23 @@ def _restated(view, r) -> bool:
     q = r.quantity
     if q.kind != "percent" or q.relative or q.value is None or r.frame is None:
         return False
-    index = view.scope_index
-    here = index.get(id(r.scope), -1)
+    here = view.scope_index.get(id(r.scope), -1)
+    # The facts tied to figures of the four sentences before this one.
     tied = {v.fact.id: v.fact for v in (view.verdicts_around(here - 1, 3) if here > 0 else ())
-            if v.fact is not None and v.fact.subject is not None
-            and here - 4 <= index.get(id(v.scope), -9) < here}
+            if v.fact is not None and v.fact.subject is not None}
     exact = q.qualifier == "exact" and not q.vague  # "~half" is no study's figure restated
     if exact and any(f.subject.search(r.scope.text) and any(value_matches(q, val, f) for val in f.values)
                      for f in tied.values()):
         return True
+
     def others():  # the shares of this sentence and the three before it
         return (v for v in (view.verdicts_around(here, 3) if here >= 0 else ())
                 if v is not r and v.quantity.kind == "percent"
                 and v.quantity.value is not None and not v.quantity.relative)
+
     if (r.frame.measure or "").startswith("not-") and any(
-            here - 3 <= index.get(id(v.scope), -9) <= here and v.quantity.start < q.start
-            and abs(v.quantity.value + q.value - 100) <= 0.5 for v in others()):
+            v.quantity.start < q.start and abs(v.quantity.value + q.value - 100) <= 0.5
+            for v in others()):
         return True
     return "historical" in r.frame.modifiers and any(
         v.scope is r.scope and v.supported and v.fact is not None for v in others())

@@ -27,6 +27,7 @@ from linter.facts.modifiers import (
     reaching,
     subgroups,
 )
+from linter.facts.once import for_last
 from linter.regexcache import compile as rx
 from linter.text.clauses import clause_bounds
 from linter.text.parens import Parens
@@ -58,10 +59,7 @@ class Frame:
 
 def question_of(scope: Scope) -> str:
     """The question a sentence answers: the sentence before it, or its heading, ending in '?'."""
-    # Asked by every figure of the sentence: the answer for the last sentence is kept.
-    if _QUESTION[0] is not scope:
-        _QUESTION[:] = [scope, _question_of(scope)]
-    return _QUESTION[1]
+    return for_last(_QUESTION, scope, lambda: _question_of(scope))
 
 
 _QUESTION: list = [None, ""]

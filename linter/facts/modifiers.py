@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from linter.facts.attributes import segment
 from linter.facts.heads import misses
-from linter.facts.once import once, spans
+from linter.facts.once import for_last, once, spans
 from linter.regexcache import compile as rx
 from linter.regexcache import lazy
 from linter.text.clauses import clause_bounds
@@ -44,15 +44,10 @@ def places(q: Quantity, scope, prose: str, terms) -> tuple:
         if _LOCATIVE.search(prose, max(lo, m.start() - 20), m.start())))
 
 
-
-
 def antecedent(scope) -> str:
     """The sentence this one points back to ("has that change", "That's 61 points better"): the
     nearest of the three before it that states a figure, else the one right before."""
-    # Asked by every figure of the sentence: the answer for the last sentence is kept.
-    if _ANTECEDENT[0] is not scope:
-        _ANTECEDENT[:] = [scope, _antecedent(scope)]
-    return _ANTECEDENT[1]
+    return for_last(_ANTECEDENT, scope, lambda: _antecedent(scope))
 
 
 _ANTECEDENT: list = [None, ""]

@@ -30,6 +30,14 @@ def once(what: tuple, prose: str, lo: int, hi: int, work):
 _MISSING = object()
 
 
+def for_last(slot: list, key, work):
+    """work(), kept in `slot` ([key, answer]) while the same object is asked about again: for
+    what every figure of a sentence asks of the sentence itself."""
+    if slot[0] is not key:
+        slot[:] = [key, work()]
+    return slot[1]
+
+
 def spans(pattern, prose: str, lo: int, hi: int) -> tuple:
     """The (start, end) of every match of a term pattern in prose[lo:hi], in order."""
     return once(("spans", pattern), prose, lo, hi,

@@ -24,6 +24,7 @@ from linter.facts.decisions import blocking, row_of
 from linter.facts.frames import frame, question_of
 from linter.facts.matching import Candidate, candidates, pairs, quantity_arm
 from linter.facts.modifiers import answer_unit, shared_unit
+from linter.facts.once import for_last
 from linter.facts.problems import (
     Problem,
     attribute_error,
@@ -160,9 +161,7 @@ _STUDY: list = [None, False]
 def _names_study(text: str) -> bool:
     """Whether a sentence names a trial, study, arm, group or cohort (asked by each of its
     figures: the answer for the last sentence is kept)."""
-    if _STUDY[0] is not text:
-        _STUDY[:] = [text, _STUDY_WORDS.search(text) is not None]
-    return _STUDY[1]
+    return for_last(_STUDY, text, lambda: _STUDY_WORDS.search(text) is not None)
 
 
 def _wrong(scope, q, fact, found: Problem) -> Verdict:
