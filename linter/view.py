@@ -85,9 +85,19 @@ class DocumentView:
         i = bisect.bisect_right(self.doc.sentence_starts, offset) - 1
         return sentences[i] if i >= 0 else None
 
+    @cached_property
+    def _cited(self) -> dict:
+        return {}
+
     def cites(self, raw: str) -> bool:
-        """Whether a text cites a source: a link, a footnote, a named study, journal or agency."""
-        return cites(raw, self.ctx.cited_studies)
+        """Whether a text cites a source: a link, a footnote, a named study, journal or agency.
+        A sentence is asked about as itself, as the lead of the next one and as the text before
+        several others: each text is read once."""
+        known = self._cited
+        hit = known.get(raw)
+        if hit is None:
+            hit = known[raw] = cites(raw, self.ctx.cited_studies)
+        return hit
 
     def reference_section(self, heading: str) -> bool:
         """Sources, references and further-reading lists hold titles, not claims."""

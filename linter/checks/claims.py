@@ -95,11 +95,13 @@ def _contradiction(view, scope, rule):
     anaphor = _ANAPHOR.search(scope.text) is not None
     # Words of certainty ("guarantees a cure") make the claim an overclaim: reported as one.
     certain = rule.matcher("exceptions")
+    text = scope.text
     for fact, rule_of_fact in fb.contradictions:
-        groups, says = rule_of_fact
+        groups = rule_of_fact.groups
         # Every way of matching needs the last group (the claim's predicate) in the sentence.
-        if groups[-1].search(scope.text) is None:
+        if groups[-1].search(text) is None:
             continue
+        says = rule_of_fact.says
         # A contradiction stays in its scope: the same trial, setting or convention.
         if not rule_of_fact.in_scope(scope.text, (*scope.lead[:2], scope.heading)):
             continue
@@ -131,12 +133,16 @@ def _disputed(view, scope, rule):
     """A sentence repeating a claim the fact base marks as disputed."""
     doc, fb = view.doc, view.factbase
     for fact in fb.claim_facts:
-        if fact.status != "disputed":
+        if fact.status != "disputed" or not fact.claim:
             continue
-        matches = [g.search(scope.text) if g is not None else None for g in fact.claim]
-        if not matches or not all(matches):
+        last = None
+        for g in fact.claim:  # every group must match; the first that does not ends the test
+            last = g.search(scope.text) if g is not None else None
+            if last is None:
+                break
+        if last is None:
             continue
-        last = matches[-1]  # the claim's own words, not its subject
+        # `last` is the claim's own words, not its subject
         start = scope.start + last.start()
         if negated(doc.prose, start, scope.start):
             continue
