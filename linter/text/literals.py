@@ -5,8 +5,9 @@ position of a sentence, although most sentences hold none of its words. Every ma
 `lack of` or `\\b(?:is|are)\\s+(?:\\w+\\s+)?ruled\\s+out` holds a literal piece of the expression
 ("no" as a whole word, "lack", "ruled"), so a sentence holding no such piece has no match, and
 the search is skipped. The pieces are read from the parsed expression: a run of literal
-characters outside any optional part, a lookaround or a class; of an alternation, one piece of
-each alternative. An expression with an alternative that has no such piece gets no test.
+characters outside any optional part, a lookaround or a class, all of them; of an alternation,
+those of each alternative. A piece between word edges (a word boundary, a space) must be a whole
+word of the text. An expression with an alternative that needs no piece gets no test.
 
 Pieces are ASCII and compared with the lower-cased text, which is exact when case is ignored:
 only four other characters match an ASCII letter then (İ ı ſ K), and a text holding one of them
@@ -33,67 +34,105 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
-def _score(piece: frozenset) -> int:
-    # A whole word is rarer than the same letters anywhere.
-    return min(len(lit) + (3 if word else 0) for lit, word in piece)
+def _score(need: frozenset) -> int:
+    # Each alternative needs all its pieces; a whole word is rarer than the same letters anywhere.
+    return min(sum(len(lit) + (3 if word else 0) for lit, word in alt) for alt in need)
 
 
-def _boundary(node) -> bool:
-    return node is not None and node[0] is _c.AT and node[1] is _c.AT_BOUNDARY
+def _nonword_class(op, av) -> bool:
+    if op is _c.LITERAL:
+        return not _is_word(chr(av))
+    if op is _c.IN:
+        return all((o is _c.LITERAL and not _is_word(chr(a)))
+                   or (o is _c.CATEGORY and a in (_c.CATEGORY_SPACE, _c.CATEGORY_NOT_WORD))
+                   for o, a in av)
+    return False
+
+
+def _edge(node) -> bool:
+    """Whether a node stands for a word's edge: a word boundary, or at least one character that
+    is no word character."""
+    if node is None:
+        return False
+    op, av = node
+    if op is _c.AT:
+        return av is _c.AT_BOUNDARY
+    if op in _REPEATS:
+        inner = av[2].data
+        return av[0] >= 1 and len(inner) == 1 and _nonword_class(*inner[0])
+    return _nonword_class(op, av)
 
 
 def _sequence(items, before: bool = False, after: bool = False) -> frozenset | None:
-    """The most telling piece set of a sequence of parsed nodes, or None. `before`/`after`:
-    whether a word boundary stands right before/after the sequence."""
+    """What a sequence of parsed nodes needs: a set of alternatives, each a set of (literal,
+    whole word) pieces that must all occur; None when nothing is needed. `before`/`after`:
+    whether a word's edge stands right before/after the sequence."""
     items = list(items)
+    runs: set = set()
     best = None
     run: list[str] = []
-    run_bounded = False  # the run starts right after a word boundary
-
-    def keep(cand):
-        nonlocal best
-        if cand is not None and (best is None or _score(cand) > _score(best)):
-            best = cand
-
+    run_bounded = False  # the run starts at a word's edge
     for i, (op, av) in enumerate(items):
         prev = items[i - 1] if i else None
         nxt = items[i + 1] if i + 1 < len(items) else None
+        edge_before = _edge(prev) if prev is not None else before
+        edge_after = _edge(nxt) if nxt is not None else after
         if op is _c.LITERAL and av < 128:
             if not run:
-                run_bounded = _boundary(prev) if prev is not None else before
+                run_bounded = edge_before
             run.append(chr(av).lower())
             if nxt is not None and nxt[0] is _c.LITERAL and nxt[1] < 128:
                 continue
             lit = "".join(run)
-            bounded_after = _boundary(nxt) if nxt is not None else after
-            word = run_bounded and bounded_after and all(_is_word(ch) for ch in lit)
-            keep(frozenset({(lit, word)}))
+            runs.add((lit, run_bounded and edge_after and all(_is_word(ch) for ch in lit)))
             run = []
             continue
-        edge_before = _boundary(prev) if prev is not None else before
-        edge_after = _boundary(nxt) if nxt is not None else after
+        need = None
         if op in _GROUPS:
-            keep(_sequence(av[-1].data, edge_before, edge_after))
+            need = _sequence(av[-1].data, edge_before, edge_after)
         elif op is _c.BRANCH:
             alternatives = [_sequence(alt.data, edge_before, edge_after) for alt in av[1]]
             if alternatives and all(a is not None for a in alternatives):
-                keep(frozenset().union(*alternatives))
+                need = frozenset().union(*alternatives)
         elif op in _REPEATS and av[0] >= 1:
-            keep(_sequence(av[2].data))
-    return best
+            need = _sequence(av[2].data)
+        if need is not None and (best is None or _score(need) > _score(best)):
+            best = need
+    if best is None:
+        return frozenset({frozenset(runs)}) if runs else None
+    return frozenset(alt | runs for alt in best)
 
 
 def pieces(pattern: str, flags: int = 0) -> frozenset | None:
-    """(literal, whole_word) pairs, one of which every match of `pattern` holds; None when the
-    expression gives no such set."""
+    """What every match of `pattern` holds: alternatives, each a set of (literal, whole_word)
+    pieces that all occur in the match; None when the expression gives no such set."""
+    if flags & re.ASCII or "(?a" in pattern:  # word edges as ASCII reads them: not ours
+        return None
     try:
         parsed = _parser.parse(pattern, flags)
     except (re.error, RecursionError, OverflowError):
         return None
     found = _sequence(parsed.data)
-    if found is None or any(not lit for lit, _ in found):
+    if found is None or any(not alt or any(not lit for lit, _ in alt) for alt in found):
         return None
     return found
+
+
+def plan(found: frozenset | None) -> tuple | None:
+    """The alternatives grouped by their longest piece, tested first: most texts hold none of
+    them, and their words need not be read."""
+    if found is None:
+        return None
+    groups: dict = {}
+    for alt in sorted(found, key=sorted):
+        key = max(sorted(alt), key=lambda piece: len(piece[0]))[0]
+        groups.setdefault(key, []).append(tuple(sorted(alt)))
+    return tuple((key, tuple(alts)) for key, alts in groups.items())
+
+
+def needs(pattern: str, flags: int = 0) -> tuple | None:
+    """The planned pieces of an expression (for Shape.may_hold), or None."""
+    return plan(pieces(pattern, flags))
 
 
 class Shape:
@@ -112,12 +151,17 @@ class Shape:
             self._words = {w.lower() for w in _WORDS.findall(self._text)}
         return self._words
 
-    def may_hold(self, found: frozenset | None) -> bool:
-        """Whether the stretch may match an expression with these pieces."""
+    def may_hold(self, planned: tuple | None) -> bool:
+        """Whether the stretch may match an expression with these planned pieces (`needs`)."""
         low = self.low
-        if found is None or low is None:
+        if planned is None or low is None:
             return True
-        for lit, word in found:
-            if lit in low and (not word or lit in self.words):
-                return True
+        for key, alternatives in planned:
+            if key in low:
+                for alt in alternatives:
+                    for lit, word in alt:
+                        if lit not in low or (word and lit not in self.words):
+                            break
+                    else:
+                        return True
         return False

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from linter.regexcache import compile as rx
-from linter.text.literals import Shape, pieces
+from linter.text.literals import Shape, needs
 from linter.text.terms import expand, term_pattern
 
 _SENTENCE_END = rx(r"[.!?](?=[\s\"'\u201d\u2019)\]]|$)|\n[ \t]*\n")
@@ -75,7 +75,7 @@ class _Kind:
             pattern = self._get(key)
             if pattern is not None:
                 if key not in self._pieces:
-                    self._pieces[key] = pieces(pattern.pattern, pattern.flags)
+                    self._pieces[key] = needs(pattern.pattern, pattern.flags)
                 out.append((pattern, forward, backward, key == "narrow", self._pieces[key]))
         return out
 
@@ -172,8 +172,8 @@ def _scopes(kind: _Kind, text: str, lo: int, hi: int):
     # survival" needs no clause ends.
     pseudo = stops = None
     shape = Shape(text[lo:hi])
-    for pattern, forward, backward, narrow, needs in kind.triggers():
-        if not shape.may_hold(needs):
+    for pattern, forward, backward, narrow, needed in kind.triggers():
+        if not shape.may_hold(needed):
             continue
         for m in pattern.finditer(text, lo, hi):
             t0, t1 = m.span()

@@ -5,30 +5,36 @@ import re
 import pytest
 
 from linter.text import modifiers
-from linter.text.literals import Shape, pieces
+from linter.text.literals import Shape, needs, pieces
 
 IC = re.IGNORECASE
 
 
 @pytest.mark.parametrize("pattern, flags, expected", [
-    (r"\bno\b", IC, {("no", True)}),
-    (r"\black[\s-]+of\b", IC, {("lack", False)}),
-    (r"\b(?:is|are)\s+(?:\w+\s+)?ruled\s+out", IC, {("ruled", False)}),
-    (r"(?:^|\s)[-:]\s*none\b", IC, {("none", False)}),
-    (r"\b\w+n't\b", IC, {("n't", False)}),
-    (r"\bnever\b|\bwithout\b", IC, {("never", True), ("without", True)}),
-    (r"(?:ab)+c", 0, {("ab", False)}),
+    (r"\bno\b", IC, {(("no", True),)}),
+    # Every piece of a sequence is needed; a piece between word edges is a whole word.
+    (r"\black[\s-]+of\b", IC, {(("lack", True), ("of", True))}),
+    (r"\bcan\s?not\b", IC, {(("can", False), ("not", False))}),
+    (r"\b(?:is|are)\s+(?:\w+\s+)?ruled\s+out", IC,
+     {(("is", True), ("out", False), ("ruled", False)),
+      (("are", True), ("out", False), ("ruled", False))}),
+    (r"(?:^|\s)[-:]\s*none\b", IC, {(("none", False),)}),
+    (r"\b\w+n't\b", IC, {(("n't", False),)}),
+    (r"\bnever\b|\bwithout\b", IC, {(("never", True),), (("without", True),)}),
+    (r"(?:ab)+c", 0, {(("ab", False), ("c", False))}),
     # A part that may be absent, a class or a lookaround gives no piece.
     (r"(?:abc)?x*", 0, None),
     (r"no|\d+", 0, None),
     (r"(?=abc)\w+", 0, None),
     (r"[abc]+", 0, None),
     # Only ASCII letters are kept: "µ" matches "μ" when case is ignored.
-    (r"µg", IC, {("g", False)}),
+    (r"µg", IC, {(("g", False),)}),
+    # Word edges as ASCII reads them are not the text's words.
+    (r"\bno\b", IC | re.ASCII, None),
 ])
 def test_pieces(pattern, flags, expected):
     found = pieces(pattern, flags)
-    assert (set(found) if found is not None else None) == expected
+    assert ({tuple(sorted(alt)) for alt in found} if found is not None else None) == expected
 
 
 # Sentences of every shape the trigger lists read: triggers in capitals, hyphenated, at the
@@ -45,6 +51,9 @@ TEXTS = [
     "Results came back negative.", "In the 1960s, it was fatal.", "Ignoring the rash,",
     "The infection resolved.", "She had no fever, but he reports nausea.", "knot another",
     "\u017fome children", "It is \u212anown to work.", "The drug is N\u0130T safe.",
+    "The cancer can not spread.", "CANNOT", "It is free of charge, and relapse-free.",
+    "Lack-of-effect was seen.", "It fails to respond.", "instead-of", "No one knows.",
+    "Tests were not\npresent.", "It was\tRULED\u00a0out.", "x\u2013none", ":none",
 ]
 
 
@@ -62,7 +71,7 @@ def test_a_text_turned_away_holds_no_match():
     text the expression matches (whole lists compared)."""
     searched, held = [], []
     for name, pattern in _patterns():
-        found = pieces(pattern.pattern, pattern.flags)
+        found = needs(pattern.pattern, pattern.flags)
         for text in TEXTS:
             if pattern.search(text):
                 searched.append((name, text))
@@ -92,7 +101,7 @@ def test_a_sentence_without_trigger_words_is_not_searched():
 
 
 def test_letters_that_fold_to_ascii_are_always_searched():
-    found = pieces(r"\bsome\b", IC)
+    found = needs(r"\bsome\b", IC)
     assert re.search(r"\bsome\b", "\u017fome", IC)
     assert Shape("\u017fome").may_hold(found)
     assert not Shape("handsome").may_hold(found)
