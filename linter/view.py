@@ -14,6 +14,7 @@ from linter.document.markdown import Document
 from linter.document.scopes import scopes
 from linter.text.citations import cites
 from linter.text.hedging import hedged, negated, quoted
+from linter.text.literals import Shape, needs_of
 
 
 @dataclass(frozen=True, eq=False)
@@ -88,6 +89,19 @@ class DocumentView:
     @cached_property
     def _cited(self) -> dict:
         return {}
+
+    @cached_property
+    def _shapes(self) -> dict:
+        return {}
+
+    def may_match(self, matcher, text: str) -> bool:
+        """False when `matcher` surely finds nothing in `text` (a sentence or a paragraph): the
+        text holds none of the literal pieces its matches need (text/literals.py). Each text is
+        read once per document."""
+        shape = self._shapes.get(text)
+        if shape is None:
+            shape = self._shapes[text] = Shape(text)
+        return shape.may_hold(needs_of(matcher))
 
     def cites(self, raw: str) -> bool:
         """Whether a text cites a source: a link, a footnote, a named study, journal or agency.

@@ -99,7 +99,7 @@ def _contradiction(view, scope, rule):
     for fact, rule_of_fact in fb.contradictions:
         groups = rule_of_fact.groups
         # Every way of matching needs the last group (the claim's predicate) in the sentence.
-        if groups[-1].search(text) is None:
+        if not view.may_match(groups[-1], text) or groups[-1].search(text) is None:
             continue
         says = rule_of_fact.says
         # A contradiction stays in its scope: the same trial, setting or convention.
@@ -137,7 +137,7 @@ def _disputed(view, scope, rule):
             continue
         last = None
         for g in fact.claim:  # every group must match; the first that does not ends the test
-            last = g.search(scope.text) if g is not None else None
+            last = g.search(scope.text) if g is not None and view.may_match(g, scope.text) else None
             if last is None:
                 break
         if last is None:
@@ -172,7 +172,8 @@ def _evidence(view, scope, rule):
     if scope.is_heading:
         return None
     terms = rule.matcher("terms")
-    m = terms.search(doc.prose, scope.start, scope.end) if terms is not None else None
+    m = terms.search(doc.prose, scope.start, scope.end) \
+        if terms is not None and view.may_match(terms, scope.text) else None
     if m is None or negated(doc.prose, m.start(), scope.start, model_=view.modifiers):
         return None
     if _OWN.search(doc.prose, max(scope.start, m.start() - 30), m.start()):
@@ -194,10 +195,10 @@ def _statistic(view, scope, rule):
     if scope.is_heading:
         return None
     near = rule.matcher("near")
-    health = near is None or near.search(scope.text) is not None
+    health = near is None or (view.may_match(near, scope.text) and near.search(scope.text) is not None)
     exceptions = rule.matcher("exceptions")
     spans = [m.span() for m in exceptions.finditer(doc.prose, scope.start, scope.end)] \
-        if exceptions is not None else []
+        if exceptions is not None and view.may_match(exceptions, scope.text) else []
     scopes = view.modifiers
     for r in view.verdicts_by_sentence.get(scope.sentence, ()):
         q = r.quantity
@@ -286,16 +287,18 @@ def _causal(view, scope, rule):
 def _claim_words(view, scope, rule):
     doc, fb = view.doc, view.factbase
     terms = rule.prepared
-    m = terms.search(doc.prose, scope.start, scope.end) if terms is not None else None
+    m = terms.search(doc.prose, scope.start, scope.end) \
+        if terms is not None and view.may_match(terms, scope.text) else None
     if m is None or view.quiet(rule, m.start(), m.end(), scope.sentence):
         return None
     near = rule.matcher("near")
-    if near is not None and not near.search(scope.text):
+    if near is not None and not (view.may_match(near, scope.text) and near.search(scope.text)):
         return None
     if purpose(doc.prose, m.start(), scope.start, scope.end, model=view.modifiers):
         return None  # "infusions to help prevent infections": an aim, not a claim
     for fact in fb.claim_facts:
-        if all(g is not None and g.search(scope.text) for g in fact.claim):
+        if all(g is not None and view.may_match(g, scope.text) and g.search(scope.text)
+               for g in fact.claim):
             return None
     found = " ".join(m.group(0).split())
     return Finding(rule.code, rule.category, rule.severity, m.start(), m.end(),

@@ -16,6 +16,7 @@ is always searched.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 try:  # Python 3.11+
     from re import _constants as _c
@@ -68,39 +69,44 @@ def _sequence(items, before: bool = False, after: bool = False) -> frozenset | N
     whole word) pieces that must all occur; None when nothing is needed. `before`/`after`:
     whether a word's edge stands right before/after the sequence."""
     items = list(items)
+    edges = [before, *(_edge(node) for node in items), after]  # edges[i + 1]: node i's
+    literal, branch = _c.LITERAL, _c.BRANCH
     runs: set = set()
-    best = None
-    run: list[str] = []
-    run_bounded = False  # the run starts at a word's edge
+    best = best_score = None
+    start = None  # where the current run of literal characters began
     for i, (op, av) in enumerate(items):
-        prev = items[i - 1] if i else None
-        nxt = items[i + 1] if i + 1 < len(items) else None
-        edge_before = _edge(prev) if prev is not None else before
-        edge_after = _edge(nxt) if nxt is not None else after
-        if op is _c.LITERAL and av < 128:
-            if not run:
-                run_bounded = edge_before
-            run.append(chr(av).lower())
-            if nxt is not None and nxt[0] is _c.LITERAL and nxt[1] < 128:
+        if op is literal and av < 128:
+            if start is None:
+                start = i
+            nxt = items[i + 1] if i + 1 < len(items) else None
+            if nxt is not None and nxt[0] is literal and nxt[1] < 128:
                 continue
-            lit = "".join(run)
-            runs.add((lit, run_bounded and edge_after and all(_is_word(ch) for ch in lit)))
-            run = []
+            lit = "".join(chr(a) for _, a in items[start:i + 1]).lower()
+            runs.add((lit, edges[start] and edges[i + 2] and all(_is_word(ch) for ch in lit)))
+            start = None
             continue
-        need = None
         if op in _GROUPS:
-            need = _sequence(av[-1].data, edge_before, edge_after)
-        elif op is _c.BRANCH:
-            alternatives = [_sequence(alt.data, edge_before, edge_after) for alt in av[1]]
-            if alternatives and all(a is not None for a in alternatives):
-                need = frozenset().union(*alternatives)
+            need = _sequence(av[-1].data, edges[i], edges[i + 2])
+        elif op is branch:
+            need = frozenset()
+            for alt in av[1]:
+                found = _sequence(alt.data, edges[i], edges[i + 2])
+                if found is None:
+                    need = None
+                    break
+                need |= found
+            need = need or None
         elif op in _REPEATS and av[0] >= 1:
             need = _sequence(av[2].data)
-        if need is not None and (best is None or _score(need) > _score(best)):
-            best = need
+        else:
+            continue
+        if need is not None:
+            score = _score(need)
+            if best is None or score > best_score:
+                best, best_score = need, score
     if best is None:
         return frozenset({frozenset(runs)}) if runs else None
-    return frozenset(alt | runs for alt in best)
+    return frozenset(alt | runs for alt in best) if runs else best
 
 
 def pieces(pattern: str, flags: int = 0) -> frozenset | None:
@@ -165,3 +171,73 @@ class Shape:
                     else:
                         return True
         return False
+
+
+_NEEDS: dict = {}
+
+
+def needs_of(matcher) -> tuple | None:
+    """The planned pieces of a term matcher (terms.py's Terms and TermUnion, compose.py's
+    Composed): a text for which `Shape.may_hold` is False has no match. Worked out on first use."""
+    if matcher is None:
+        return None
+    try:
+        return _NEEDS[matcher]
+    except KeyError:
+        found = _NEEDS[matcher] = plan(_raw(matcher))
+        return found
+
+
+def _raw(matcher) -> frozenset | None:
+    if hasattr(matcher, "needs"):  # composed claims know their own
+        return matcher.needs()
+    if hasattr(matcher, "parts"):  # several lists searched as one: any of them may match
+        found = [_raw(part) for part in matcher.parts]
+        return None if any(f is None for f in found) else frozenset().union(*found)
+    from linter.text.patterns import risky
+
+    terms = matcher.terms
+    if not terms or any(t.startswith("re:") and risky(t[3:]) for t in terms):
+        return None  # searched by the `regex` package, whose reading of case may differ
+    return term_list_needs(terms)
+
+
+def term_list_needs(terms) -> frozenset | None:
+    """What a match of any term of a list (terms.py's syntax) needs."""
+    found = [term_needs(t) for t in terms]
+    return None if not found or any(f is None for f in found) else frozenset().union(*found)
+
+
+_SPLIT = re.compile(r"[\s-]+")
+
+
+@lru_cache(maxsize=4096)
+def term_needs(term: str) -> frozenset | None:
+    """What a match of one term needs. A plain term is read as terms.term_pattern writes it
+    (its words joined by spaces or hyphens, on word boundaries) without parsing an expression:
+    its words, each a whole word when nothing else can touch it; an inflected word ("wipe~")
+    needs nothing of its own."""
+    if term.startswith("re:"):
+        return pieces(term[3:], re.IGNORECASE)
+    prefix = term.endswith("*")
+    phrase = term[:-1] if prefix else term
+    words = _SPLIT.split(phrase.strip())
+    starts = bool(re.match(r"\w", phrase))
+    ends = not prefix and bool(re.search(r"\w$", phrase))
+    alt = set()
+    for i, w in enumerate(words):
+        if w.endswith("~") and len(w) > 1:
+            continue
+        before = i > 0 or starts
+        after = i < len(words) - 1 or ends
+        for run in re.split(r"[^\x00-\x7f]+", w):
+            if run:
+                whole = run == w and before and after and all(_is_word(ch) for ch in run)
+                alt.add((run.lower(), whole))
+    return frozenset({frozenset(alt)}) if alt else None
+
+
+def best(needs) -> frozenset | None:
+    """The most telling of several needs that all hold (None when none of them says anything)."""
+    known = [n for n in needs if n is not None]
+    return max(known, key=_score) if known else None

@@ -18,10 +18,13 @@ import re
 from dataclasses import dataclass
 
 from linter.regexcache import compile as rx
-from linter.text.literals import Shape, needs
+from linter.text.literals import Shape, plan, term_list_needs
 from linter.text.terms import expand, term_pattern
 
-_SENTENCE_END = rx(r"[.!?](?=[\s\"'\u201d\u2019)\]]|$)|\n[ \t]*\n")
+# A stop before a space, quote, bracket or the end, or a blank line. Written to start with one
+# class of characters so that the search skips to the next candidate instead of trying the
+# expression at every position of a long window.
+_SENTENCE_END = rx(r"[.!?\n](?:(?<=[.!?])(?=[\s\"'\u201d\u2019)\]]|$)|(?<=\n)[ \t]*\n)")
 _WORD = rx(r"\S+")
 _NARROW = 4  # words a narrow trigger governs
 _HAS_WORD = rx(r"\w")
@@ -75,7 +78,7 @@ class _Kind:
             pattern = self._get(key)
             if pattern is not None:
                 if key not in self._pieces:
-                    self._pieces[key] = needs(pattern.pattern, pattern.flags)
+                    self._pieces[key] = plan(term_list_needs(expand(self._terms[key], {})))
                 out.append((pattern, forward, backward, key == "narrow", self._pieces[key]))
         return out
 

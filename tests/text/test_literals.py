@@ -105,3 +105,68 @@ def test_letters_that_fold_to_ascii_are_always_searched():
     assert re.search(r"\bsome\b", "\u017fome", IC)
     assert Shape("\u017fome").may_hold(found)
     assert not Shape("handsome").may_hold(found)
+
+
+# Sentences of the kind the claim checks read, with and without their words.
+CLAIMS = [
+    "Blinatumomab is a daily pill taken by mouth.", "Studies show that it works.",
+    "Research proves this drug is safe.", "It is less toxic than chemotherapy.",
+    "It prevents relapse in most children.", "Children who get it relapse less often.",
+    "Zero side effects were reported.", "It wipes out leukemia for good.",
+    "It is as effective as a transplant.", "Experts expect it to replace chemotherapy.",
+    "About 90% of children are cured.", "The infusion runs for 28 days.",
+    "CAR T-cell therapy is given once.", "It only kills the cancer cells.",
+    "Most children are cured, doctors say.", "Tisagenlecleucel is a one-time infusion.",
+    "It guarantees a cure.", "It doesn't need whole-body radiation.",
+    "Nothing here names a treatment.", "The weather was fine.",
+]
+
+
+def _matchers(ctx):
+    """Every term matcher of the shipped rules and facts that the checks gate with the test."""
+    seen = {}
+    for rule in ctx.rules:
+        for name, matcher in [("prepared", getattr(rule, "prepared", None)),
+                              *getattr(rule, "matchers", {}).items()]:
+            if hasattr(matcher, "search"):
+                seen.setdefault(id(matcher), (f"{rule.code}.{name}", matcher))
+    fb = ctx.factbase
+    for fact, c in fb.contradictions:
+        for i, group in enumerate(c.groups):
+            if group is not None:
+                seen.setdefault(id(group), (f"{fact.id}.contradiction.{i}", group))
+    for fact in fb.claim_facts:
+        for i, group in enumerate(fact.claim):
+            if group is not None:
+                seen.setdefault(id(group), (f"{fact.id}.claim.{i}", group))
+    return list(seen.values())
+
+
+def test_term_matchers_turn_away_only_texts_without_a_match(ctx):
+    """Terms, unions of them and composed claims: the test never turns away a text that the
+    matcher finds something in (whole lists compared)."""
+    from linter.text.literals import needs_of
+
+    matchers = _matchers(ctx)
+    assert len(matchers) > 50
+    found, held = [], []
+    for name, matcher in matchers:
+        planned = needs_of(matcher)
+        for text in TEXTS + CLAIMS:
+            if matcher.search(text) is not None:
+                found.append((name, text))
+                if Shape(text).may_hold(planned):
+                    held.append((name, text))
+    assert held == found
+    assert len(found) > 40
+
+
+def test_plain_terms_need_their_words():
+    from linter.text.literals import term_needs
+
+    assert term_needs("relapse-free survival") == frozenset({frozenset(
+        {("relapse", True), ("free", True), ("survival", True)})})
+    assert term_needs("cure*") == frozenset({frozenset({("cure", False)})})
+    assert term_needs("wipe~ out") == frozenset({frozenset({("out", True)})})
+    assert term_needs("wipe~") is None
+    assert term_needs("e.g.") == frozenset({frozenset({("e.g.", False)})})
