@@ -94,14 +94,22 @@ class DocumentView:
     def _shapes(self) -> dict:
         return {}
 
-    def may_match(self, matcher, text: str) -> bool:
-        """False when `matcher` surely finds nothing in `text` (a sentence or a paragraph): the
-        text holds none of the literal pieces its matches need (text/literals.py). Each text is
-        read once per document."""
+    @cached_property
+    def contradictions(self) -> list:
+        """The fact base's (fact, contradiction) pairs with the literal pieces of each predicate."""
+        return [(fact, c, needs_of(c.groups[-1])) for fact, c in self.factbase.contradictions]
+
+    def shape(self, text: str) -> Shape:
+        """A text as the literal-pieces test reads it (text/literals.py), once per document."""
         shape = self._shapes.get(text)
         if shape is None:
             shape = self._shapes[text] = Shape(text)
-        return shape.may_hold(needs_of(matcher))
+        return shape
+
+    def may_match(self, matcher, text: str) -> bool:
+        """False when `matcher` surely finds nothing in `text` (a sentence or a paragraph): the
+        text holds none of the literal pieces its matches need."""
+        return self.shape(text).may_hold(needs_of(matcher))
 
     def cites(self, raw: str) -> bool:
         """Whether a text cites a source: a link, a footnote, a named study, journal or agency.

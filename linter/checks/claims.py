@@ -96,10 +96,11 @@ def _contradiction(view, scope, rule):
     # Words of certainty ("guarantees a cure") make the claim an overclaim: reported as one.
     certain = rule.matcher("exceptions")
     text = scope.text
-    for fact, rule_of_fact in fb.contradictions:
+    shape = view.shape(text)
+    for fact, rule_of_fact, needs in view.contradictions:
         groups = rule_of_fact.groups
         # Every way of matching needs the last group (the claim's predicate) in the sentence.
-        if not view.may_match(groups[-1], text) or groups[-1].search(text) is None:
+        if not shape.may_hold(needs) or groups[-1].search(text) is None:
             continue
         says = rule_of_fact.says
         # A contradiction stays in its scope: the same trial, setting or convention.
