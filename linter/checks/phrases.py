@@ -38,8 +38,6 @@ def check(view, rules):
         pattern, exceptions, near = (rule.prepared, rule.matcher("exceptions"),
                                      rule.matcher("near"))
         cited = rule.data.get("cited") == "skip"
-        if not view.may_match(pattern, doc.prose):
-            continue  # the draft holds none of the words every match needs
         # One pass over the whole prose view; each match is then placed in its block.
         for m in pattern.finditer(doc.prose):
             i = bisect.bisect_right(starts, m.start()) - 1
