@@ -127,6 +127,7 @@ class Fact:
         self.subject = compile_terms(self.subject_terms, vocabulary)
         self.subject_groups = frozenset(t[1:] for t in self.subject_terms if t.startswith("@"))
         self.subject_parts = [compile_terms([t], vocabulary) for t in self.subject_terms]
+        self.subject_key = tuple(self.subject_terms)  # facts with the same subject share answers
         self.keys = [compile_terms(group, vocabulary) for group in data.get("keys", [])]
         self.boost = compile_terms(data.get("boost", []), vocabulary)
         self.of = compile_terms(data.get("of", []), vocabulary)
@@ -149,6 +150,11 @@ class Fact:
         self.sources = cited(data, sources)
         self.values = tuple(self._value(v, vocabulary) for v in data.get("values", []))
         self.decimal_values = tuple(v for v in self.values if v.decimals)  # a value's fingerprint
+        # The fact's own words (a subgroup named in them is one the fact is about).
+        self.own_patterns = tuple(p for p in (
+            *self.keys, self.endpoint_terms, self.of, self.subject,
+            *(c.pattern for c in (*self.population_conflicts, *self.endpoint_conflicts)))
+            if p is not None)
 
     @staticmethod
     def _conflict(c: dict, vocabulary) -> Conflict:
