@@ -107,6 +107,7 @@ def _subject(fact, fr: Frame, q, qs, scope, prose: str, fb):
     if fact.subject is not None:
         return "subject" if other_study(fact, scope, fb) else None
     # A general fact does not cover a figure stated for a narrower population or one arm.
+    here = reach(scope, fb)  # the sentence's figures ask the same of the same fact
     for name, a, b in fr.subgroups:
         if a < 0:  # named in the heading or a list's lead-in, and not in the fact's own words
             lead = scope.before[0] if scope.before else ""
@@ -116,19 +117,22 @@ def _subject(fact, fr: Frame, q, qs, scope, prose: str, fb):
                     or not any(_own_terms(fact, t, 0, len(t)) for t in texts):
                 return "population"
             continue
-        if not _own_terms(fact, prose, a, b) and not owned_elsewhere(a, b, q, qs, scope, prose):
+        if not here.answer(("own", fact, a, b), _own_terms, fact, prose, a, b) \
+                and not owned_elsewhere(a, b, q, qs, scope, prose):
             return "population"
     return None
 
 
 def _place(fact, fr: Frame, q, qs, scope, prose: str, fb):
-    if any(not _own_terms(fact, prose, a, b) for a, b in fr.places):
+    if fr.places and any(not reach(scope, fb).answer(("own", fact, a, b), _own_terms, fact, prose, a, b)
+                         for a, b in fr.places):
         return "place"  # "in the United States, 3,000 a year" is not a worldwide count
     return None
 
 
 def _population(fact, fr: Frame, q, qs, scope, prose: str, fb):
-    if "population" in fact.identify and not population_stated(fact, fr, scope, fb):
+    if "population" in fact.identify and not reach(scope, fb).answer(
+            ("population", fact, fr.question), population_stated, fact, fr, scope, fb):
         return "population"
     return None
 
@@ -172,8 +176,7 @@ def other_study(fact, scope, fb) -> bool:
     """A trial's fact, in a text whose context names another trial and never this one: figures
     in a summary of trial X are trial X's, whatever drug they share. Facts with the same
     subjects get the same answer in a sentence: it is worked out once."""
-    return reach(scope, fb).answer(("other-study", fact.subject_groups),
-                                   lambda: _other_study(fact, scope, fb))
+    return reach(scope, fb).answer(("other-study", fact.subject_groups), _other_study, fact, scope, fb)
 
 
 def _other_study(fact, scope, fb) -> bool:

@@ -147,6 +147,7 @@ class Reachable:
         self.by_subject: dict = {}
         self.by_population: dict = {}
         self.key_heads: dict = {}  # per kind, per fact: the heads of each key group that has them
+        self._memo: dict = {}  # the answers by kind and heads (texts with the same heads are many)
         self.facts = by_kind
         for kind, facts in by_kind.items():
             always, subj, pop = set(), {}, {}
@@ -167,18 +168,31 @@ class Reachable:
                 for f in facts]
 
     def facts_for(self, kind: str, in_context, in_sentence, in_keys=None) -> list:
+        key = (kind, in_context, in_sentence, in_keys)
+        hit = self._memo.get(key)
+        if hit is None:
+            if len(self._memo) > 4096:
+                self._memo.clear()
+            hit = self._memo[key] = self._facts_for(kind, in_context, in_sentence, in_keys)
+        return hit
+
+    def _facts_for(self, kind: str, in_context, in_sentence, in_keys) -> list:
         facts = self.facts.get(kind, ())
         if not facts:
             return []
         if in_context is None or in_sentence is None:
             found = range(len(facts))
         else:
-            found = set(self.always.get(kind, ()))
-            subj, pop = self.by_subject.get(kind, {}), self.by_population.get(kind, {})
-            for h in in_context:
-                found.update(subj.get(h, ()))
-            for h in in_sentence:
-                found.update(pop.get(h, ()))
+            found = set(self.always[kind])
+            for heads, index in ((in_context, self.by_subject[kind]),
+                                 (in_sentence, self.by_population[kind])):
+                if len(index) < len(heads):  # the fewer of the two is read
+                    for h, facts_of in index.items():
+                        if h in heads:
+                            found.update(facts_of)
+                else:
+                    for h in heads:
+                        found.update(index.get(h, ()))
             found = sorted(found)
         if in_keys is None:
             return [facts[i] for i in found]

@@ -123,9 +123,9 @@ class Reach:
                 return None
         return None
 
-    def answer(self, what, work):
-        """work(), the answer about this sentence that `what` names, computed once."""
+    def answer(self, what, work, *args):
+        """work(*args), the answer about this sentence that `what` names, computed once."""
         hit = self.answers.get(what, UNDECIDED)
         if hit is UNDECIDED:
-            hit = self.answers[what] = work()
+            hit = self.answers[what] = work(*args)
         return hit

@@ -35,6 +35,17 @@ _FRACTION = re.compile(r"\b(?:half|third|quarter|fifth|tenth|in\s+\w+|out\s+of)\
 
 
 def precision(q: Quantity) -> float:
+    """precision(q), kept for the number last asked about (it is compared with every value of
+    every candidate fact)."""
+    if _LAST[0] is not q:
+        _LAST[:] = [q, _precision(q)]
+    return _LAST[1]
+
+
+_LAST: list = [None, 0.0]
+
+
+def _precision(q: Quantity) -> float:
     """The step of the last digit a written number states: 1 for "96", 0.1 for "87.9", 100 for
     "1,400" and "53,500" (trailing zeros of a number of 1,000 or more hold places, but at least
     two significant figures are read), scaled to the quantity's value ("100×10⁹/L")."""
@@ -78,8 +89,10 @@ _UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 365.25 / 12, "mon
 def unit_factor(q: Quantity, unit: str) -> float:
     """What one unit of the draft's number is worth in the reference unit (12 for years stated
     against months); 1 when either unit is unknown or they are the same."""
+    if q.kind not in ("duration", "age", "rate"):
+        return 1.0
     mine, theirs = _UNITS.get((q.unit or "").strip()), _UNITS.get((unit or "").strip())
-    if q.kind not in ("duration", "age", "rate") or mine is None or theirs is None:
+    if mine is None or theirs is None:
         return 1.0
     return mine / theirs
 
@@ -99,10 +112,10 @@ def value_matches(q: Quantity, v: Value, fact: Fact) -> bool:
 
 
 def _matches(q: Quantity, d, dlo, dhi, v: Value, fact: Fact, tolerance) -> bool:
-    refs = [(v.low, v.high)] + [(a, a) for a in v.also]
-    for rlo, rhi in refs:
-        ref_round = 0.5 * 10 ** (-v.decimals) + 1e-9
-        if fact.qualifier in ("under", "over", "at-least", "at-most") and q.low is None:
+    ref_round = 0.5 * 10 ** (-v.decimals) + 1e-9
+    threshold = fact.qualifier in ("under", "over", "at-least", "at-most") and q.low is None
+    for rlo, rhi in ((v.low, v.high), *((a, a) for a in v.also)):
+        if threshold:
             # A threshold ("WBC < 50,000"): the number itself must be the threshold.
             if abs(d - rlo) <= max(tolerance(rlo), ref_round):
                 return True
