@@ -53,6 +53,16 @@ class Value:
     def point(self) -> bool:
         return self.low == self.high
 
+    @cached_property
+    def refs(self) -> tuple:
+        """What a draft's number is compared with: (low, high), then each alternative value."""
+        return ((self.low, self.high), *((a, a) for a in self.also))
+
+    @cached_property
+    def rounding(self) -> float:
+        """Half the step of the value's last digit (and a hair more for float error)."""
+        return 0.5 * 10 ** (-self.decimals) + 1e-9
+
     def text(self, unit: str) -> str:
         unit = self.unit if self.unit is not None else unit
 

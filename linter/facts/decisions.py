@@ -124,8 +124,11 @@ def _subject(fact, fr: Frame, q, qs, scope, prose: str, fb):
 
 
 def _place(fact, fr: Frame, q, qs, scope, prose: str, fb):
-    if fr.places and any(not reach(scope, fb).answer(("own", fact, a, b), _own_terms, fact, prose, a, b)
-                         for a, b in fr.places):
+    if not fr.places:
+        return None
+    here = reach(scope, fb)
+    if any(not here.answer(("own", fact, a, b), _own_terms, fact, prose, a, b)
+           for a, b in fr.places):
         return "place"  # "in the United States, 3,000 a year" is not a worldwide count
     return None
 

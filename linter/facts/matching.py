@@ -15,7 +15,7 @@ from linter.document.scopes import Scope
 from linter.facts.attributes import tiers
 from linter.facts.base import Fact, FactBase, Value
 from linter.facts.decisions import conflicting
-from linter.facts.reach import UNDECIDED, reach
+from linter.facts.reach import reach
 from linter.facts.values import arm_difference, same_noun, value_matches
 from linter.regexcache import compile as rx
 from linter.text.quantities import Quantity
@@ -119,15 +119,7 @@ def subject_level(fact: Fact, scope: Scope, fb: FactBase, at: int | None = None)
     ("blinatumomab ...; tisagenlecleucel ... 52%" is about tisagenlecleucel; "imatinib 340 mg/m²
     in EsPhALL2010" is EsPhALL's). The answers are the sentence's (linter.facts.reach).
     """
-    if fact.subject is None:
-        return 0
-    here = reach(scope, fb)
-    if at is not None:
-        # Trials and populations decide before drugs: "EsPhALL2010: imatinib 340" is EsPhALL's.
-        nearest = here.nearest(fact, at)
-        if nearest is not UNDECIDED:
-            return nearest
-    return here.level(fact)
+    return reach(scope, fb).subject_level(fact, at)
 
 
 _SHARE_OF = rx(r"\s*of\s+(.{0,40})", re.I | re.S)
@@ -217,7 +209,7 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
         for group in keys:
             if group is None:
                 continue
-            if not group.search(key_text):  # most facts fail here: one memoised lookup
+            if not here.search(group, key_text):  # most facts fail here: one memoised lookup
                 if fingerprint is None:
                     # Two decimals that are exactly a fact's two arms ("97.5% versus 90.2%")
                     # name it by value.
@@ -241,7 +233,7 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
             if not fact.of.search(q.noun):
                 continue
             score += 2
-        level = subject_level(fact, scope, fb, q.start)
+        level = here.subject_level(fact, q.start)
         if level is None and fact.population_terms is not None and not here.names_treatment() \
                 and fact.population_terms.search(scope.text):
             level = 1  # the fact's own population, named with no other treatment, resolves it

@@ -34,7 +34,7 @@ UNDECIDED = object()
 
 class Reach:
     __slots__ = ("scope", "fb", "found", "in_context", "in_sentence", "treated", "_facts",
-                 "_levels", "_nearest", "answers")
+                 "_levels", "_nearest", "_searched", "answers")
 
     def __init__(self, scope, fb):
         self.scope, self.fb = scope, fb
@@ -44,6 +44,7 @@ class Reach:
         self._facts: dict = {}
         self._levels: dict = {}
         self._nearest: dict = {}
+        self._searched: dict = {}
         self.answers: dict = {}  # other per-sentence answers, by what they are about
 
     def facts_for(self, kind: str, in_keys) -> list:
@@ -67,32 +68,41 @@ class Reach:
             self.treated = any(self.found[n] for n in self.fb.treatments)
         return self.treated
 
+    def subject_level(self, fact, at: int | None = None) -> int | None:
+        """matching.subject_level, answered for this sentence."""
+        if fact.subject is None:
+            return 0
+        if at is not None:
+            nearest = self.nearest(fact, at)
+            if nearest is not UNDECIDED:
+                return nearest
+        return self.level(fact)
+
     def nearest(self, fact, at: int):
         """2 when the trial (else the treatment) named nearest position `at` is one of the
-        fact's subjects, None when it is another, UNDECIDED when none is named or two tie."""
+        fact's subjects, None when it is another, UNDECIDED when none is named or two tie.
+        Trials and populations decide before drugs: "EsPhALL2010: imatinib 340" is EsPhALL's."""
         per_at = self._nearest.get(at)
         if per_at is None:
             local = at - self.scope.start
             found = self.found
-            per_at = self._nearest[at] = (
-                [(n, closest(found[n], local)) for n in self.fb.anchors if found[n]],
-                [(n, closest(found[n], local)) for n in self.fb.treatments if found[n]], {})
+            per_at = self._nearest[at] = tuple(
+                [(n, closest(found[n], local)) for n in names if found[n]]
+                for names in (self.fb.anchors, self.fb.treatments) if any(found[n] for n in names))
         groups = fact.subject_groups
-        hit = per_at[2].get(groups, UNDECIDED)
-        if hit is not UNDECIDED:
-            return hit
-        out = UNDECIDED
-        for named in per_at[:2]:
-            mine = min((d for n, d in named if n in groups), default=None)
-            theirs = min((d for n, d in named if n not in groups), default=None)
+        for named in per_at:  # the nearest of the fact's own names, and of the others
+            mine = theirs = None
+            for n, d in named:
+                if n in groups:
+                    if mine is None or d < mine:
+                        mine = d
+                elif theirs is None or d < theirs:
+                    theirs = d
             if mine is not None and (theirs is None or mine < theirs):
-                out = 2
-                break
+                return 2
             if theirs is not None and (mine is None or theirs < mine):
-                out = None
-                break
-        per_at[2][groups] = out
-        return out
+                return None
+        return UNDECIDED
 
     def level(self, fact) -> int | None:
         """2 = the fact's subject is named in the sentence (or its table header), 1 = earlier,
@@ -122,6 +132,14 @@ class Reach:
             if theirs:
                 return None
         return None
+
+    def search(self, group, text: str):
+        """group.search(text), kept for the sentence: every figure asks it of every fact."""
+        key = (group, text)
+        hit = self._searched.get(key, UNDECIDED)
+        if hit is UNDECIDED:
+            hit = self._searched[key] = group.search(text)
+        return hit
 
     def answer(self, what, work, *args):
         """work(*args), the answer about this sentence that `what` names, computed once."""
