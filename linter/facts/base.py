@@ -139,6 +139,7 @@ class Fact:
         self.subject_parts = [compile_terms([t], vocabulary) for t in self.subject_terms]
         self.subject_key = tuple(self.subject_terms)  # facts with the same subject share answers
         self.keys = [compile_terms(group, vocabulary) for group in data.get("keys", [])]
+        self.key_groups = tuple(g for g in self.keys if g is not None)  # those that can match
         self.boost = compile_terms(data.get("boost", []), vocabulary)
         self.of = compile_terms(data.get("of", []), vocabulary)
         endpoint = data.get("endpoint", {})

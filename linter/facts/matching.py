@@ -181,34 +181,36 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
     if lent:
         segment, clause = f"{segment} \n {lent}", f"{clause} \n {lent}"
     other = _other_side(q, prose, scope.start, scope.end)
+    kind = q.kind
+    # An absolute difference between the arms: "the difference was about 8 points".
+    difference_said = kind == "pp" and _DIFFERENCE.search(clause) is not None
     out = []
     for fact in facts:
         if other is not None and any(v.low <= other <= v.high for v in fact.values):
             continue  # "28 of 30 babies": the fact is about the other number
-        if q.kind == "percent" and q.relative != fact.relative:
-            continue
-        if q.kind == "count" and not same_noun(q.unit, fact.unit, fb.people):
-            continue
-        if q.kind == "number" and not labelled_number(q, fact, prose, scope):
-            continue
+        if kind == "percent":
+            if q.relative != fact.relative:
+                continue
+        elif kind == "count":
+            if not same_noun(q.unit, fact.unit, fb.people):
+                continue
+        elif kind == "number":
+            if not labelled_number(q, fact, prose, scope):
+                continue
         diff = None
-        if q.kind == "pp" and not fact.relative and fact.kind != "pp":
+        keys = fact.key_groups
+        if kind == "pp" and not fact.relative and fact.kind != "pp":
             diff = arm_difference(fact)
             if diff is None:
                 continue
+            if difference_said:
+                keys = ()
         score = 0.0
         in_clause = True
         ok = True
         any_in_clause = not fact.keys
-        if q.kind == "pp" and not fact.relative and fact.kind != "pp":
-            # An absolute difference between the arms: "the difference was about 8 points".
-            keys = [] if _DIFFERENCE.search(clause) else fact.keys
-        else:
-            keys = fact.keys
         fingerprint = None  # worked out when first needed: most facts have their words
         for group in keys:
-            if group is None:
-                continue
             if not here.search(group, key_text):  # most facts fail here: one memoised lookup
                 if fingerprint is None:
                     # Two decimals that are exactly a fact's two arms ("97.5% versus 90.2%")
@@ -268,7 +270,7 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
         own_words = stated and fr.measure_from != "sentence"  # in its clause, cell or question
         strong = has_partner or (in_clause and (any_in_clause or own_words) and (
             endpoint_hit or stated or fact.endpoint_terms is None or not fact.keys
-            or sum(1 for g in fact.keys if g is not None) >= 2))
+            or len(fact.key_groups) >= 2))
         if not fact.keys and not has_partner:
             # With no key terms, the number's own words must name the measure and the subject must
             # be resolved: in the sentence, or before it when the measure is the frame's.
