@@ -245,9 +245,9 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
         if fr is not None and conflicting(fact, fr, q, qs, scope, prose, fb):
             continue
         score += level  # 2 named in the sentence, 1 before it, 0 a fact without a subject
-        if fact.boost is not None and fact.boost.search(key_text):
+        if fact.boost is not None and here.search(fact.boost, key_text):
             score += 1
-        endpoint_hit = fact.endpoint_terms is not None and fact.endpoint_terms.search(key_text)
+        endpoint_hit = fact.endpoint_terms is not None and here.search(fact.endpoint_terms, key_text)
         if endpoint_hit:
             score += 2 if fact.endpoint_terms.search(segment) else 1
         if diff is not None:

@@ -34,7 +34,7 @@ UNDECIDED = object()
 
 class Reach:
     __slots__ = ("scope", "fb", "found", "in_context", "in_sentence", "treated", "_facts",
-                 "_levels", "_nearest", "_searched", "answers")
+                 "_levels", "_named", "_nearest", "_searched", "answers")
 
     def __init__(self, scope, fb):
         self.scope, self.fb = scope, fb
@@ -43,6 +43,7 @@ class Reach:
         self.in_context = self.in_sentence = None  # heads of the context and the sentence
         self._facts: dict = {}
         self._levels: dict = {}
+        self._named = None
         self._nearest: dict = {}
         self._searched: dict = {}
         self.answers: dict = {}  # other per-sentence answers, by what they are about
@@ -82,13 +83,18 @@ class Reach:
         """2 when the trial (else the treatment) named nearest position `at` is one of the
         fact's subjects, None when it is another, UNDECIDED when none is named or two tie.
         Trials and populations decide before drugs: "EsPhALL2010: imatinib 340" is EsPhALL's."""
+        if self._named is None:  # the trials, then the treatments, the sentence names
+            found = self.found
+            self._named = tuple(named for named in (
+                [n for n in self.fb.anchors if found[n]],
+                [n for n in self.fb.treatments if found[n]]) if named)
+        if not self._named:
+            return UNDECIDED
         per_at = self._nearest.get(at)
         if per_at is None:
-            local = at - self.scope.start
-            found = self.found
-            per_at = self._nearest[at] = tuple(
-                [(n, closest(found[n], local)) for n in names if found[n]]
-                for names in (self.fb.anchors, self.fb.treatments) if any(found[n] for n in names))
+            local, found = at - self.scope.start, self.found
+            per_at = self._nearest[at] = tuple([(n, closest(found[n], local)) for n in named]
+                                               for named in self._named)
         groups = fact.subject_groups
         for named in per_at:  # the nearest of the fact's own names, and of the others
             mine = theirs = None
