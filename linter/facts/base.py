@@ -54,13 +54,11 @@ class Value:
         return self.low == self.high
 
     @cached_property
-    def refs(self) -> tuple:
-        """What a draft's number is compared with: (low, high), then each alternative value."""
+    def refs(self) -> tuple:  # what a number is compared with: (low, high), then each `also`
         return ((self.low, self.high), *((a, a) for a in self.also))
 
     @cached_property
-    def rounding(self) -> float:
-        """Half the step of the value's last digit (and a hair more for float error)."""
+    def rounding(self) -> float:  # half the step of the value's last digit, and a hair more
         return 0.5 * 10 ** (-self.decimals) + 1e-9
 
     def text(self, unit: str) -> str:
