@@ -1,6 +1,7 @@
 """A plain `check` is run without click: it reads exactly the arguments click would give it,
 answers exactly as click's command does, and leaves everything else to click. A config file
 that validated once is read back from the data cache, never trusted blindly."""
+import errno
 import json
 import os
 import subprocess
@@ -132,3 +133,23 @@ def test_the_json_report_of_a_plain_check_is_the_librarys(cli, write, ctx):
     rules = [(f["rule"], f["line"], f["column"]) for f in json.loads(out)["findings"]]
     result = lint_text(BAD, "bad.md", ctx)
     assert rules == [(f.rule, *result.document.position(f.start)) for f in result.findings]
+
+
+@pytest.mark.parametrize("raised, code", [
+    (KeyboardInterrupt(), 2), (EOFError(), 2), (BrokenPipeError(errno.EPIPE, "Broken pipe"), 1),
+    (BrokenPipeError(), 0), (OSError(errno.EIO, "I/O error"), 3)])
+def test_what_escapes_a_plain_check_ends_as_it_does_under_click(cli, monkeypatch, raised, code):
+    from linter.commands import app, check
+
+    def fail(*args, **kwargs):
+        raise raised
+
+    monkeypatch.setattr(check, "check_files", fail)
+    monkeypatch.setattr(app, "check_files", fail)
+    monkeypatch.setattr(sys, "stdout", sys.stdout)  # a closed pipe replaces the streams
+    monkeypatch.setattr(sys, "stderr", sys.stderr)
+    monkeypatch.delenv("MEDLINT_DEBUG", raising=False)
+    plain = cli("check", "draft.md")
+    monkeypatch.setattr(cli_module, "plain_check", lambda args: None)
+    assert cli("check", "draft.md") == plain
+    assert plain[0] == code
