@@ -79,12 +79,14 @@ def _safe_read(path: Path) -> str:
 def load(path: Path | None) -> Config:
     if path is None:
         return Config(dict(DEFAULTS))
-    from linter.knowledge.paths import read_text
+    from linter.knowledge.paths import SCHEMA_DIR, read_text
 
     text = read_text(path)
     toml = path.name == "pyproject.toml"
-    # A file that validated before is not parsed again: its settings are in the data cache.
-    key = cache.digest(b"config", b"toml" if toml else b"yaml", text.encode())
+    # A file that validated before is not parsed again: its settings are in the data cache,
+    # under its text and the schema it was checked against.
+    schema = (SCHEMA_DIR / "config.schema.json").read_bytes()
+    key = cache.digest(b"config", b"toml" if toml else b"yaml", schema, text.encode())
     data = _settings(cache.load("config", key))
     if data is None:
         data = _parse(text, path, toml)
