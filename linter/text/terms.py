@@ -20,6 +20,7 @@ import re
 
 from linter.errors import MedlintError
 from linter.regexcache import compile as rx
+from linter.text.needles import foldable, required
 from linter.text.patterns import nested_repeat, plain, risky
 
 PATTERN_SECONDS = 1.0  # per search of one text: a sane pattern takes microseconds
@@ -74,13 +75,14 @@ _LONG = 2000  # characters: a stretch longer than any sentence of prose
 _COMPILED: dict = {}
 
 
-def _lower(text: str) -> str:
-    low = _LOWER.get(text)
-    if low is None:
+def _lower(text: str) -> tuple[str, bool]:
+    """The text lowercased, and whether substring tests on it can rule a term out (needles.py)."""
+    hit = _LOWER.get(text)
+    if hit is None:
         if len(_LOWER) > 256:
             _LOWER.clear()
-        low = _LOWER[text] = text.lower()
-    return low
+        hit = _LOWER[text] = (text.lower(), not foldable(text))
+    return hit
 
 
 def _compiled(term: str):
@@ -108,7 +110,7 @@ class Terms:
     alternation up front would cost more than linting a draft.
     """
 
-    __slots__ = ("terms", "plain", "_regex_terms", "_regex", "_memo", "_long", "_limited")
+    __slots__ = ("terms", "plain", "_regex_terms", "_regex", "_memo", "_long", "_limited", "_needles")
 
     def __init__(self, terms: tuple):
         self.terms = terms
@@ -129,6 +131,7 @@ class Terms:
         self._regex_terms = tuple(regex_terms)
         self._regex = None
         self._limited = False  # run under the time limit (see patterns.risky)
+        self._needles = _UNSET  # what every match of the `re:` terms holds (needles.required)
         self._memo: dict = {}
         self._long: dict = {}  # answers about long stretches, costly to find again
 
@@ -162,10 +165,22 @@ class Terms:
                                  f"{PATTERN_SECONDS:g} s on one sentence; simplify it "
                                  f"(nested repetition such as (a+)+ is the usual cause)") from None
 
-    def _present(self, text: str, pos: int, endpos: int | None):
-        low = _lower(text)
-        window = low if (not pos and endpos is None) else low[pos:endpos]
-        return [(lit, word, term) for lit, word, term in self.plain if lit in window]
+    def _may_match(self, window: str, sound: bool) -> bool:
+        """Whether the `re:` terms may match a stretch whose lowercase text is `window`."""
+        needles = self._needles
+        if needles is _UNSET:
+            needles = None
+            if self.regex is not None and not self._limited:
+                found = [required(term_pattern(t)) for t in self._regex_terms]
+                if all(found):
+                    needles = tuple(sorted(frozenset().union(*found), key=lambda n: (-len(n), n)))
+            self._needles = needles
+        if needles is None or not sound:
+            return True
+        for needle in needles:
+            if needle in window:
+                return True
+        return False
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
         # The same sentence is searched for the same terms by many facts: remember the answer
@@ -176,12 +191,16 @@ class Terms:
         if key in memo:
             return memo[key]
         end = len(text) if endpos is None else endpos
+        low, sound = _lower(text)
+        window = low if (not pos and endpos is None) else low[pos:endpos]
         best = None
-        for _, _, term in self._present(text, pos, endpos):
-            best = _better(best, _compiled(term).search(text, pos, end))
+        for lit, _, term in self.plain:
+            if lit in window:
+                best = _better(best, _compiled(term).search(text, pos, end))
         if self._regex_terms:
             regex = self.regex
-            best = _better(best, self._timed(regex.search, text, pos, end))
+            if self._may_match(window, sound):
+                best = _better(best, self._timed(regex.search, text, pos, end))
         if len(memo) > 512:
             memo.clear()
         memo[key] = best
@@ -201,9 +220,12 @@ class Terms:
 
     def _finditer(self, text: str, pos: int, endpos: int | None) -> tuple:
         end = len(text) if endpos is None else endpos
-        low = _lower(text)
+        low, sound = _lower(text)
+        window = low if (not pos and endpos is None) else low[pos:endpos]
         found = []
-        for lit, word, term in self._present(text, pos, endpos):
+        for lit, word, term in self.plain:
+            if lit not in window:
+                continue
             pattern = _compiled(term)
             i = low.find(lit, pos, end)
             while i >= 0:
@@ -212,10 +234,13 @@ class Terms:
                     if m is not None:
                         found.append(m)
                 i = low.find(lit, i + 1, end)
-        if self._regex_terms:
+        if self._regex_terms and self._may_match(window, sound):
             regex = self.regex
             found.extend(self._timed(lambda *a, **k: list(regex.finditer(*a, **k)), text, pos, end))
         return tuple(leftmost_longest(found))
+
+
+_UNSET = object()
 
 
 def leftmost_longest(matches):
