@@ -13,6 +13,8 @@ and lowers to two characters): `foldable` says when to skip it.
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from functools import lru_cache
 
 try:
@@ -28,6 +30,20 @@ FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")  # İ ı ſ K: each matches an 
 def foldable(text: str) -> bool:
     """Whether `text` holds a character that matches an ASCII letter only when case is ignored."""
     return any(c in text for c in FOLDS)
+
+
+def lowered(text: str) -> tuple[str, bool]:
+    """The text lowercased, and whether substring tests on it can rule a term list out (not
+    `foldable`); kept for the texts last asked about."""
+    hit = _LOWER.get(text)
+    if hit is None:
+        if len(_LOWER) > 256:
+            _LOWER.clear()
+        hit = _LOWER[text] = (text.lower(), not foldable(text))
+    return hit
+
+
+_LOWER: dict = {}
 
 
 @lru_cache(maxsize=2048)
@@ -81,3 +97,88 @@ def _of_item(op, av) -> frozenset | None:
             out |= found
         return frozenset(out)
     return None  # a class, a lookaround, an anchor, a back reference: nothing required
+
+
+def regex_needles(terms) -> tuple | None:
+    """Strings one of which every match of a term list's `re:` terms holds (None: unknown, or
+    the list runs under the time limit of the `regex` package, whose case folding differs)."""
+    if terms.regex is None or terms._limited:
+        return None
+    found = [required(f"(?:{t[3:]})") for t in terms._regex_terms]  # as terms.term_pattern
+    if not all(found):
+        return None
+    return tuple(sorted(frozenset().union(*found), key=lambda n: (-len(n), n)))
+
+
+def plain_needle(term: str) -> str | None:
+    """The longest word of a plain term that every match spells out (an inflected word~ has
+    several forms and a word with other than ASCII characters may fold: neither is used)."""
+    phrase = term[:-1] if term.endswith("*") else term
+    words = [w.lower() for w in re.split(r"[\s-]+", phrase.strip()) if w and "~" not in w and w.isascii()]
+    return max(words, key=len) if words else None
+
+
+def needles_of(pattern) -> tuple | None:
+    """Strings one of which every match of a term list (or union of lists) holds in a text that
+    is not `foldable`: a word of each plain term and what its `re:` terms require."""
+    out: list = []
+    for part in getattr(pattern, "parts", (pattern,)):
+        out.extend(plain_needle(term) or lit for lit, _, term in part.plain)
+        if part._regex_terms:
+            found = regex_needles(part)
+            if found is None:
+                return None
+            out.extend(found)
+    # A string holding another is implied by it: test the shorter, once.
+    unique = sorted(set(out), key=len)
+    return tuple(n for i, n in enumerate(unique) if not any(m in n for m in unique[:i]))
+
+
+class Screen:
+    """Which of several term lists (None for an empty one) may match a stretch of a text: those
+    one of whose strings the stretch holds. Where the strings are in a text is found once per
+    text, so that each stretch costs a bisection and its own few occurrences."""
+
+    __slots__ = ("patterns", "_needles", "_texts")
+
+    def __init__(self, patterns):
+        self.patterns = tuple(patterns)
+        self._needles = None
+        self._texts: dict = {}  # text -> (starts, ends, owners) of its needles, by start
+
+    def possible(self, text: str, lo: int = 0, hi: int | None = None) -> list[bool]:
+        needles = self._needles
+        if needles is None:
+            needles = self._needles = [needles_of(p) if p is not None else () for p in self.patterns]
+        low, sound = lowered(text)
+        if not sound:
+            return [p is not None for p in self.patterns]
+        if lo < 0 or (hi is not None and hi < 0):  # a slice counted from the end: as written
+            window = low[lo:hi]
+            return [found is None or any(n in window for n in found) for found in needles]
+        index = self._texts.get(text)
+        if index is None:
+            if len(self._texts) > 8:
+                self._texts.clear()
+            index = self._texts[text] = _occurrences(low, needles)
+        starts, ends, owners = index
+        out = [found is None for found in needles]
+        hi = len(low) if hi is None else hi
+        k, n = bisect_left(starts, lo), len(starts)
+        while k < n and starts[k] < hi:
+            if ends[k] <= hi:
+                out[owners[k]] = True
+            k += 1
+        return out
+
+
+def _occurrences(low: str, needles: list) -> tuple:
+    found = []
+    for owner, strings in enumerate(needles):
+        for needle in strings or ():
+            size, i = len(needle), low.find(needle)
+            while i >= 0:
+                found.append((i, i + size, owner))
+                i = low.find(needle, i + 1)
+    found.sort()
+    return [f[0] for f in found], [f[1] for f in found], [f[2] for f in found]

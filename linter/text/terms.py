@@ -20,7 +20,8 @@ import re
 
 from linter.errors import MedlintError
 from linter.regexcache import compile as rx
-from linter.text.needles import foldable, required
+from linter.text.needles import lowered as _lower
+from linter.text.needles import regex_needles
 from linter.text.patterns import nested_repeat, plain, risky
 
 PATTERN_SECONDS = 1.0  # per search of one text: a sane pattern takes microseconds
@@ -70,19 +71,8 @@ def term_pattern(term: str) -> str:
     return pattern
 
 
-_LOWER: dict = {}
 _LONG = 2000  # characters: a stretch longer than any sentence of prose
 _COMPILED: dict = {}
-
-
-def _lower(text: str) -> tuple[str, bool]:
-    """The text lowercased, and whether substring tests on it can rule a term out (needles.py)."""
-    hit = _LOWER.get(text)
-    if hit is None:
-        if len(_LOWER) > 256:
-            _LOWER.clear()
-        hit = _LOWER[text] = (text.lower(), not foldable(text))
-    return hit
 
 
 def _compiled(term: str):
@@ -169,12 +159,7 @@ class Terms:
         """Whether the `re:` terms may match a stretch whose lowercase text is `window`."""
         needles = self._needles
         if needles is _UNSET:
-            needles = None
-            if self.regex is not None and not self._limited:
-                found = [required(term_pattern(t)) for t in self._regex_terms]
-                if all(found):
-                    needles = tuple(sorted(frozenset().union(*found), key=lambda n: (-len(n), n)))
-            self._needles = needles
+            needles = self._needles = regex_needles(self)
         if needles is None or not sound:
             return True
         for needle in needles:

@@ -6,8 +6,15 @@ from pathlib import Path
 
 import yaml
 
-from linter.text.needles import FOLDS, required
-from linter.text.terms import Terms, term_pattern
+from linter.text.needles import (
+    FOLDS,
+    Screen,
+    foldable,
+    needles_of,
+    plain_needle,
+    required,
+)
+from linter.text.terms import Terms, compile_terms, term_pattern
 
 
 def test_required_strings_come_from_what_every_match_consumes():
@@ -97,3 +104,42 @@ def test_a_text_with_a_folding_character_is_always_searched():
     text = "Most children ſurvived."
     assert [m.group(0) for m in group.finditer(text, 0, len(text))] == ["ſurvived"]
     assert term_pattern("re:x") == "(?:x)"
+
+
+def test_a_plain_term_needs_its_longest_literal_word():
+    terms = ["P value", "in each arm", "relapse*", "wipe~ out", "Princess Máxima", "-", "CAR-T cell*"]
+    assert [plain_needle(t) for t in terms] == ["value", "each", "relapse", "out", "princess", None, "cell"]
+
+
+def _vocabulary_lists() -> list:
+    data = yaml.safe_load((Path(__file__).parents[2] / "reference" / "vocabulary.yaml").read_text())
+    vocabulary = data["vocabulary"]
+    lists = [compile_terms(t, vocabulary) for t in data["measures"].values()]
+    lists += [compile_terms(m["terms"], vocabulary) for m in data["frame-modifiers"].values()]
+    lists += [compile_terms([f"@{name}"], vocabulary) for name in [*data["subgroups"], *data["places"]]]
+    return lists + [None]
+
+
+def test_a_screen_rules_out_only_lists_that_find_nothing_and_its_index_answers_as_a_plain_scan():
+    lists = _vocabulary_lists()
+    screen = Screen(lists)
+    needles = [needles_of(p) if p is not None else () for p in lists]
+    ruled_out = 0
+    for text in _texts(7, 150):
+        low, folds = text.lower(), foldable(text)
+        for lo, hi in ((0, None), (0, len(text) // 2), (len(text) // 3, len(text) - 2), (5, 5), (-9, None)):
+            may = screen.possible(text, lo, hi)
+            window = low[lo:hi]
+            assert may == [p is not None and (folds or n is None or any(s in window for s in n))
+                           for p, n in zip(lists, needles)]
+            for pattern, ok in zip(lists, may):
+                if not ok and pattern is not None and lo >= 0:
+                    ruled_out += 1
+                    assert list(pattern.finditer(text, lo, hi)) == [] and pattern.search(text, lo, hi) is None
+    assert ruled_out > 10_000
+
+
+def test_a_screen_says_every_list_may_match_a_text_with_a_folding_character():
+    lists = [compile_terms(["survival"], {}), compile_terms(["relapse"], {}), None]
+    assert Screen(lists).possible("Most children ſurvived.", 0, 20) == [True, True, False]
+    assert Screen(lists).possible("Most children survived.", 0, 20) == [False, False, False]
