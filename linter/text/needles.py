@@ -56,29 +56,84 @@ def required(pattern: str) -> frozenset | None:
 
 
 def _score(found: frozenset) -> tuple:
-    # The rarer a string in prose, the better it rules a stretch out: longer first, and
-    # punctuation ("=", "%") is rarer than letters.
-    return min((len(s) + sum(not ch.isalnum() for ch in s), -len(found)) for s in found)
+    # The rarer a string in prose, the better it rules a stretch out: longer first, and a digit
+    # or punctuation ("=", "%", "19") is rarer than a letter.
+    return min((len(s) + 2 * sum(not (ch.isalpha() or ch.isspace()) for ch in s), -len(found))
+               for s in found)
+
+
+_MANY = 32  # strings a part of an expression may spell before it stops counting as a few
 
 
 def _of_sequence(items) -> frozenset | None:
-    """The best requirement among the parts of a sequence that must all match."""
-    best, run = None, []
+    """The best requirement among the parts of a sequence that must all match. Parts that spell
+    one of a few strings ("th" and "at|is", "19|20" and "s") are joined into longer ones."""
+    best, spelt = None, {""}
 
     def keep(found):
         nonlocal best
-        if found and (best is None or _score(found) > _score(best)):
-            best = found
+        if found and "" not in found:
+            found = _shortest(found)
+            if best is None or _score(found) > _score(best):
+                best = found
 
     for op, av in items:
-        if op is _c.LITERAL and av < 128:
-            run.append(chr(av).lower())
+        strings = _spelt(op, av)
+        if strings is not None:
+            joined = {a + b for a in spelt for b in strings}
+            if len(joined) <= _MANY:
+                spelt = joined
+                continue
+            keep(spelt)
+            spelt = strings
             continue
-        keep(frozenset(("".join(run),)) if run else None)
-        run = []
+        keep(spelt)
+        spelt = {""}
         keep(_of_item(op, av))
-    keep(frozenset(("".join(run),)) if run else None)
+    keep(spelt)
     return best
+
+
+def _shortest(strings) -> frozenset:
+    """The strings holding none of the others: a text holding one of them holds one of these."""
+    ordered = sorted(set(strings), key=len)
+    return frozenset(s for i, s in enumerate(ordered) if not any(t in s for t in ordered[:i]))
+
+
+def _spelt(op, av) -> set | None:
+    """The few lowercase ASCII strings one item consumes ({""}: none, a lookaround or anchor)."""
+    if op is _c.LITERAL:
+        return {chr(av).lower()} if av < 128 else None
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return {""}
+    if op is _c.SUBPATTERN:
+        return _spelt_all(av[-1])
+    if op is _c.BRANCH:
+        out: set = set()
+        for branch in av[1]:
+            found = _spelt_all(branch)
+            if found is None:
+                return None
+            out |= found
+        return out if len(out) <= _MANY else None
+    if op is _c.IN and len(av) <= 4 and all(o is _c.LITERAL and a < 128 for o, a in av):
+        return {chr(a).lower() for _, a in av}
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[1] == 1:
+        found = _spelt_all(av[2])
+        return None if found is None else (found | {""} if av[0] == 0 else found)
+    return None
+
+
+def _spelt_all(items) -> set | None:
+    out = {""}
+    for op, av in items:
+        strings = _spelt(op, av)
+        if strings is None:
+            return None
+        out = {a + b for a in out for b in strings}
+        if len(out) > _MANY:
+            return None
+    return out
 
 
 def _of_item(op, av) -> frozenset | None:
@@ -129,9 +184,7 @@ def needles_of(pattern) -> tuple | None:
             if found is None:
                 return None
             out.extend(found)
-    # A string holding another is implied by it: test the shorter, once.
-    unique = sorted(set(out), key=len)
-    return tuple(n for i, n in enumerate(unique) if not any(m in n for m in unique[:i]))
+    return tuple(sorted(_shortest(out), key=len))
 
 
 class Screen:

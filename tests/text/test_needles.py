@@ -30,6 +30,10 @@ def test_required_strings_come_from_what_every_match_consumes():
         r"<\s?1 Year": {"1 year"},
         r"(?:\d+|one)\s+years": {"years"},
         r"x{2,3}yz": {"yz"},
+        r"\b(?:that|this)(?=\s+\d)": {"that", "this"},  # a shared start and the different ends
+        r"\bin\s+the\s+(?:19|20)\d0s": {"19", "20"},  # digits are rarer than "the"
+        r"\bage[sd]?\b": {"age"},
+        r"(?-i:\bU\.?S\.?(?!\w))": {"us", "u.s"},
     }
     assert {p: required(p) for p in cases} == {p: frozenset(v) for p, v in cases.items()}
 
