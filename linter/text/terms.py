@@ -21,7 +21,7 @@ import re
 from linter.errors import MedlintError
 from linter.regexcache import compile as rx
 from linter.text.needles import lowered as _lower
-from linter.text.needles import regex_needles
+from linter.text.needles import may_hold, regex_needles
 from linter.text.patterns import nested_repeat, plain, risky
 
 PATTERN_SECONDS = 1.0  # per search of one text: a sane pattern takes microseconds
@@ -155,17 +155,12 @@ class Terms:
                                  f"{PATTERN_SECONDS:g} s on one sentence; simplify it "
                                  f"(nested repetition such as (a+)+ is the usual cause)") from None
 
-    def _may_match(self, window: str, sound: bool) -> bool:
-        """Whether the `re:` terms may match a stretch whose lowercase text is `window`."""
+    def _may_match(self, text: str, pos: int, endpos, window: str, sound: bool) -> bool:
+        """Whether the `re:` terms may match text[pos:endpos], `window` lowercased (needles.py)."""
         needles = self._needles
         if needles is _UNSET:
             needles = self._needles = regex_needles(self)
-        if needles is None or not sound:
-            return True
-        for needle in needles:
-            if needle in window:
-                return True
-        return False
+        return needles is None or not sound or may_hold(needles, window, text, pos, endpos)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
         # The same sentence is searched for the same terms by many facts: remember the answer
@@ -184,7 +179,7 @@ class Terms:
                 best = _better(best, _compiled(term).search(text, pos, end))
         if self._regex_terms:
             regex = self.regex
-            if self._may_match(window, sound):
+            if self._may_match(text, pos, endpos, window, sound):
                 best = _better(best, self._timed(regex.search, text, pos, end))
         if len(memo) > 512:
             memo.clear()
@@ -219,7 +214,7 @@ class Terms:
                     if m is not None:
                         found.append(m)
                 i = low.find(lit, i + 1, end)
-        if self._regex_terms and self._may_match(window, sound):
+        if self._regex_terms and self._may_match(text, pos, endpos, window, sound):
             regex = self.regex
             found.extend(self._timed(lambda *a, **k: list(regex.finditer(*a, **k)), text, pos, end))
         return tuple(leftmost_longest(found))
