@@ -232,27 +232,33 @@ def needles_of(pattern) -> tuple | None:
     return tuple(sorted(_shortest(out), key=len))
 
 
+_SHORT = 1000  # characters: a text no longer than a few sentences is not indexed
+
+
 class Screen:
     """Which of several term lists (None for an empty one) may match a stretch of a text: those
     one of whose strings the stretch holds. Where the strings are in a text is found once per
     text, so that each stretch costs a bisection and its own few occurrences."""
 
-    __slots__ = ("patterns", "_needles", "_texts")
+    __slots__ = ("patterns", "_needles", "_split", "_texts")
 
     def __init__(self, patterns):
         self.patterns = tuple(patterns)
-        self._needles = None
+        self._needles = self._split = None
         self._texts: dict = {}  # text -> (starts, ends, owners) of its needles, by start
 
     def possible(self, text: str, lo: int = 0, hi: int | None = None) -> list[bool]:
         needles = self._needles
         if needles is None:
             needles = self._needles = [needles_of(p) if p is not None else () for p in self.patterns]
+            self._split = [None if n is None else split(n) for n in needles]
         low, sound = lowered(text)
         if not sound:
             return [p is not None for p in self.patterns]
-        if lo < 0 or (hi is not None and hi < 0):  # a slice counted from the end: as written
-            return [found is None or may_hold(split(found), low[lo:hi], text, lo, hi) for found in needles]
+        if len(text) <= _SHORT or lo < 0 or (hi is not None and hi < 0):
+            # a short text is read as fast as indexed; a slice counted from the end: as written
+            window = low[lo:hi]
+            return [found is None or may_hold(found, window, text, lo, hi) for found in self._split]
         index = self._texts.get(text)
         if index is None:
             if len(self._texts) > 8:

@@ -167,10 +167,11 @@ class Terms:
         # (answers about long stretches apart, so that the many short stretches of a run-on
         # sentence do not push them out).
         key = (text, pos, endpos)
-        memo = self._long if (len(text) if endpos is None else endpos) - pos > _LONG else self._memo
-        if key in memo:
-            return memo[key]
         end = len(text) if endpos is None else endpos
+        memo = self._long if end - pos > _LONG else self._memo
+        best = memo.get(key, _UNSET)
+        if best is not _UNSET:
+            return best
         low, sound = _lower(text)
         window = low if (not pos and endpos is None) else low[pos:endpos]
         best = None
@@ -217,7 +218,7 @@ class Terms:
         if self._regex_terms and self._may_match(text, pos, endpos, window, sound):
             regex = self.regex
             found.extend(self._timed(lambda *a, **k: list(regex.finditer(*a, **k)), text, pos, end))
-        return tuple(leftmost_longest(found))
+        return tuple(leftmost_longest(found)) if len(found) > 1 else tuple(found)
 
 
 _UNSET = object()

@@ -133,10 +133,16 @@ def test_a_screen_rules_out_only_lists_that_find_nothing_and_its_index_answers_a
     lists = _vocabulary_lists()
     screen = Screen(lists)
     needles = [needles_of(p) if p is not None else () for p in lists]
-    ruled_out = 0
-    for text in _texts(7, 150):
+    ruled_out, indexed = 0, 0
+    short = list(_texts(7, 150))
+    long = [" ".join(short[i:i + 12]) for i in range(0, 150, 12)]  # long texts are indexed
+    for text in short + long:
         low, folds = text.lower(), foldable(text)
-        for lo, hi in ((0, None), (0, len(text) // 2), (len(text) // 3, len(text) - 2), (5, 5), (-9, None)):
+        size = len(text)
+        stretches = [(0, None), (0, size // 2), (size // 3, size - 2), (5, 5), (-9, None)]
+        stretches += [(lo, lo + width) for lo in range(0, size, 37) for width in (20, 90, 400)]
+        indexed += size > 1000
+        for lo, hi in stretches:
             may = screen.possible(text, lo, hi)
             window = low[lo:hi]
             assert may == [p is not None and (folds or n is None or may_hold(split(n), window, text, lo, hi))
@@ -145,7 +151,7 @@ def test_a_screen_rules_out_only_lists_that_find_nothing_and_its_index_answers_a
                 if not ok and pattern is not None and lo >= 0:
                     ruled_out += 1
                     assert list(pattern.finditer(text, lo, hi)) == [] and pattern.search(text, lo, hi) is None
-    assert ruled_out > 10_000
+    assert ruled_out > 10_000 and indexed >= 10
 
 
 def test_a_screen_says_every_list_may_match_a_text_with_a_folding_character():
