@@ -244,12 +244,19 @@ class TermUnion:
         self._memo: dict = {}
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
+        key = (text, pos, endpos, None)  # apart from finditer's answers
+        best = self._memo.get(key, _UNSET)
+        if best is not _UNSET:
+            return best
         best = None
         for part in self.parts:
             m = part.search(text, pos, endpos)
             if m is not None and (best is None or m.start() < best.start()
                                   or (m.start() == best.start() and m.end() > best.end())):
                 best = m
+        if len(self._memo) > 512:
+            self._memo.clear()
+        self._memo[key] = best
         return best
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
