@@ -239,7 +239,7 @@ def test_unknown_select_code_is_a_usage_error_with_the_nearest(tmp_path, good):
     code, out, err = medlint(tmp_path, "check", "--select", "STAT01X", good)
     assert (code, out) == (2, "")
     assert err == ["medlint: error: --select: 'STAT01X' matches no rule code, prefix, name or "
-                   "category; nearest: STAT001, STAT006, STAT005 (see 'medlint check --help')"]
+                   "category; nearest: STAT001, STAT007, STAT006 (see 'medlint check --help')"]
 
 
 def test_a_rules_folder_with_nothing_to_load_is_an_error(tmp_path, good):

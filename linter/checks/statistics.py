@@ -2,17 +2,19 @@
 (linter/facts/verdicts.py), each reported by the loaded rule whose `check` it fails.
 
 Checks: value, endpoint, time (time frame), population, direction (direction or arms swapped),
-relative (a relative change stated as percentage points). The rule gives the code, category,
+relative (a relative change stated as percentage points); and unchecked: a sentence too long to
+weigh its figures (facts/verdicts.py LONGEST_SENTENCE), reported once. The rule gives the code, category,
 severity and message ('"{match}" {detail}'); a finding about a disputed or only reported
 fact is at most a warning.
 With no rule for a check loaded, its problems are not reported.
 """
 from __future__ import annotations
 
+from linter.facts.verdicts import LONGEST_SENTENCE, overlong
 from linter.finding import Finding
 
 KINDS = ("statistic",)
-CHECKS = ("value", "endpoint", "time", "population", "direction", "relative")
+CHECKS = ("value", "endpoint", "time", "population", "direction", "relative", "unchecked")
 
 
 def check(view, rules):
@@ -21,6 +23,20 @@ def check(view, rules):
         finding = report(verdict.problem, by_check)
         if finding is not None:
             yield finding
+    rule = by_check.get("unchecked")
+    if rule is not None:
+        for scope in overlong(view.scopes):
+            yield unchecked(scope, rule)
+
+
+def unchecked(scope, rule) -> Finding:
+    """The notice for a sentence whose figures were not weighed: it quotes the sentence's first
+    words and gives its length."""
+    words = scope.text[:80].split()[:6]
+    match = " ".join(words) + " ..."
+    detail = f"{scope.end - scope.start:,} characters, over {LONGEST_SENTENCE:,}"
+    return Finding(rule.code, rule.category, rule.severity, scope.start, scope.end,
+                   rule.message.format(match=match, detail=detail))
 
 
 def rules_by_check(rules) -> dict:

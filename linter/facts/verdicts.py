@@ -44,6 +44,10 @@ _TO_AFTER = rx(r"[^.;]{0,40}?\bto\b")  # "from 10% ... to": matched in place, no
 _STUDY_WORDS = rx(r"\b(?:trial|study|arm|group|cohort)\b", re.I)
 # Figures about something else that a reader may still want sourced (the claim kind decides).
 _UNCHECKED = ("planned", "another-study", "historical", "dated")
+# A "sentence" longer than this is a list, a table or text run together, not one claim: which
+# figure each word belongs to cannot be told, so its figures are not weighed (the statistic kind
+# reports the sentence instead; see `overlong`). Prose sentences stay far below it.
+LONGEST_SENTENCE = 2000
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,8 @@ def analyse(prose: str, scopes, fb: FactBase) -> tuple[Verdict, ...]:
     """The verdict on every number of the document's prose, in order."""
     records: list[Verdict] = []
     for scope in scopes:
+        if scope.end - scope.start > LONGEST_SENTENCE:
+            continue
         qs = extract(prose, scope.start, scope.end)
         if not qs:
             continue
@@ -102,6 +108,11 @@ def analyse(prose: str, scopes, fb: FactBase) -> tuple[Verdict, ...]:
         records.extend(Verdict(scope, q, fact, False, p)
                        for q, fact, p in direction_problems(qs, scope, prose, records))
     return tuple(records)
+
+
+def overlong(scopes):
+    """The scopes too long to weigh their figures (LONGEST_SENTENCE), in order."""
+    return (s for s in scopes if s.end - s.start > LONGEST_SENTENCE)
 
 
 def _base(c: Candidate, q: Quantity) -> float:

@@ -223,3 +223,42 @@ def test_subgroup_named_in_another_clause_does_not_unsupport_a_figure(lint):
     text = ("About 15 to 20 percent of children with ALL relapse, and about half of all relapses happen in "
             "children first classed as standard risk.")
     assert [f.rule for f in lint(text).findings if f.category in ("wrong-statistic", "unsupported-claim")] == []
+
+
+# A run-on "sentence": a wrong figure, then clause after clause with no full stop.
+_CLAIM = ("In AALL1731, three-year disease-free survival with blinatumomab was 98% versus 87.9% with "
+          "chemotherapy alone")
+_CLAUSE = ", and the children of the second group were seen at the same centres over the same years"
+
+
+def _run_on(clauses: int) -> str:
+    return "Treatment works in most children. " + _CLAIM + _CLAUSE * clauses + ".\n"
+
+
+def _listed(result):
+    return [(f.rule, f.severity, f.start, f.end, f.message) for f in result.findings
+            if f.category != "missing-disclaimer"]
+
+
+def test_sentence_over_the_longest_is_reported_not_weighed(lint):
+    from linter.facts.verdicts import LONGEST_SENTENCE
+
+    text = _run_on(23)
+    start = text.index("In AALL1731")
+    end = text.index(".\n") + 1  # the full stop is the sentence's
+    assert end - start > LONGEST_SENTENCE
+    assert _listed(lint(text)) == [
+        ("STAT007", "info", start, end,
+         f'"In AALL1731, three-year disease-free survival with ..." begins a sentence of {end - start:,} '
+         "characters, over 2,000: too long to tell which figure each word is about, so none of its "
+         "figures was checked; split it into sentences")]
+
+
+def test_sentence_just_under_the_longest_is_weighed_as_usual(lint):
+    from linter.facts.verdicts import LONGEST_SENTENCE
+
+    text = _run_on(21)
+    start = text.index("98%")
+    assert text.index(".\n") + 1 - text.index("In AALL1731") <= LONGEST_SENTENCE
+    assert [(rule, severity, a, b) for rule, severity, a, b, _ in _listed(lint(text))] == [
+        ("STAT001", "error", start, start + 3)]
