@@ -9,7 +9,8 @@ generated files in the same run, interleaved with medlint; to set that up once:
         && /tmp/bench/bin/python bench/bench.py
 
 Sections (medlint runs with --no-cache unless the section is about the result cache):
-  compare  one ~1,000-word article, and 200 such articles in one run: medlint vs proselint
+  compare  one ~1,000-word article (also as a pre-commit hook runs it, in a repository with a
+           .medlint.yaml), and 200 such articles in one run: medlint vs proselint
   growth   1 / 10 / 100 / 200 / 1,000 / 10,000 files: time per file
   size     one file of 10 KB, 100 KB, 1 MB, 5 MB: time per MB
   facts    200 articles with the shipped fact base (1x) and with 9x more synthetic facts (10x),
@@ -88,12 +89,12 @@ def _cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def timed(cmd, env, ok=(0, 1)) -> Run:
+def timed(cmd, env, ok=(0, 1), cwd=None) -> Run:
     cmd = _supported(cmd)
     cpu = _cpu()
     start = time.perf_counter()
     done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
-                          check=False)
+                          check=False, cwd=cwd)
     elapsed = Run(time.perf_counter() - start)
     elapsed.cpu = _cpu() - cpu
     if done.returncode not in ok:  # a run that failed is no measurement
@@ -102,15 +103,16 @@ def timed(cmd, env, ok=(0, 1)) -> Run:
     return elapsed
 
 
-def interleaved(cases: dict, env, reps: int, before=None) -> dict:
-    """{label: [seconds, ...]}: each round runs every case once, in alternating order."""
+def interleaved(cases: dict, env, reps: int, before=None, cwd=None) -> dict:
+    """{label: [seconds, ...]}: each round runs every case once, in alternating order (in the
+    folder `cwd` gives for its label, if any)."""
     out = {label: [] for label in cases}
     labels = list(cases)
     for r in range(reps):
         for label in labels if r % 2 == 0 else labels[::-1]:
             if before:
                 before(label)
-            out[label].append(timed(cases[label], env))
+            out[label].append(timed(cases[label], env, cwd=(cwd or {}).get(label)))
     return out
 
 
@@ -157,11 +159,20 @@ def compare(args, env, tmp, medlint, proselint, rep: Report):
     one = tmp / "one" / "article.md"
     one.parent.mkdir()
     one.write_text(corpus.draft(0), encoding="utf-8")
+    # As a pre-commit hook runs it: `check --` in a repository with a .medlint.yaml.
+    hooked = tmp / "hooked"
+    hooked.mkdir()
+    (hooked / ".medlint.yaml").write_text("fail-on: error\n", encoding="utf-8")
+    shutil.copy(one, hooked / "article.md")
     cases = {"python -c pass": [sys.executable, "-c", "pass"],
-             "medlint, one article": [*medlint, "check", "--no-cache", str(one)]}
+             "medlint, one article": [*medlint, "check", "--no-cache", str(one)],
+             "medlint, one article, .medlint.yaml": [*medlint, "check", "--no-cache", "--",
+                                                     "article.md"]}
     if proselint:
         cases["proselint, one article"] = [*proselint, "check", str(one)]
-    times = interleaved(cases, env, args.runs)
+    folders = {"medlint, one article, .medlint.yaml": hooked}
+    timed(cases["medlint, one article, .medlint.yaml"], env, cwd=hooked)  # its config, cached
+    times = interleaved(cases, env, args.runs, cwd=folders)
     for label, t in times.items():
         rep.row("compare", label, fmt(t))
     if proselint:

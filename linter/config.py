@@ -79,30 +79,56 @@ def _safe_read(path: Path) -> str:
 def load(path: Path | None) -> Config:
     if path is None:
         return Config(dict(DEFAULTS))
-    from linter.knowledge.yamlfile import (  # YAML only when there is a file
-        load_yaml,
-        read_text,
-        schema_problems,
-    )
+    from linter.knowledge.paths import SCHEMA_DIR, read_text
 
     text = read_text(path)
+    toml = path.name == "pyproject.toml"
+    # A file that validated before is not parsed again: its settings are in the data cache,
+    # under its text and the schema it was checked against.
+    schema = (SCHEMA_DIR / "config.schema.json").read_bytes()
+    key = cache.digest(b"config", b"toml" if toml else b"yaml", schema, text.encode())
+    data = _settings(cache.load("config", key))
+    if data is None:
+        data = _parse(text, path, toml)
+        cache.store("config", key, data)
+    values = dict(DEFAULTS)
+    values.update(data)
+    return Config(values, path, path.parent)
+
+
+def _parse(text: str, path: Path, toml: bool) -> dict:
+    """The file's settings, validated against the config schema (DataError naming the line)."""
+    # YAML only when parsing
+    from linter.knowledge.yamlfile import load_yaml, schema_problems
+
     lines = None
-    if path.name == "pyproject.toml":
+    if toml:
         data = _toml_section(text, path)
     else:
         lines = load_yaml(text, path)
         data = lines.data if lines.data is not None else {}
-    key = cache.digest(b"config", text.encode())
-    if cache.load("config", key) is None:
-        if not isinstance(data, dict):
-            raise DataError([f"{path}:1: the configuration must be a mapping of option: value"])
-        problems = schema_problems(data, "config", path, lines)
-        if problems:
-            raise DataError(problems)
-        cache.store("config", key, True)
-    values = dict(DEFAULTS)
-    values.update(data)
-    return Config(values, path, path.parent)
+    if not isinstance(data, dict):
+        raise DataError([f"{path}:1: the configuration must be a mapping of option: value"])
+    problems = schema_problems(data, "config", path, lines)
+    if problems:
+        raise DataError(problems)
+    return data
+
+
+def _settings(entry) -> dict | None:
+    """A cache entry's settings if each is a known key with the type its default has (the
+    schema's types), else None: the file is then parsed and validated again."""
+    if not isinstance(entry, dict):
+        return None
+    for key, value in entry.items():
+        if key not in DEFAULTS or type(value) is not type(DEFAULTS[key]):
+            return None
+        if isinstance(value, list) and not all(type(v) is str for v in value):
+            return None
+        if isinstance(value, dict) and not all(type(k) is str and type(v) is str
+                                               for k, v in value.items()):
+            return None
+    return entry
 
 
 def _toml_section(text: str, path: Path) -> dict:

@@ -87,13 +87,14 @@ class Context:
         m = terms.search(heading) if terms is not None and heading else None
         return m is not None and not heading[:m.start()].strip()
 
+    @cached_property
+    def presets(self) -> dict:
+        """Each rule's severities by preset, read off the data (no rule compiled for them)."""
+        return {r["code"]: r.get("presets") or {} for r in self.knowledge.rules}
+
     def severity(self, code: str, default: str) -> str:
         overrides = self.config["severity"]
         if code in overrides:
             return overrides[code]
-        rule = self.rule_index.get(code)
-        if rule is not None:
-            preset = rule.presets.get(self.config["preset"])
-            if preset:
-                return preset
-        return default
+        preset = self.presets.get(code, {}).get(self.config["preset"])
+        return preset or default

@@ -10,11 +10,9 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from linter import filters
 from linter.config import Config
 from linter.context import Context
-from linter.document import formats, reader
-from linter.document.markdown import Document, parse
+from linter.document import reader
 from linter.errors import (
     EXIT_ERROR,
     InputError,
@@ -24,7 +22,10 @@ from linter.errors import (
 )
 from linter.finding import SEVERITY_RANK, Finding
 from linter.knowledge import load as knowledge_mod
-from linter.view import DocumentView
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    from linter.document.markdown import Document
 
 SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox"}
 
@@ -52,11 +53,17 @@ def build_context(config: Config, reference=(), rules=(), select=(), ignore=()) 
 
 def lint_text(text: str, path: str, ctx: Context) -> FileResult:
     """The one pipeline: every command that lints text (check, validate, examples) uses it."""
+    from linter.document.markdown import parse
+
     return lint_document(parse(text, path), ctx)
 
 
 def lint_document(doc: Document, ctx: Context) -> FileResult:
     """Lint a parsed document (Markdown, plain text, or a rendered Word or HTML page)."""
+    # Imported here: a run whose every file has a stored result reads no document.
+    from linter import filters
+    from linter.view import DocumentView
+
     path = doc.path
     view = DocumentView(doc, ctx)
     raw: list[Finding] = []
@@ -99,6 +106,8 @@ def run(paths, ctx: Context, stdin=None):
     """Lint every path; returns (results, problems). Each path is expanded, and each file read,
     parsed and linted, in its own error boundary: a problem with one never costs the others
     their report. A file named twice (or reached twice through folders) is linted once."""
+    from linter.document import formats
+
     results = []
     limit = ctx.config["max-file-size"]
     files, problems = expand_unique(paths, ctx.config)

@@ -12,7 +12,7 @@ import dataclasses
 import os
 import stat
 
-from linter.document import formats, reader
+from linter.document import reader
 from linter.engine import FileResult, expand_unique, lint_document, problem
 
 HANDFUL = 8  # more files than this to lint: use every core unless told otherwise
@@ -122,6 +122,8 @@ def _probe(path, ctx, store):
 
 
 def _document(path, ctx, stdin, data):
+    from linter.document import formats  # not for a run whose every result is stored
+
     limit = ctx.config["max-file-size"]
     if path == "-":
         from linter.document.markdown import parse
@@ -134,6 +136,12 @@ def _document(path, ctx, stdin, data):
             return formats.load(path, limit)  # its error names the limit
         return parse(reader.decode(data, path), path)
     return formats.load(path, limit)
+
+
+def _is_text(path) -> bool:
+    from linter.document import formats
+
+    return formats.kind(path) == "text"
 
 
 def lint_one(path, ctx, store=None, stdin=None, documents=False):
@@ -155,7 +163,7 @@ def lint_one(path, ctx, store=None, stdin=None, documents=False):
             end[last] = end_at(last)
             if describe and f.end > f.start:
                 described[f.start] = describe(f.start)
-        if data is not None and (formats.kind(path) == "text" or _raw(path, ctx) == data):
+        if data is not None and (_is_text(path) or _raw(path, ctx) == data):
             store.put(path, data, result.findings, at, end, described)
         return FileResult(path, Positions(at, end, described), result.findings)
     except Exception as err:  # noqa: BLE001 - a bug met by one draft must not cost the others

@@ -152,3 +152,40 @@ def test_an_unwritable_cache_only_costs_time(ctx, draft, tmp_path):
     store = ResultCache(ctx, blocked / "results")
     assert report(runner.lint_one(draft, ctx, store)) == report(runner.lint_one(draft, ctx))
     assert not list(tmp_path.glob("**/*.tmp"))
+
+
+def _severity_from_compiled_rules(ctx, code, default):
+    """Context.severity as the compiled rules give it (the data's own presets, read once)."""
+    if code in ctx.config["severity"]:
+        return ctx.config["severity"][code]
+    rule = ctx.rule_index.get(code)
+    return (rule.presets.get(ctx.config["preset"]) if rule is not None else None) or default
+
+
+@pytest.mark.parametrize("preset", ["default", "strict"])
+def test_severities_read_off_the_data_are_the_compiled_rules(ctx, preset):
+    overrides = {"OVER004": "info", "STAT003": "off"}
+    cfg = Config({**DEFAULTS, "preset": preset, "severity": overrides})
+    run = dataclasses.replace(ctx, config=cfg)
+    codes = [r["code"] for r in run.knowledge.rules] + ["NOPE001"]
+    assert any(r.presets for r in run.rules)  # the strict preset changes some
+    assert [run.severity(c, "warning") for c in codes] == \
+        [_severity_from_compiled_rules(run, c, "warning") for c in codes]
+
+
+def test_a_rerun_with_every_result_stored_compiles_no_rule(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "draft.md").write_bytes(DRAFT)
+    code = ("import sys; from linter.cli import main; code = main(['check', 'draft.md']); "
+            "print(code, [m for m in ('linter.checks', 'linter.document.markdown', 'linter.view')"
+            " if m in sys.modules])")
+    env = dict(os.environ, MEDLINT_CACHE_DIR=str(tmp_path / "cache"))
+    runs = [subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, text=True,
+                           capture_output=True, timeout=120).stdout.splitlines()
+            for _ in range(2)]
+    first, again = runs
+    assert first[-1] == "1 ['linter.checks', 'linter.document.markdown', 'linter.view']"
+    assert again == first[:-1] + ["1 []"]  # the same report, read back

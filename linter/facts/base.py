@@ -53,6 +53,14 @@ class Value:
     def point(self) -> bool:
         return self.low == self.high
 
+    @cached_property
+    def refs(self) -> tuple:  # what a number is compared with: (low, high), then each `also`
+        return ((self.low, self.high), *((a, a) for a in self.also))
+
+    @cached_property
+    def rounding(self) -> float:  # half the step of the value's last digit, and a hair more
+        return 0.5 * 10 ** (-self.decimals) + 1e-9
+
     def text(self, unit: str) -> str:
         unit = self.unit if self.unit is not None else unit
 
@@ -127,7 +135,9 @@ class Fact:
         self.subject = compile_terms(self.subject_terms, vocabulary)
         self.subject_groups = frozenset(t[1:] for t in self.subject_terms if t.startswith("@"))
         self.subject_parts = [compile_terms([t], vocabulary) for t in self.subject_terms]
+        self.subject_key = tuple(self.subject_terms)  # facts with the same subject share answers
         self.keys = [compile_terms(group, vocabulary) for group in data.get("keys", [])]
+        self.key_groups = tuple(g for g in self.keys if g is not None)  # those that can match
         self.boost = compile_terms(data.get("boost", []), vocabulary)
         self.of = compile_terms(data.get("of", []), vocabulary)
         endpoint = data.get("endpoint", {})
@@ -149,6 +159,11 @@ class Fact:
         self.sources = cited(data, sources)
         self.values = tuple(self._value(v, vocabulary) for v in data.get("values", []))
         self.decimal_values = tuple(v for v in self.values if v.decimals)  # a value's fingerprint
+        # The fact's own words (a subgroup named in them is one the fact is about).
+        self.own_patterns = tuple(p for p in (
+            *self.keys, self.endpoint_terms, self.of, self.subject,
+            *(c.pattern for c in (*self.population_conflicts, *self.endpoint_conflicts)))
+            if p is not None)
 
     @staticmethod
     def _conflict(c: dict, vocabulary) -> Conflict:

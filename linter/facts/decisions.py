@@ -18,13 +18,15 @@ Each row is one named outcome; every wrong-statistic code comes from exactly one
 
 A slot the number's frame leaves unknown never conflicts; a missing time frame never makes an
 error. reference/README.md ("How a number is judged") documents the slots and this table. `conflicts()` below lists the slots on which a fact cannot be the one a
-number is about; `conflicting()`, the candidate filter, reads them only up to the first.
+number is about; `conflicting()`, the candidate filter, reads them cheapest first up to the first
+that conflicts.
 """
 from __future__ import annotations
 
 from linter.facts.frames import Frame, has_boxes, owned_elsewhere
 from linter.facts.measurewords import REACH
 from linter.facts.once import span_index
+from linter.facts.reach import reach
 from linter.text.clauses import clause_bounds
 
 ROWS = ("not-a-claim", "no-candidate", "supported", "abstain", "endpoint", "time-frame",
@@ -55,10 +57,7 @@ def blocking(fr: Frame) -> str | None:
 
 def _own_terms(fact, text: str, lo: int, hi: int) -> bool:
     """Whether text[lo:hi] is one of the fact's own words (a subgroup the fact is about)."""
-    conflicts = [c.pattern for c in (*fact.population_conflicts, *fact.endpoint_conflicts)]
-    for pattern in (*fact.keys, fact.endpoint_terms, fact.of, fact.subject, *conflicts):
-        if pattern is None:
-            continue
+    for pattern in fact.own_patterns:
         for m in pattern.finditer(text, max(0, lo - 40), min(len(text), hi + 40)):
             if m.start() < hi and lo < m.end():
                 return True
@@ -67,48 +66,82 @@ def _own_terms(fact, text: str, lo: int, hi: int) -> bool:
 
 def conflicts(fact, fr: Frame, q, qs, scope, prose: str, fb) -> list[str]:
     """The slots on which this fact cannot be what the number states (empty: a candidate)."""
-    return list(_conflicting(fact, fr, q, qs, scope, prose, fb))
+    found = (slot(fact, fr, q, qs, scope, prose, fb) for slot in _SLOTS)
+    return [name for name in found if name]
 
 
 def conflicting(fact, fr: Frame, q, qs, scope, prose: str, fb) -> bool:
-    """Whether the fact conflicts on any slot: the slots are read in order up to the first."""
-    return next(_conflicting(fact, fr, q, qs, scope, prose, fb), None) is not None
+    """Whether the fact conflicts on any slot: the slots are read cheapest first, up to the
+    first that conflicts (each is a plain question, so the order does not change the answer)."""
+    return any(slot(fact, fr, q, qs, scope, prose, fb) for slot in _CHEAPEST_FIRST)
 
 
-def _conflicting(fact, fr: Frame, q, qs, scope, prose: str, fb):
-    """The slots on which the fact conflicts, one by one (conflicts() gives the order)."""
+def _measure(fact, fr: Frame, q, qs, scope, prose: str, fb):
     if fr.measure and fact.measure and fr.measure != fact.measure and not _stands_for(fr, fact) \
             and not _names_conflict(fact, q, scope, prose):
-        yield "measure"  # (a measure the fact lists as a wrong endpoint is the endpoint row)
+        return "measure"  # (a measure the fact lists as a wrong endpoint is the endpoint row)
+    return None
+
+
+def _terms(fact, fr: Frame, q, qs, scope, prose: str, fb):
     if fact.keys and has_boxes(scope, prose) and any(
             group is not None and _all_elsewhere(group, q, qs, scope, prose) for group in fact.keys):
-        yield "terms"  # its words sit with another number: "~95% (induction failure 2.4%)"
+        return "terms"  # its words sit with another number: "~95% (induction failure 2.4%)"
+    return None
+
+
+def _bound(fact, fr: Frame, q, qs, scope, prose: str, fb):
     if fact.qualifier in ("under", "over", "at-least", "at-most") and not fr.bound \
             and q.kind in ("count", "number", "wbc"):
-        yield "bound"  # a patient's own count is not the threshold that defines a group
+        return "bound"  # a patient's own count is not the threshold that defines a group
+    return None
+
+
+def _time(fact, fr: Frame, q, qs, scope, prose: str, fb):
     if "period" in fr.modifiers and "span" not in fact.time:
-        yield "time"  # a figure for a past period is not a fact without one
-    if fact.subject is None:
-        # A general fact does not cover a figure stated for a narrower population or one arm.
-        for name, a, b in fr.subgroups:
-            if a < 0:  # named in the heading or a list's lead-in, and not in the fact's own words
-                lead = scope.before[0] if scope.before else ""
-                texts = [t for t in (lead, scope.heading) if t]
-                if any(c.pattern is not None and c.pattern.search(t)
-                       for c in fact.population_conflicts for t in texts) \
-                        or not any(_own_terms(fact, t, 0, len(t)) for t in texts):
-                    yield "population"
-                    break
-                continue
-            if not _own_terms(fact, prose, a, b) and not owned_elsewhere(a, b, q, qs, scope, prose):
-                yield "population"
-                break
-    elif other_study(fact, scope, fb):
-        yield "subject"
-    if any(not _own_terms(fact, prose, a, b) for a, b in fr.places):
-        yield "place"  # "in the United States, 3,000 a year" is not a worldwide count
-    if "population" in fact.identify and not population_stated(fact, fr, scope, fb):
-        yield "population"
+        return "time"  # a figure for a past period is not a fact without one
+    return None
+
+
+def _subject(fact, fr: Frame, q, qs, scope, prose: str, fb):
+    if fact.subject is not None:
+        return "subject" if other_study(fact, scope, fb) else None
+    # A general fact does not cover a figure stated for a narrower population or one arm.
+    here = reach(scope, fb)  # the sentence's figures ask the same of the same fact
+    for name, a, b in fr.subgroups:
+        if a < 0:  # named in the heading or a list's lead-in, and not in the fact's own words
+            lead = scope.before[0] if scope.before else ""
+            texts = [t for t in (lead, scope.heading) if t]
+            if any(c.pattern is not None and c.pattern.search(t)
+                   for c in fact.population_conflicts for t in texts) \
+                    or not any(_own_terms(fact, t, 0, len(t)) for t in texts):
+                return "population"
+            continue
+        if not here.answer(("own", fact, a, b), _own_terms, fact, prose, a, b) \
+                and not owned_elsewhere(a, b, q, qs, scope, prose):
+            return "population"
+    return None
+
+
+def _place(fact, fr: Frame, q, qs, scope, prose: str, fb):
+    if not fr.places:
+        return None
+    here = reach(scope, fb)
+    if any(not here.answer(("own", fact, a, b), _own_terms, fact, prose, a, b)
+           for a, b in fr.places):
+        return "place"  # "in the United States, 3,000 a year" is not a worldwide count
+    return None
+
+
+def _population(fact, fr: Frame, q, qs, scope, prose: str, fb):
+    if "population" in fact.identify and not reach(scope, fb).answer(
+            ("population", fact, fr.question), population_stated, fact, fr, scope, fb):
+        return "population"
+    return None
+
+
+_SLOTS = (_measure, _terms, _bound, _time, _subject, _place, _population)  # conflicts()' order
+_CHEAPEST_FIRST = (_bound, _time, _measure, _subject, _population, _place, _terms)
 
 
 def population_stated(fact, fr: Frame, scope, fb) -> bool:
@@ -144,7 +177,12 @@ def _stands_for(fr: Frame, fact) -> bool:
 
 def other_study(fact, scope, fb) -> bool:
     """A trial's fact, in a text whose context names another trial and never this one: figures
-    in a summary of trial X are trial X's, whatever drug they share."""
+    in a summary of trial X are trial X's, whatever drug they share. Facts with the same
+    subjects get the same answer in a sentence: it is worked out once."""
+    return reach(scope, fb).answer(("other-study", fact.subject_groups), _other_study, fact, scope, fb)
+
+
+def _other_study(fact, scope, fb) -> bool:
     anchors = [fb.subjects[n] for n in fb.anchors if n in fact.subject_groups and n in fb.subjects]
     if not anchors:
         return False

@@ -2,7 +2,7 @@
 places (the `measures`, `frame-modifiers`, `subgroups` and `places` keys of vocabulary files)."""
 from __future__ import annotations
 
-from linter.facts.heads import Heads
+from linter.text.needles import Screen
 from linter.text.terms import compile_terms
 
 
@@ -19,12 +19,10 @@ class FrameTerms:
                           for name in knowledge.subgroups if name in vocabulary}
         self.places = compile_terms([f"@{name}" for name in knowledge.places if name in vocabulary],
                                     vocabulary)
-        # Each stretch of text is looked up once for the words the measures and subgroups begin
-        # with; only those that may match are searched (linter.facts.heads).
-        self.heads = Heads()
-        for pattern in (*self.measures.values(), *self.subgroups.values()):
-            if pattern is not None:
-                self.heads.of(pattern)
+        # A stretch is searched only for the lists one of whose strings it holds (needles.py).
+        self.measure_screen = Screen(self.measures.values())
+        self.modifier_screen = Screen(pattern for _, pattern in self.modifiers.values())
+        self.subgroup_screen = Screen(self.subgroups.values())
         # The number kinds each measure is stated in, from the facts that use it: "randomized"
         # next to a percent is not what the percent measures (`accepts`: fact kind -> number kinds).
         self.kinds: dict = {}

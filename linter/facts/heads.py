@@ -136,12 +136,18 @@ class Reachable:
     """The facts of each quantity kind by the heads of their subject (and of their population,
     which may stand in for it), so that a number meets only the facts whose subject, or
     population, its context may name. Facts without a subject, or with terms that have no
-    heads, are always reachable. Order is the fact base's."""
+    heads, are always reachable. Order is the fact base's.
+
+    Given the heads of the text a number's key terms must come from, a fact one of whose key
+    groups cannot match there is left out too; a percentage-point figure keeps the percent
+    facts it may be the difference of (it needs no key terms)."""
 
     def __init__(self, by_kind: dict, heads: Heads):
         self.always: dict = {}
         self.by_subject: dict = {}
         self.by_population: dict = {}
+        self.key_heads: dict = {}  # per kind, per fact: the heads of each key group that has them
+        self._memo: dict = {}  # the answers by kind and heads (texts with the same heads are many)
         self.facts = by_kind
         for kind, facts in by_kind.items():
             always, subj, pop = set(), {}, {}
@@ -156,15 +162,40 @@ class Reachable:
                 for h in ph:
                     pop.setdefault(h, []).append(i)
             self.always[kind], self.by_subject[kind], self.by_population[kind] = always, subj, pop
+            self.key_heads[kind] = [
+                () if kind == "pp" and not f.relative and f.kind != "pp" else tuple(
+                    h for h in (heads.of(g) for g in f.keys if g is not None) if h is not None)
+                for f in facts]
 
-    def facts_for(self, kind: str, in_context, in_sentence) -> list:
+    def facts_for(self, kind: str, in_context, in_sentence, in_keys=None) -> list:
+        key = (kind, in_context, in_sentence, in_keys)
+        hit = self._memo.get(key)
+        if hit is None:
+            if len(self._memo) > 4096:
+                self._memo.clear()
+            hit = self._memo[key] = self._facts_for(kind, in_context, in_sentence, in_keys)
+        return hit
+
+    def _facts_for(self, kind: str, in_context, in_sentence, in_keys) -> list:
         facts = self.facts.get(kind, ())
+        if not facts:
+            return []
         if in_context is None or in_sentence is None:
-            return list(facts)
-        found = set(self.always.get(kind, ()))
-        subj, pop = self.by_subject.get(kind, {}), self.by_population.get(kind, {})
-        for h in in_context:
-            found.update(subj.get(h, ()))
-        for h in in_sentence:
-            found.update(pop.get(h, ()))
-        return [facts[i] for i in sorted(found)]
+            found = range(len(facts))
+        else:
+            found = set(self.always[kind])
+            for heads, index in ((in_context, self.by_subject[kind]),
+                                 (in_sentence, self.by_population[kind])):
+                if len(index) < len(heads):  # the fewer of the two is read
+                    for h, facts_of in index.items():
+                        if h in heads:
+                            found.update(facts_of)
+                else:
+                    for h in heads:
+                        found.update(index.get(h, ()))
+            found = sorted(found)
+        if in_keys is None:
+            return [facts[i] for i in found]
+        key_heads = self.key_heads[kind]
+        return [facts[i] for i in found
+                if not any(h.isdisjoint(in_keys) for h in key_heads[i])]

@@ -8,7 +8,6 @@ fingerprint), and on the partner of a "96% vs 87.9%" pair; the best one wins onl
 """
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 
@@ -16,7 +15,7 @@ from linter.document.scopes import Scope
 from linter.facts.attributes import tiers
 from linter.facts.base import Fact, FactBase, Value
 from linter.facts.decisions import conflicting
-from linter.facts.heads import misses
+from linter.facts.reach import reach
 from linter.facts.values import arm_difference, same_noun, value_matches
 from linter.regexcache import compile as rx
 from linter.text.quantities import Quantity
@@ -111,16 +110,6 @@ def labelled_number(q: Quantity, fact: Fact, prose: str, scope: Scope) -> bool:
     return terms is not None and any(m.end() >= len(before) - 2 for m in terms.finditer(before))
 
 
-def _closest(positions: list[int], local: int) -> float:
-    """The distance from `local` to the nearest of the sorted positions; a name before the
-    number counts a little nearer than one after it. Bisected: a sentence may name a drug
-    thousands of times."""
-    i = bisect.bisect_left(positions, local)
-    left = local - positions[i - 1] if i else float("inf")
-    right = (positions[i] - local) * 1.5 if i < len(positions) else float("inf")
-    return min(left, right)
-
-
 def subject_level(fact: Fact, scope: Scope, fb: FactBase, at: int | None = None) -> int | None:
     """2 = named in the sentence, 1 = named earlier, 0 = fact has no subject, None = not about it.
 
@@ -128,41 +117,9 @@ def subject_level(fact: Fact, scope: Scope, fb: FactBase, at: int | None = None)
     it must name more of the fact's own subjects than of other ones. Within the sentence, when a
     position is given, the trial named nearest the number decides, else the treatment
     ("blinatumomab ...; tisagenlecleucel ... 52%" is about tisagenlecleucel; "imatinib 340 mg/m²
-    in EsPhALL2010" is EsPhALL's).
+    in EsPhALL2010" is EsPhALL's). The answers are the sentence's (linter.facts.reach).
     """
-    if fact.subject is None:
-        return 0
-    others = fb.other_subjects(fact)
-    if at is not None:
-        # Trials and populations decide before drugs: "EsPhALL2010: imatinib 340" is EsPhALL's.
-        local = at - scope.start
-        found = fb.mentions(scope.text)
-
-        for names in (fb.anchors, fb.treatments):
-            mine = [_closest(found[name], local) for name in names
-                    if name in fact.subject_groups and found[name]]
-            theirs = [_closest(found[name], local) for name in names
-                      if name not in fact.subject_groups and found[name]]
-            if mine and (not theirs or min(mine) < min(theirs)):
-                return 2
-            if theirs and (not mine or min(theirs) < min(mine)):
-                return None
-    levels = [(scope.text, 2)]
-    if scope.header:
-        levels.append((scope.header, 2))
-    if scope.table:
-        levels.append((scope.table, 1))
-    levels += [(t, 1) for t in scope.before] + [(scope.heading, 1), (scope.title, 1)]
-    for text, level in levels:
-        if not text:
-            continue
-        mine = sum(1 for p in fact.subject_parts if p.search(text))
-        theirs = sum(1 for p in others if p.search(text))
-        if mine and mine > theirs:
-            return level
-        if theirs:
-            return None
-    return None
+    return reach(scope, fb).subject_level(fact, at)
 
 
 _SHARE_OF = rx(r"\s*of\s+(.{0,40})", re.I | re.S)
@@ -201,60 +158,60 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
         of = _SHARE_OF.match(prose, q.end, scope.end)  # in place: a sentence may be megabytes
         if of and fb.population_nouns is not None and not fb.population_nouns.match(of.group(1)):
             return []
+    key_text = scope.key_text
+    # An answer takes its question's words; a sentence that points back, its antecedent's.
+    lent = " \n ".join(t for t in (fr.question, fr.antecedent) if t) if fr is not None else ""
+    if lent:
+        key_text = f"{key_text} \n {lent}"
+    if lean_back:
+        key_text = key_text + " \n " + (scope.before[0] if scope.before else "")
+    # Looked up first, searched after: a fact whose key terms or subject cannot occur here is
+    # skipped unread (two decimals may name a fact by value; a difference needs no key terms).
+    by_value = partner is not None and q.decimals > 0 and partner[0].decimals > 0
+    here = reach(scope, fb)
+    facts = here.facts_for(q.kind, None if by_value else fb.heads.present(key_text))
+    if not facts:
+        return []
     (c_lo, c_hi), (s_lo, s_hi), _ = tiers(scope, prose, q)
     clause = prose[c_lo:c_hi]
     segment = prose[s_lo:s_hi]
     if scope.cells:  # a column header labels every value under it
         clause = clause + " \n " + scope.header
         segment = segment + " \n " + scope.header
-    key_text = scope.key_text
-    # An answer takes its question's words; a sentence that points back, its antecedent's.
-    lent = " \n ".join(t for t in (fr.question, fr.antecedent) if t) if fr is not None else ""
     if lent:
-        key_text, segment, clause = (f"{t} \n {lent}" for t in (key_text, segment, clause))
-    if lean_back:
-        key_text = key_text + " \n " + (scope.before[0] if scope.before else "")
+        segment, clause = f"{segment} \n {lent}", f"{clause} \n {lent}"
     other = _other_side(q, prose, scope.start, scope.end)
-    heads = fb.heads
-    # Looked up first, searched after: a fact whose key terms or subject cannot occur here is
-    # skipped unread (two decimals may name a fact by value; a difference needs no key terms).
-    in_keys = heads.present(key_text)
-    by_value = partner is not None and q.decimals > 0 and partner[0].decimals > 0
-    in_context = heads.present_any((scope.text, scope.header, scope.table, *scope.before,
-                                    scope.heading, scope.title))
-    in_sentence = heads.present(scope.text)
+    kind = q.kind
+    # An absolute difference between the arms: "the difference was about 8 points".
+    difference_said = kind == "pp" and _DIFFERENCE.search(clause) is not None
     out = []
-    for fact in fb.reachable.facts_for(q.kind, in_context, in_sentence):
-        if not by_value and not (q.kind == "pp" and not fact.relative and fact.kind != "pp") \
-                and any(misses(heads.of(g), in_keys) for g in fact.keys if g is not None):
-            continue
+    for fact in facts:
         if other is not None and any(v.low <= other <= v.high for v in fact.values):
             continue  # "28 of 30 babies": the fact is about the other number
-        if q.kind == "percent" and q.relative != fact.relative:
-            continue
-        if q.kind == "count" and not same_noun(q.unit, fact.unit, fb.people):
-            continue
-        if q.kind == "number" and not labelled_number(q, fact, prose, scope):
-            continue
+        if kind == "percent":
+            if q.relative != fact.relative:
+                continue
+        elif kind == "count":
+            if not same_noun(q.unit, fact.unit, fb.people):
+                continue
+        elif kind == "number":
+            if not labelled_number(q, fact, prose, scope):
+                continue
         diff = None
-        if q.kind == "pp" and not fact.relative and fact.kind != "pp":
+        keys = fact.key_groups
+        if kind == "pp" and not fact.relative and fact.kind != "pp":
             diff = arm_difference(fact)
             if diff is None:
                 continue
+            if difference_said:
+                keys = ()
         score = 0.0
         in_clause = True
         ok = True
         any_in_clause = not fact.keys
-        if q.kind == "pp" and not fact.relative and fact.kind != "pp":
-            # An absolute difference between the arms: "the difference was about 8 points".
-            keys = [] if _DIFFERENCE.search(clause) else fact.keys
-        else:
-            keys = fact.keys
         fingerprint = None  # worked out when first needed: most facts have their words
         for group in keys:
-            if group is None:
-                continue
-            if not group.search(key_text):  # most facts fail here: one memoised lookup
+            if not here.search(group, key_text):  # most facts fail here: one memoised lookup
                 if fingerprint is None:
                     # Two decimals that are exactly a fact's two arms ("97.5% versus 90.2%")
                     # name it by value.
@@ -278,9 +235,8 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
             if not fact.of.search(q.noun):
                 continue
             score += 2
-        level = subject_level(fact, scope, fb, q.start)
-        if level is None and fact.population_terms is not None and not any(
-                fb.mentions(scope.text)[n] for n in fb.treatments) \
+        level = here.subject_level(fact, q.start)
+        if level is None and fact.population_terms is not None and not here.names_treatment() \
                 and fact.population_terms.search(scope.text):
             level = 1  # the fact's own population, named with no other treatment, resolves it
         if level is None:
@@ -288,10 +244,10 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
         # The frame's slots last: most facts have failed on their key terms by now.
         if fr is not None and conflicting(fact, fr, q, qs, scope, prose, fb):
             continue
-        score += {2: 2, 1: 1, 0: 0}[level]
-        if fact.boost is not None and fact.boost.search(key_text):
+        score += level  # 2 named in the sentence, 1 before it, 0 a fact without a subject
+        if fact.boost is not None and here.search(fact.boost, key_text):
             score += 1
-        endpoint_hit = fact.endpoint_terms is not None and fact.endpoint_terms.search(key_text)
+        endpoint_hit = fact.endpoint_terms is not None and here.search(fact.endpoint_terms, key_text)
         if endpoint_hit:
             score += 2 if fact.endpoint_terms.search(segment) else 1
         if diff is not None:
@@ -314,7 +270,7 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
         own_words = stated and fr.measure_from != "sentence"  # in its clause, cell or question
         strong = has_partner or (in_clause and (any_in_clause or own_words) and (
             endpoint_hit or stated or fact.endpoint_terms is None or not fact.keys
-            or sum(1 for g in fact.keys if g is not None) >= 2))
+            or len(fact.key_groups) >= 2))
         if not fact.keys and not has_partner:
             # With no key terms, the number's own words must name the measure and the subject must
             # be resolved: in the sentence, or before it when the measure is the frame's.

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from linter.facts.heads import misses
 from linter.facts.once import once
 from linter.regexcache import compile as rx
 
@@ -30,11 +29,9 @@ REACH = 2000
 def raw_hits(lo: int, hi: int, prose: str, terms, kind=None) -> list:
     """Measure-term matches in prose[lo:hi] as (start, end, name), overlaps kept."""
     hits = []
-    heads = terms.heads
-    present = heads.present(prose[lo:hi])
-    for name, pattern in terms.measures.items():
-        if pattern is None or (kind and name in terms.kinds and kind not in terms.kinds[name]) \
-                or misses(heads.of(pattern), present):
+    kinds = terms.kinds
+    for (name, pattern), may in zip(terms.measures.items(), terms.measure_screen.possible(prose, lo, hi)):
+        if not may or (kind and name in kinds and kind not in kinds[name]):
             continue
         for m in pattern.finditer(prose, lo, hi):
             if _GOVERNED.search(prose, max(lo, m.start() - 30), m.start()):

@@ -12,7 +12,6 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from linter.facts.attributes import segment
-from linter.facts.heads import misses
 from linter.facts.once import for_last, once, spans
 from linter.regexcache import compile as rx
 from linter.regexcache import lazy
@@ -78,17 +77,16 @@ def subgroups(q: Quantity, scope, prose: str, terms) -> tuple:
 
 def _subgroups(prose: str, lo: int, hi: int, lead: str, heading: str, terms) -> tuple:
     out = []
-    heads = terms.heads
-    present, around = heads.present(prose[lo:hi]), heads.present_any((lead, heading))
-    for name, pattern in terms.subgroups.items():
+    screen = terms.subgroup_screen
+    within = screen.possible(prose, lo, hi)
+    around = [screen.possible(t) for t in (lead, heading) if t]
+    for i, (name, pattern) in enumerate(terms.subgroups.items()):
         if pattern is None:
             continue
-        within = heads.of(pattern)
-        if misses(within, present) and misses(within, around):
-            continue  # neither the number's stretch nor the lead-in or heading may hold it
-        for m in pattern.finditer(prose, lo, hi):
-            out.append((name, m.start(), m.end()))
-        if any(pattern.search(t) for t in (lead, heading) if t):
+        if within[i]:
+            for m in pattern.finditer(prose, lo, hi):
+                out.append((name, m.start(), m.end()))
+        if any(may[i] for may in around) and any(pattern.search(t) for t in (lead, heading) if t):
             out.append((name, -1, -1))
     return tuple(out)
 
@@ -99,10 +97,13 @@ def reaching(q: Quantity, scope, prose: str, terms) -> tuple:
     s_lo, s_hi = segment(q, scope, prose)
     reach = {"clause": (c_lo, c_hi), "segment": (s_lo, s_hi), "sentence": (scope.start, scope.end),
              "before": (max(scope.start, q.start - 60), q.start)}
-    for name, (how, pattern) in terms.modifiers.items():
+    may = _in_sentence(scope, prose, terms)
+    for i, (name, (how, pattern)) in enumerate(terms.modifiers.items()):
         if pattern is None:
             continue
         lo, hi = reach[how]
+        if not may[i] and scope.start <= lo and hi <= scope.end:
+            continue  # a stretch of a sentence that cannot match
         if how != "before":
             # Matches never overlap: at most one holds the number, so two tell as much as all.
             if any(not a <= q.start < b for a, b in spans(pattern, prose, lo, hi)[:2]):
@@ -129,6 +130,16 @@ def reaching(q: Quantity, scope, prose: str, terms) -> tuple:
         found.append("row-number")  # "| 9 | Infant blinatumomab ... |": the row's index
     return tuple(dict.fromkeys(found))
 
+
+def _in_sentence(scope, prose: str, terms) -> list[bool]:
+    """Which modifiers may match somewhere in the sentence: asked once per sentence."""
+    slot = _SENTENCE
+    if slot[0] is not scope or slot[1] is not terms or slot[2] is not prose:
+        slot[:] = [scope, terms, prose, terms.modifier_screen.possible(prose, scope.start, scope.end)]
+    return slot[3]
+
+
+_SENTENCE: list = [None, None, None, None]  # scope, terms, prose, answer
 
 _SHARED_JOIN = rx(r"\s*(?:vs\.?|versus|and|or|to|-|–)\s*$", re.I)
 

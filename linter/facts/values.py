@@ -62,11 +62,24 @@ def _rough(q: Quantity) -> bool:
 
 
 def tolerance(q: Quantity, ref: float) -> float:
-    if q.qualifier in ("about", "nearly") or _rough(q):
+    flat = _flat_tolerance(q)
+    if flat is None:  # rough: a share of the reference value
         if q.kind in ("percent", "pp"):
             return max(0.06 * abs(ref), min(2.5, 0.3 * abs(ref)))
         return max(0.1 * abs(ref), 1)
-    return 0.5 * precision(q) + 1e-9
+    return flat
+
+
+def _flat_tolerance(q: Quantity) -> float | None:
+    """Half the step of the number's last digit, or None for a rough number (kept for the
+    number last asked about: it is compared with every value of every candidate fact)."""
+    if _TOLERANCE[0] is not q:
+        rough = q.qualifier in ("about", "nearly") or _rough(q)
+        _TOLERANCE[:] = [q, None if rough else 0.5 * precision(q) + 1e-9]
+    return _TOLERANCE[1]
+
+
+_TOLERANCE: list = [None, None]
 
 
 # Each unit as a multiple of a base unit of its dimension: days for time, a rate per person.
@@ -78,8 +91,10 @@ _UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 365.25 / 12, "mon
 def unit_factor(q: Quantity, unit: str) -> float:
     """What one unit of the draft's number is worth in the reference unit (12 for years stated
     against months); 1 when either unit is unknown or they are the same."""
+    if q.kind not in ("duration", "age", "rate"):
+        return 1.0
     mine, theirs = _UNITS.get((q.unit or "").strip()), _UNITS.get((unit or "").strip())
-    if q.kind not in ("duration", "age", "rate") or mine is None or theirs is None:
+    if mine is None or theirs is None:
         return 1.0
     return mine / theirs
 
@@ -93,22 +108,29 @@ def value_matches(q: Quantity, v: Value, fact: Fact) -> bool:
     k = unit_factor(q, v.unit if v.unit is not None else fact.unit)
     if abs(k - 1) > 1e-9:  # compare in the reference unit, at the draft's own precision
         value, dlo, dhi = _scaled(q, k)
-        return _matches(q, value, dlo, dhi, v, fact, lambda ref: tolerance(q, ref / k) * k)
+        return _matches(q, value, dlo, dhi, v, fact, k)
     dlo, dhi = q.bounds
-    return _matches(q, q.value, dlo, dhi, v, fact, lambda ref: tolerance(q, ref))
+    return _matches(q, q.value, dlo, dhi, v, fact, None)
 
 
-def _matches(q: Quantity, d, dlo, dhi, v: Value, fact: Fact, tolerance) -> bool:
-    refs = [(v.low, v.high)] + [(a, a) for a in v.also]
-    for rlo, rhi in refs:
-        ref_round = 0.5 * 10 ** (-v.decimals) + 1e-9
-        if fact.qualifier in ("under", "over", "at-least", "at-most") and q.low is None:
+def _allowed(q: Quantity, ref: float, k: float | None) -> float:
+    """The tolerance around a reference value, in the reference unit."""
+    return tolerance(q, ref) if k is None else tolerance(q, ref / k) * k
+
+
+def _matches(q: Quantity, d, dlo, dhi, v: Value, fact: Fact, k: float | None) -> bool:
+    """Whether the draft's value d (range dlo-dhi), in the reference unit, agrees with v; k
+    is the factor the draft's unit was scaled by (None: not scaled)."""
+    ref_round = v.rounding
+    threshold = fact.qualifier in ("under", "over", "at-least", "at-most") and q.low is None
+    for rlo, rhi in v.refs:
+        if threshold:
             # A threshold ("WBC < 50,000"): the number itself must be the threshold.
-            if abs(d - rlo) <= max(tolerance(rlo), ref_round):
+            if abs(d - rlo) <= max(_allowed(q, rlo, k), ref_round):
                 return True
             continue
         if q.low is not None:  # a range in the draft
-            tol = max(tolerance(rlo), ref_round) if q.qualifier == "about" else ref_round
+            tol = max(_allowed(q, rlo, k), ref_round) if q.qualifier == "about" else ref_round
             if rlo == rhi:  # it must contain the reference value
                 if dlo - tol <= rlo <= dhi + tol:
                     return True
@@ -122,7 +144,7 @@ def _matches(q: Quantity, d, dlo, dhi, v: Value, fact: Fact, tolerance) -> bool:
                     or (rlo - tol <= dlo and dhi <= rhi + tol):
                 return True
             continue
-        tol = max(tolerance(rlo), ref_round)
+        tol = max(_allowed(q, rlo, k), ref_round)
         if q.qualifier in ("exact", "about"):
             if rlo - tol <= d <= rhi + tol:
                 return True

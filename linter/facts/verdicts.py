@@ -103,8 +103,9 @@ def analyse(prose: str, scopes, fb: FactBase) -> tuple[Verdict, ...]:
                 if key in reported:
                     record = Verdict(scope, q, record.fact, True, None)
                 reported.add(key)
-            records.append(replace(record, frame=fr, candidates=tuple(cands),
-                                   row=row_of(record.problem, record.supported, record.fact, cands)))
+            records.append(Verdict(scope, q, record.fact, record.supported, record.problem, fr,
+                                   row_of(record.problem, record.supported, record.fact, cands),
+                                   tuple(cands)))
         records.extend(Verdict(scope, q, fact, False, p)
                        for q, fact, p in direction_problems(qs, scope, prose, records))
     return tuple(records)

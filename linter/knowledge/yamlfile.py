@@ -14,14 +14,13 @@ from __future__ import annotations
 import json
 import re
 from functools import lru_cache
-from pathlib import Path
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from linter.errors import DataError
-from linter.knowledge.paths import SCHEMA_DIR
+from linter.knowledge.paths import SCHEMA_DIR, read_text  # noqa: F401 - read_text: here too
 
 MAX_DEPTH = 64  # medlint's own files nest five levels deep
 MAX_INT_DIGITS = 100  # no medlint setting needs a longer integer; Python refuses over 4,300
@@ -161,17 +160,6 @@ def read_yaml(text: str) -> YamlFile:
 @lru_cache(maxsize=None)
 def schema(name: str) -> dict:
     return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
-
-
-def read_text(path: Path) -> str:
-    try:
-        return Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise DataError([f"{path}: no such file"]) from None
-    except UnicodeDecodeError:
-        raise DataError([f"{path}: not valid UTF-8"]) from None
-    except OSError as err:
-        raise DataError([f"{path}: cannot read ({err.strerror or err})"]) from None
 
 
 def load_yaml(text: str, path) -> YamlFile:

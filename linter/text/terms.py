@@ -20,6 +20,8 @@ import re
 
 from linter.errors import MedlintError
 from linter.regexcache import compile as rx
+from linter.text.needles import lowered as _lower
+from linter.text.needles import may_hold, regex_needles
 from linter.text.patterns import nested_repeat, plain, risky
 
 PATTERN_SECONDS = 1.0  # per search of one text: a sane pattern takes microseconds
@@ -69,18 +71,8 @@ def term_pattern(term: str) -> str:
     return pattern
 
 
-_LOWER: dict = {}
 _LONG = 2000  # characters: a stretch longer than any sentence of prose
 _COMPILED: dict = {}
-
-
-def _lower(text: str) -> str:
-    low = _LOWER.get(text)
-    if low is None:
-        if len(_LOWER) > 256:
-            _LOWER.clear()
-        low = _LOWER[text] = text.lower()
-    return low
 
 
 def _compiled(term: str):
@@ -108,7 +100,7 @@ class Terms:
     alternation up front would cost more than linting a draft.
     """
 
-    __slots__ = ("terms", "plain", "_regex_terms", "_regex", "_memo", "_long", "_limited")
+    __slots__ = ("terms", "plain", "_regex_terms", "_regex", "_memo", "_long", "_limited", "_needles")
 
     def __init__(self, terms: tuple):
         self.terms = terms
@@ -129,6 +121,7 @@ class Terms:
         self._regex_terms = tuple(regex_terms)
         self._regex = None
         self._limited = False  # run under the time limit (see patterns.risky)
+        self._needles = _UNSET  # what every match of the `re:` terms holds (needles.required)
         self._memo: dict = {}
         self._long: dict = {}  # answers about long stretches, costly to find again
 
@@ -162,26 +155,33 @@ class Terms:
                                  f"{PATTERN_SECONDS:g} s on one sentence; simplify it "
                                  f"(nested repetition such as (a+)+ is the usual cause)") from None
 
-    def _present(self, text: str, pos: int, endpos: int | None):
-        low = _lower(text)
-        window = low if (not pos and endpos is None) else low[pos:endpos]
-        return [(lit, word, term) for lit, word, term in self.plain if lit in window]
+    def _may_match(self, text: str, pos: int, endpos, window: str, sound: bool) -> bool:
+        """Whether the `re:` terms may match text[pos:endpos], `window` lowercased (needles.py)."""
+        needles = self._needles
+        if needles is _UNSET:
+            needles = self._needles = regex_needles(self)
+        return needles is None or not sound or may_hold(needles, window, text, pos, endpos)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
         # The same sentence is searched for the same terms by many facts: remember the answer
         # (answers about long stretches apart, so that the many short stretches of a run-on
         # sentence do not push them out).
         key = (text, pos, endpos)
-        memo = self._long if (len(text) if endpos is None else endpos) - pos > _LONG else self._memo
-        if key in memo:
-            return memo[key]
         end = len(text) if endpos is None else endpos
+        memo = self._long if end - pos > _LONG else self._memo
+        best = memo.get(key, _UNSET)
+        if best is not _UNSET:
+            return best
+        low, sound = _lower(text)
+        window = low if (not pos and endpos is None) else low[pos:endpos]
         best = None
-        for _, _, term in self._present(text, pos, endpos):
-            best = _better(best, _compiled(term).search(text, pos, end))
+        for lit, _, term in self.plain:
+            if lit in window:
+                best = _better(best, _compiled(term).search(text, pos, end))
         if self._regex_terms:
             regex = self.regex
-            best = _better(best, self._timed(regex.search, text, pos, end))
+            if self._may_match(text, pos, endpos, window, sound):
+                best = _better(best, self._timed(regex.search, text, pos, end))
         if len(memo) > 512:
             memo.clear()
         memo[key] = best
@@ -201,9 +201,12 @@ class Terms:
 
     def _finditer(self, text: str, pos: int, endpos: int | None) -> tuple:
         end = len(text) if endpos is None else endpos
-        low = _lower(text)
+        low, sound = _lower(text)
+        window = low if (not pos and endpos is None) else low[pos:endpos]
         found = []
-        for lit, word, term in self._present(text, pos, endpos):
+        for lit, word, term in self.plain:
+            if lit not in window:
+                continue
             pattern = _compiled(term)
             i = low.find(lit, pos, end)
             while i >= 0:
@@ -212,10 +215,13 @@ class Terms:
                     if m is not None:
                         found.append(m)
                 i = low.find(lit, i + 1, end)
-        if self._regex_terms:
+        if self._regex_terms and self._may_match(text, pos, endpos, window, sound):
             regex = self.regex
             found.extend(self._timed(lambda *a, **k: list(regex.finditer(*a, **k)), text, pos, end))
-        return tuple(leftmost_longest(found))
+        return tuple(leftmost_longest(found)) if len(found) > 1 else tuple(found)
+
+
+_UNSET = object()
 
 
 def leftmost_longest(matches):
@@ -238,12 +244,19 @@ class TermUnion:
         self._memo: dict = {}
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
+        key = (text, pos, endpos, None)  # apart from finditer's answers
+        best = self._memo.get(key, _UNSET)
+        if best is not _UNSET:
+            return best
         best = None
         for part in self.parts:
             m = part.search(text, pos, endpos)
             if m is not None and (best is None or m.start() < best.start()
                                   or (m.start() == best.start() and m.end() > best.end())):
                 best = m
+        if len(self._memo) > 512:
+            self._memo.clear()
+        self._memo[key] = best
         return best
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):

@@ -121,3 +121,22 @@ def test_rates_are_converted_between_denominators(value, unit, decimals, right):
 def test_stated_precision_in_sentences(lint, text, found):
     got = [f.found for f in lint(text).findings if f.category == "wrong-statistic"]
     assert got == found
+
+
+def test_the_tolerance_kept_per_number_is_the_plain_one():
+    """The tolerance is worked out once per number; asked in any order, it is the formula's."""
+    from linter.facts.values import _rough, tolerance
+
+    def plain(q, ref):
+        if q.qualifier in ("about", "nearly") or _rough(q):
+            if q.kind in ("percent", "pp"):
+                return max(0.06 * abs(ref), min(2.5, 0.3 * abs(ref)))
+            return max(0.1 * abs(ref), 1)
+        return 0.5 * precision(q) + 1e-9
+
+    qs = [stated(t, k) for t, k in (("about 90% of children", "percent"), ("87.9% of children",
+          "percent"), ("1,400 children", "count"), ("nearly half of them", "percent"),
+          ("30 infants", "count"))]
+    asked = [(q, ref) for ref in (0.5, 12.0, 87.9, 1440.0) for q in qs + qs[::-1]]
+    assert [tolerance(q, ref) for q, ref in asked] == [plain(q, ref) for q, ref in asked]
+    assert len({plain(q, 87.9) for q in qs}) == 4  # two rough shares, three written steps

@@ -7,20 +7,20 @@ from linter.text.terms import Terms
 def test_a_long_stretch_is_read_once_however_many_short_ones_are_asked_about(monkeypatch):
     group = Terms(("relapse", "re:\\bremission\\b"))
     reads = []
-    real = Terms._present
+    real = terms_mod._lower
 
-    def counting(self, text, pos, endpos):
-        reads.append((len(text) if endpos is None else endpos) - pos)
-        return real(self, text, pos, endpos)
+    def counting(text):
+        reads.append(text)
+        return real(text)
 
-    monkeypatch.setattr(Terms, "_present", counting)
+    monkeypatch.setattr(terms_mod, "_lower", counting)
     long = "Children in remission stayed well. " * 100 + "One had a relapse."
     first = group.search(long)
     for i in range(600):  # more short stretches than a memo keeps
         group.search(f"Sentence {i} about remission.")
     again = group.search(long)
     assert (first.group(0), again is first) == ("remission", True)
-    assert reads.count(len(long)) == 1 and len(long) > terms_mod._LONG
+    assert reads.count(long) == 1 and len(long) > terms_mod._LONG
 
 
 def test_short_stretches_are_remembered_too_and_answers_match_a_fresh_search():
@@ -29,3 +29,25 @@ def test_short_stretches_are_remembered_too_and_answers_match_a_fresh_search():
     found = [m.span() for m in group.finditer(text, 3, 30)]
     assert found == [m.span() for m in group.finditer(text, 3, 30)] == [(3, 10), (21, 28)]
     assert [m.span() for m in Terms(("relapse",)).finditer(text, 3, 30)] == found
+
+
+def test_a_union_remembers_its_search_and_answers_as_its_parts_do(monkeypatch):
+    from linter.text.terms import TermUnion
+
+    union = TermUnion((Terms(("relapse*",)), Terms(("re:\\bremission\\b", "came back"))))
+    text = "In remission, no relapse came back; relapses later."
+    asked = []
+    real = Terms.search
+
+    def counting(self, *args):
+        asked.append(args[1:])
+        return real(self, *args)
+
+    monkeypatch.setattr(Terms, "search", counting)
+    spans = [(m and m.span()) for m in (union.search(text), union.search(text, 12), union.search(text, 12, 24),
+                                        union.search(text, 40))]
+    assert spans == [(3, 12), (17, 24), (17, 24), None] and len(asked) == 8
+    again = [(m and m.span()) for m in (union.search(text), union.search(text, 12), union.search(text, 12, 24),
+                                        union.search(text, 40))]
+    assert again == spans and len(asked) == 8
+    assert [m.span() for m in union.finditer(text)] == [(3, 12), (17, 24), (25, 34), (36, 44)]

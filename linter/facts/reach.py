@@ -1,0 +1,155 @@
+"""What a sentence tells every figure in it about the facts it may be about, worked out once
+per sentence rather than once per figure and fact: the term heads of the sentence and its
+context, the facts each kind of figure reaches, where each treatment and trial is named, and
+whether a fact's subject is named in the sentence or before it (matching.subject_level).
+
+Facts with the same subject terms get the same answers, so answers are kept by those terms.
+"""
+from __future__ import annotations
+
+import bisect
+
+_LAST: list = [None, None, None]  # the scope and fact base last asked about, their Reach
+
+
+def reach(scope, fb) -> Reach:
+    """The answers about this sentence (kept while its figures are matched)."""
+    if _LAST[0] is not scope or _LAST[1] is not fb:
+        _LAST[:] = [scope, fb, Reach(scope, fb)]
+    return _LAST[2]
+
+
+def closest(positions: list[int], local: int) -> float:
+    """The distance from `local` to the nearest of the sorted positions; a name before the
+    number counts a little nearer than one after it. Bisected: a sentence may name a drug
+    thousands of times."""
+    i = bisect.bisect_left(positions, local)
+    left = local - positions[i - 1] if i else float("inf")
+    right = (positions[i] - local) * 1.5 if i < len(positions) else float("inf")
+    return min(left, right)
+
+
+UNDECIDED = object()
+
+
+class Reach:
+    __slots__ = ("scope", "fb", "found", "in_context", "in_sentence", "treated", "_facts",
+                 "_levels", "_named", "_nearest", "_searched", "answers")
+
+    def __init__(self, scope, fb):
+        self.scope, self.fb = scope, fb
+        self.found = fb.mentions(scope.text)  # where each treatment and trial is named
+        self.treated = None  # whether a treatment is named in the sentence (when first asked)
+        self.in_context = self.in_sentence = None  # heads of the context and the sentence
+        self._facts: dict = {}
+        self._levels: dict = {}
+        self._named = None
+        self._nearest: dict = {}
+        self._searched: dict = {}
+        self.answers: dict = {}  # other per-sentence answers, by what they are about
+
+    def facts_for(self, kind: str, in_keys) -> list:
+        """The facts a figure of this kind meets (fact base order), without those whose key
+        terms the heads `in_keys` show cannot occur (None: keep them all)."""
+        key = (kind, in_keys)
+        hit = self._facts.get(key)
+        if hit is None:
+            if not self._facts:
+                scope, heads = self.scope, self.fb.heads
+                self.in_context = heads.present_any((scope.text, scope.header, scope.table,
+                                                     *scope.before, scope.heading, scope.title))
+                self.in_sentence = heads.present(scope.text)
+            hit = self._facts[key] = self.fb.reachable.facts_for(
+                kind, self.in_context, self.in_sentence, in_keys)
+        return hit
+
+    def names_treatment(self) -> bool:
+        """Whether the sentence names any treatment."""
+        if self.treated is None:
+            self.treated = any(self.found[n] for n in self.fb.treatments)
+        return self.treated
+
+    def subject_level(self, fact, at: int | None = None) -> int | None:
+        """matching.subject_level, answered for this sentence."""
+        if fact.subject is None:
+            return 0
+        if at is not None:
+            nearest = self.nearest(fact, at)
+            if nearest is not UNDECIDED:
+                return nearest
+        return self.level(fact)
+
+    def nearest(self, fact, at: int):
+        """2 when the trial (else the treatment) named nearest position `at` is one of the
+        fact's subjects, None when it is another, UNDECIDED when none is named or two tie.
+        Trials and populations decide before drugs: "EsPhALL2010: imatinib 340" is EsPhALL's."""
+        if self._named is None:  # the trials, then the treatments, the sentence names
+            found = self.found
+            self._named = tuple(named for named in (
+                [n for n in self.fb.anchors if found[n]],
+                [n for n in self.fb.treatments if found[n]]) if named)
+        if not self._named:
+            return UNDECIDED
+        per_at = self._nearest.get(at)
+        if per_at is None:
+            local, found = at - self.scope.start, self.found
+            per_at = self._nearest[at] = tuple([(n, closest(found[n], local)) for n in named]
+                                               for named in self._named)
+        groups = fact.subject_groups
+        for named in per_at:  # the nearest of the fact's own names, and of the others
+            mine = theirs = None
+            for n, d in named:
+                if n in groups:
+                    if mine is None or d < mine:
+                        mine = d
+                elif theirs is None or d < theirs:
+                    theirs = d
+            if mine is not None and (theirs is None or mine < theirs):
+                return 2
+            if theirs is not None and (mine is None or theirs < mine):
+                return None
+        return UNDECIDED
+
+    def level(self, fact) -> int | None:
+        """2 = the fact's subject is named in the sentence (or its table header), 1 = earlier,
+        None = another subject is named first. The first text that names any decides."""
+        key = fact.subject_key
+        hit = self._levels.get(key, UNDECIDED)
+        if hit is UNDECIDED:
+            hit = self._levels[key] = self._level(fact)
+        return hit
+
+    def _level(self, fact) -> int | None:
+        scope = self.scope
+        others = self.fb.other_subjects(fact)
+        levels = [(scope.text, 2)]
+        if scope.header:
+            levels.append((scope.header, 2))
+        if scope.table:
+            levels.append((scope.table, 1))
+        levels += [(t, 1) for t in scope.before] + [(scope.heading, 1), (scope.title, 1)]
+        for text, level in levels:
+            if not text:
+                continue
+            mine = sum(1 for p in fact.subject_parts if p.search(text))
+            theirs = sum(1 for p in others if p.search(text))
+            if mine and mine > theirs:
+                return level
+            if theirs:
+                return None
+        return None
+
+    def search(self, group, text: str):
+        """group.search(text), kept for the sentence: every figure asks it of every fact."""
+        key = (group, text)
+        hit = self._searched.get(key, UNDECIDED)
+        if hit is UNDECIDED:
+            hit = self._searched[key] = group.search(text)
+        return hit
+
+    def answer(self, what, work, *args):
+        """work(*args), the answer about this sentence that `what` names, computed once."""
+        hit = self.answers.get(what, UNDECIDED)
+        if hit is UNDECIDED:
+            hit = self.answers[what] = work(*args)
+        return hit

@@ -1,0 +1,289 @@
+"""What a regular expression's matches must contain: a lookup before the search.
+
+Most stretches of prose hold none of a term list's words, and a substring test says so far more
+cheaply than running the expression. `required` reads an expression's parse tree for a set of
+plain strings (lowercase ASCII) such that every match holds one of them among the characters it
+consumes; a stretch whose lowercase text holds none of them cannot match, and the expression
+is not run there. Lookarounds, classes and optional parts require nothing, so an expression made
+only of those has no set (None) and is always run.
+
+The test is sound for case-insensitive matching as long as the text has none of the few
+characters that match an ASCII letter without lowering to it ("ſ" matches "s", "İ" matches "i"
+and lowers to two characters): `foldable` says when to skip it.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import lru_cache
+
+try:
+    from re import _constants as _c
+    from re import _parser
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _c
+    import sre_parse as _parser
+
+FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")  # İ ı ſ K: each matches an ASCII letter
+
+
+def foldable(text: str) -> bool:
+    """Whether `text` holds a character that matches an ASCII letter only when case is ignored."""
+    return any(c in text for c in FOLDS)
+
+
+def lowered(text: str) -> tuple[str, bool]:
+    """The text lowercased, and whether substring tests on it can rule a term list out (not
+    `foldable`); kept for the texts last asked about."""
+    hit = _LOWER.get(text)
+    if hit is None:
+        if len(_LOWER) > 256:
+            _LOWER.clear()
+        hit = _LOWER[text] = (text.lower(), not foldable(text))
+    return hit
+
+
+_LOWER: dict = {}
+
+
+@lru_cache(maxsize=2048)
+def required(pattern: str) -> frozenset | None:
+    """ASCII strings one of which every match of `pattern` consumes (None: unknown): lowercase,
+    or as written after the mark EXACT."""
+    try:
+        return _of_sequence(_parser.parse(pattern))
+    except Exception:  # noqa: BLE001 - an expression that does not parse is run as written
+        return None
+
+
+def _score(found: frozenset) -> tuple:
+    # The rarer a string in prose, the better it rules a stretch out: longer first, and a digit
+    # or punctuation ("=", "%", "19") is rarer than a letter, and a string in capitals ("OS")
+    # rarer than the same letters in any case.
+    return min((len(s) + 2 * sum(not (ch.isalpha() or ch.isspace()) for ch in s), -len(found))
+               for s in found)
+
+
+EXACT = "\x00"  # marks a string matched as written (inside `(?-i:...)`), not lowercased
+
+
+_MANY = 32  # strings a part of an expression may spell before it stops counting as a few
+
+
+def _of_sequence(items, exact: bool = False) -> frozenset | None:
+    """The best requirement among the parts of a sequence that must all match. Parts that spell
+    one of a few strings ("th" and "at|is", "19|20" and "s") are joined into longer ones."""
+    best, spelt = None, {""}
+
+    def keep(found, raw=True):  # raw: strings spelt here, not yet marked
+        nonlocal best
+        if found and "" not in found:
+            found = _shortest(EXACT + f for f in found) if exact and raw else _shortest(found)
+            if best is None or _score(found) > _score(best):
+                best = found
+
+    for op, av in items:
+        strings = _spelt(op, av, exact)
+        if strings is not None:
+            joined = {a + b for a in spelt for b in strings}
+            if len(joined) <= _MANY:
+                spelt = joined
+                continue
+            keep(spelt)
+            spelt = strings
+            continue
+        keep(spelt)
+        spelt = {""}
+        keep(_of_item(op, av, exact), raw=False)
+    keep(spelt)
+    return best
+
+
+def _shortest(strings) -> frozenset:
+    """The strings holding none of the others: a text holding one of them holds one of these."""
+    ordered = sorted(set(strings), key=len)
+    return frozenset(s for i, s in enumerate(ordered) if not any(t in s for t in ordered[:i]))
+
+
+def _exact(av, exact: bool) -> bool:
+    """Whether a group's letters match as written: `(?-i:...)` inside a pattern ignoring case."""
+    return (exact or bool(av[2] & _I)) and not av[1] & _I
+
+
+_I = 2  # re.IGNORECASE
+
+
+def _spelt(op, av, exact: bool = False) -> set | None:
+    """The few ASCII strings one item consumes ({""}: none, a lookaround or anchor), lowercase
+    unless `exact`."""
+    if op is _c.LITERAL:
+        return ({chr(av)} if exact else {chr(av).lower()}) if 32 <= av < 127 else None
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return {""}
+    if op is _c.SUBPATTERN:
+        return _spelt_all(av[-1], exact) if _exact(av, exact) == exact else None
+    if op is _c.BRANCH:
+        out: set = set()
+        for branch in av[1]:
+            found = _spelt_all(branch, exact)
+            if found is None:
+                return None
+            out |= found
+        return out if len(out) <= _MANY else None
+    if op is _c.IN and len(av) <= 4 and all(o is _c.LITERAL and 32 <= a < 127 for o, a in av):
+        return {chr(a) if exact else chr(a).lower() for _, a in av}
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[1] == 1:
+        found = _spelt_all(av[2], exact)
+        return None if found is None else (found | {""} if av[0] == 0 else found)
+    return None
+
+
+def _spelt_all(items, exact: bool) -> set | None:
+    out = {""}
+    for op, av in items:
+        strings = _spelt(op, av, exact)
+        if strings is None:
+            return None
+        out = {a + b for a in out for b in strings}
+        if len(out) > _MANY:
+            return None
+    return out
+
+
+def _of_item(op, av, exact: bool) -> frozenset | None:
+    if op is _c.SUBPATTERN:
+        return _of_sequence(av[-1], _exact(av, exact))
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+        return _of_sequence(av[2], exact) if av[0] >= 1 else None
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return _of_sequence(av, exact)
+    if op is _c.BRANCH:
+        out: set = set()
+        for branch in av[1]:
+            found = _of_sequence(branch, exact)
+            if not found:
+                return None  # one alternative requires nothing: the whole requires nothing
+            out |= found
+        return frozenset(out)
+    return None  # a class, a lookaround, an anchor, a back reference: nothing required
+
+
+def regex_needles(terms) -> tuple | None:
+    """Strings one of which every match of a term list's `re:` terms holds, `split` (None:
+    unknown, or the list runs under the time limit of the `regex` package, whose case folding
+    differs)."""
+    found = _regex_strings(terms)
+    return None if found is None else split(found)
+
+
+def _regex_strings(terms) -> tuple | None:
+    if terms.regex is None or terms._limited:
+        return None
+    found = [required(f"(?:{t[3:]})") for t in terms._regex_terms]  # as terms.term_pattern
+    if not all(found):
+        return None
+    return tuple(sorted(frozenset().union(*found), key=lambda n: (-len(n), n)))
+
+
+def may_hold(needles: tuple, window: str, text: str, lo: int, hi) -> bool:
+    """Whether text[lo:hi] (window: that stretch lowercased) holds one of `needles`, given as
+    (lowercase strings, strings as written): see `split`."""
+    for needle in needles[0]:
+        if needle in window:
+            return True
+    if needles[1]:
+        raw = text[lo:hi]
+        for needle in needles[1]:
+            if needle in raw:
+                return True
+    return False
+
+
+def split(needles) -> tuple[tuple, tuple]:
+    """Needles apart: those to look for in the lowercase text, and those as written."""
+    return (tuple(n for n in needles if not n.startswith(EXACT)),
+            tuple(n[1:] for n in needles if n.startswith(EXACT)))
+
+
+def plain_needle(term: str) -> str | None:
+    """The longest word of a plain term that every match spells out (an inflected word~ has
+    several forms and a word with other than ASCII characters may fold: neither is used); as
+    written for a term in capitals, matched only so (terms.term_pattern)."""
+    phrase = term[:-1] if term.endswith("*") else term
+    words = [w for w in re.split(r"[\s-]+", phrase.strip()) if w and "~" not in w and w.isascii()]
+    if not words:
+        return None
+    letters = re.sub(r"[^A-Za-z]", "", phrase)
+    longest = max(words, key=len)
+    return EXACT + longest if len(letters) >= 2 and letters.isupper() else longest.lower()
+
+
+def needles_of(pattern) -> tuple | None:
+    """Strings one of which every match of a term list (or union of lists) holds in a text that
+    is not `foldable`: a word of each plain term and what its `re:` terms require."""
+    out: list = []
+    for part in getattr(pattern, "parts", (pattern,)):
+        out.extend(plain_needle(term) or lit for lit, _, term in part.plain)
+        if part._regex_terms:
+            found = _regex_strings(part)
+            if found is None:
+                return None
+            out.extend(found)
+    return tuple(sorted(_shortest(out), key=len))
+
+
+_SHORT = 1000  # characters: a text no longer than a few sentences is not indexed
+
+
+class Screen:
+    """Which of several term lists (None for an empty one) may match a stretch of a text: those
+    one of whose strings the stretch holds. Where the strings are in a text is found once per
+    text, so that each stretch costs a bisection and its own few occurrences."""
+
+    __slots__ = ("patterns", "_needles", "_split", "_texts")
+
+    def __init__(self, patterns):
+        self.patterns = tuple(patterns)
+        self._needles = self._split = None
+        self._texts: dict = {}  # text -> (starts, ends, owners) of its needles, by start
+
+    def possible(self, text: str, lo: int = 0, hi: int | None = None) -> list[bool]:
+        needles = self._needles
+        if needles is None:
+            needles = self._needles = [needles_of(p) if p is not None else () for p in self.patterns]
+            self._split = [None if n is None else split(n) for n in needles]
+        low, sound = lowered(text)
+        if not sound:
+            return [p is not None for p in self.patterns]
+        if len(text) <= _SHORT or lo < 0 or (hi is not None and hi < 0):
+            # a short text is read as fast as indexed; a slice counted from the end: as written
+            window = low[lo:hi]
+            return [found is None or may_hold(found, window, text, lo, hi) for found in self._split]
+        index = self._texts.get(text)
+        if index is None:
+            if len(self._texts) > 8:
+                self._texts.clear()
+            index = self._texts[text] = _occurrences(text, low, needles)
+        starts, ends, owners = index
+        out = [found is None for found in needles]
+        hi = len(low) if hi is None else hi
+        k, n = bisect_left(starts, lo), len(starts)
+        while k < n and starts[k] < hi:
+            if ends[k] <= hi:
+                out[owners[k]] = True
+            k += 1
+        return out
+
+
+def _occurrences(text: str, low: str, needles: list) -> tuple:
+    found = []
+    for owner, strings in enumerate(needles):
+        for needle in strings or ():
+            within = text if needle.startswith(EXACT) else low
+            needle = needle.lstrip(EXACT)
+            size, i = len(needle), within.find(needle)
+            while i >= 0:
+                found.append((i, i + size, owner))
+                i = within.find(needle, i + 1)
+    found.sort()
+    return [f[0] for f in found], [f[1] for f in found], [f[2] for f in found]

@@ -1,0 +1,53 @@
+"""A stretch is searched only for the frame words it may hold: measure, modifier and subgroup
+lists none of whose strings a stretch holds are never run on it (counted, never timed), and the
+frames come out as when every list is searched."""
+from linter.facts import frameterms
+from linter.facts.measurewords import raw_hits
+from linter.facts.modifiers import _subgroups
+from linter.text.needles import Screen
+from linter.text.terms import Terms
+
+TEXT = ("Overall survival was 91% at five years; 12 babies relapsed.\n\n"
+        "The clinic opened 3 new rooms last May.\n")
+
+
+class _Open(Screen):
+    """A screen that rules nothing out: every list is searched, as without screens."""
+
+    def possible(self, text, lo=0, hi=None):
+        return [p is not None for p in self.patterns]
+
+
+def _open(terms) -> frameterms.FrameTerms:
+    out = object.__new__(frameterms.FrameTerms)
+    out.__dict__.update(terms.__dict__)
+    out.measure_screen = _Open(terms.measures.values())
+    out.subgroup_screen = _Open(terms.subgroups.values())
+    return out
+
+
+def test_a_stretch_without_frame_words_runs_no_list(ctx, monkeypatch):
+    terms = ctx.factbase.frame_terms
+    lo = TEXT.index("The clinic")
+    hi = len(TEXT) - 1
+    runs = []
+    real = Terms._finditer
+
+    def counting(self, text, pos, endpos):
+        runs.append((pos, endpos))
+        return real(self, text, pos, endpos)
+
+    monkeypatch.setattr(Terms, "_finditer", counting)
+    assert raw_hits(lo, hi, TEXT, terms) == [] and _subgroups(TEXT, lo, hi, "", "", terms) == ()
+    assert runs == []
+    assert [h[2] for h in raw_hits(0, lo, TEXT, terms)] == ["survival", "relapse"] and len(runs) > 2
+
+
+def test_screened_frames_are_those_of_a_search_of_every_list(ctx):
+    terms, plain = ctx.factbase.frame_terms, _open(ctx.factbase.frame_terms)
+    text = TEXT + ("For infants with high-risk disease, 40% were in remission after 2 cycles (n = 30); "
+                   "those 6% relapsed in the United States between 1999 and 2004.\n")
+    for lo in range(0, len(text), 7):
+        for hi in (lo + 15, lo + 60, len(text)):
+            assert raw_hits(lo, hi, text, terms) == raw_hits(lo, hi, text, plain)
+            assert _subgroups(text, lo, hi, "", "Infants", terms) == _subgroups(text, lo, hi, "", "Infants", plain)

@@ -1,0 +1,160 @@
+"""What an expression's matches must hold, and the term lists that skip a stretch without it:
+the skip never changes an answer, and it does save the search."""
+import random
+import re
+from pathlib import Path
+
+import yaml
+
+from linter.text.needles import (
+    EXACT,
+    FOLDS,
+    Screen,
+    foldable,
+    may_hold,
+    needles_of,
+    plain_needle,
+    required,
+    split,
+)
+from linter.text.terms import Terms, compile_terms, term_pattern
+
+
+def test_required_strings_come_from_what_every_match_consumes():
+    cases = {
+        r"\bn\s*=": {"="},  # punctuation is rarer than a letter
+        r"\b(?:stay|remain)s?\s+in\s+remission": {"remission"},
+        r"(?:early|late)\s+relapses?": {"relapse"},
+        r"(?-i:\bOS\b)": {EXACT + "OS"},
+        r"\balive\b(?!\s+(?:free|without))": {"alive"},  # a lookahead requires nothing
+        r"(?<!free )\bsurvival\b": {"survival"},
+        r"chemo(?:therapy)?\s*alone": {"chemo"},
+        r"(?:grade\s*3|severe)": {"grade", "severe"},
+        r"<\s?1 Year": {"1 year"},
+        r"(?:\d+|one)\s+years": {"years"},
+        r"x{2,3}yz": {"yz"},
+        r"\b(?:that|this)(?=\s+\d)": {"that", "this"},  # a shared start and the different ends
+        r"\bin\s+the\s+(?:19|20)\d0s": {"19", "20"},  # digits are rarer than "the"
+        r"\bage[sd]?\b": {"age"},
+        r"(?-i:\bU\.?S\.?(?!\w))": {EXACT + "US", EXACT + "U.S"},  # in capitals only
+        r"\b(?-i:AALL\d{4}|ELIANA)(?i:x)\b": {EXACT + "AALL", EXACT + "ELIANA"},
+    }
+    assert {p: required(p) for p in cases} == {p: frozenset(v) for p, v in cases.items()}
+
+
+def test_an_expression_that_may_match_without_a_fixed_ascii_character_has_no_requirement():
+    patterns = [r"\d+\s*", r"(?:relapse|\d+)", r"(?:relapse)?\s+", r"[A-Z]{2,}\d{3,}", r"(?=relapse)",
+                r"é+", "(unclosed"]
+    assert [required(p) for p in patterns] == [None] * len(patterns)
+
+
+def test_only_the_known_characters_match_an_ascii_letter_without_lowering_to_it():
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    odd = set()
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        odd |= {ch for ch in re.findall(letter, every, re.IGNORECASE) if ch.lower() != letter}
+    assert odd == {"\u0130", "\u0131", "\u017f"} and odd <= set(FOLDS)
+
+
+def _vocabulary_terms() -> list[str]:
+    data = yaml.safe_load((Path(__file__).parents[2] / "reference" / "vocabulary.yaml").read_text())
+    groups = [*data["vocabulary"].values(), *data["measures"].values()]
+    groups += [m["terms"] for m in data["frame-modifiers"].values()]
+    return sorted({t for g in groups for t in g if t.startswith("re:")})
+
+
+_WORDS = ("relapse relapsed survival alive free overall OS os remission stayed remain in the a was "
+          "chemo chemotherapy alone n = 12 % years old aged age grade 3 ≥ severe high-risk risk of for "
+          "children kids who were treated between 1999 and 2004 from to will enrol be enrolled second "
+          "study trial those this that 40 ſurvival İn KMT2A U.S. UK came back comes ages").split()
+
+
+def _texts(seed: int, count: int):
+    rnd = random.Random(seed)
+    for _ in range(count):
+        words = [rnd.choice(_WORDS) for _ in range(rnd.randint(3, 40))]
+        yield "".join(w + rnd.choice((" ", " ", ", ", "-", ". ", "")) for w in words)
+
+
+def test_skipping_stretches_without_a_required_string_changes_no_answer():
+    patterns = _vocabulary_terms()
+    assert len(patterns) > 40
+    for n, term in enumerate(patterns):
+        skipping, plain = Terms((term, "relapse")), Terms((term, "relapse"))
+        plain._needles = None  # never skips
+        for text in _texts(n, 60):
+            for lo, hi in ((0, None), (0, len(text) // 2), (len(text) // 3, len(text) - 2)):
+                got = [m.span() for m in skipping.finditer(text, lo, hi)]
+                assert got == [m.span() for m in plain.finditer(text, lo, hi)], (term, text, lo, hi)
+                first, expected = skipping.search(text, lo, hi), plain.search(text, lo, hi)
+                assert (first and first.span()) == (expected and expected.span()), (term, text)
+
+
+def test_a_stretch_without_the_required_string_is_not_searched(monkeypatch):
+    runs = []
+    real = Terms._timed
+
+    def counting(self, method, *args):
+        runs.append(args[1:])
+        return real(self, method, *args)
+
+    monkeypatch.setattr(Terms, "_timed", counting)
+    group = Terms(("re:\\bstay(?:ed)?\\s+in\\s+remission",))
+    text = "Most children stayed in remission. Few relapsed. Others stay in remission; 5% did not."
+    found = [m.span() for m in group.finditer(text, 0, 34)]
+    assert [m.span() for m in group.finditer(text, 35, 49)] == []
+    assert [m.span() for m in group.finditer(text, 50, len(text))] == [(56, 73)]
+    assert found == [(14, 33)] and runs == [(0, 34), (50, len(text))]
+
+
+def test_a_text_with_a_folding_character_is_always_searched():
+    group = Terms(("re:\\bsurviv\\w*",))
+    text = "Most children ſurvived."
+    assert [m.group(0) for m in group.finditer(text, 0, len(text))] == ["ſurvived"]
+    assert term_pattern("re:x") == "(?:x)"
+
+
+def test_a_plain_term_needs_its_longest_literal_word():
+    terms = ["P value", "in each arm", "relapse*", "wipe~ out", "Princess Máxima", "-", "CAR-T cell*", "NCI HR"]
+    assert [plain_needle(t) for t in terms] == ["value", "each", "relapse", "out", "princess", None, "cell",
+                                                EXACT + "NCI"]
+
+
+def _vocabulary_lists() -> list:
+    data = yaml.safe_load((Path(__file__).parents[2] / "reference" / "vocabulary.yaml").read_text())
+    vocabulary = data["vocabulary"]
+    lists = [compile_terms(t, vocabulary) for t in data["measures"].values()]
+    lists += [compile_terms(m["terms"], vocabulary) for m in data["frame-modifiers"].values()]
+    lists += [compile_terms([f"@{name}"], vocabulary) for name in [*data["subgroups"], *data["places"]]]
+    return lists + [None]
+
+
+def test_a_screen_rules_out_only_lists_that_find_nothing_and_its_index_answers_as_a_plain_scan():
+    lists = _vocabulary_lists()
+    screen = Screen(lists)
+    needles = [needles_of(p) if p is not None else () for p in lists]
+    ruled_out, indexed = 0, 0
+    short = list(_texts(7, 150))
+    long = [" ".join(short[i:i + 12]) for i in range(0, 150, 12)]  # long texts are indexed
+    for text in short + long:
+        low, folds = text.lower(), foldable(text)
+        size = len(text)
+        stretches = [(0, None), (0, size // 2), (size // 3, size - 2), (5, 5), (-9, None)]
+        stretches += [(lo, lo + width) for lo in range(0, size, 37) for width in (20, 90, 400)]
+        indexed += size > 1000
+        for lo, hi in stretches:
+            may = screen.possible(text, lo, hi)
+            window = low[lo:hi]
+            assert may == [p is not None and (folds or n is None or may_hold(split(n), window, text, lo, hi))
+                           for p, n in zip(lists, needles)]
+            for pattern, ok in zip(lists, may):
+                if not ok and pattern is not None and lo >= 0:
+                    ruled_out += 1
+                    assert list(pattern.finditer(text, lo, hi)) == [] and pattern.search(text, lo, hi) is None
+    assert ruled_out > 10_000 and indexed >= 10
+
+
+def test_a_screen_says_every_list_may_match_a_text_with_a_folding_character():
+    lists = [compile_terms(["survival"], {}), compile_terms(["relapse"], {}), None]
+    assert Screen(lists).possible("Most children ſurvived.", 0, 20) == [True, True, False]
+    assert Screen(lists).possible("Most children survived.", 0, 20) == [False, False, False]
