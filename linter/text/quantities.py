@@ -21,7 +21,13 @@ from linter.text.numbers import (
     read_words,
     scientific,
 )
-from linter.text.quantity import Quantity, Taken, qualifier_after, qualifier_before
+from linter.text.quantity import (
+    Quantity,
+    Taken,
+    may_end,
+    qualifier_after,
+    qualifier_before,
+)
 from linter.text.ranges import join_ranges
 from linter.text.shares import change_by, of_noun, shares
 
@@ -84,6 +90,15 @@ _CI_CONTEXT = rx(r"(?:\bCI\b|confidence\s+interval)[,:]?\s*$", re.I)
 _P_VALUE = rx(r"\b[Pp]\s*(=|<|>|≤|≥|<=|>=)\s*(0?\.\d+|1(?:\.0+)?)")
 _YEAR_SPAN = rx(r"\b((?:19|20)\d{2})\s*(?:–|—|-|to|and|through|until|till)\s*((?:19|20)\d{2})\b")
 _AGE_BEFORE = rx(r"\b(?:aged?|ages|years\s+old|between\s+ages?)\s*(?:of\s+)?(?:between\s+)?$", re.I)
+# The last words a match of _AGE_BEFORE or _RELATIVE_BEFORE ends in (quantity.may_end).
+_AGE_ENDS = ("age", "aged", "ages", "old", "of", "between")
+_RELATIVE_ENDS = (
+    "fell", "fallen", "fall", "falls", "falling", "dropped", "drop", "drops", "dropping",
+    "decreased", "decrease", "decreases", "declined", "decline", "declines", "reduced", "reduce",
+    "reduces", "lowered", "lower", "lowers", "cut", "cuts", "shrank", "down", "rose", "risen",
+    "rise", "rises", "rising", "increased", "increase", "increases", "grew", "grown", "grow",
+    "grows", "climbed", "climb", "climbs", "jumped", "jump", "jumps", "up", "raised", "boosted",
+    "by", "about", "around", "roughly", "nearly", "almost", "some", "over", "than")
 _P_QUALIFIER = {"<": "under", ">": "over", "≤": "at-most", "<=": "at-most", "≥": "at-least",
                 ">=": "at-least"}
 _ABBREVIATED = {"yr": "year", "yrs": "year", "mo": "month", "mos": "month", "wk": "week",
@@ -166,8 +181,24 @@ def _skipped(token: str, before: str, after: str, context: str) -> bool:
         return bool(_CI_CONTEXT.search(before[-12:]))
     if context == "plain":
         return False
+    tail = before.rstrip()
+    last = tail[-1:]
+    if not (last.isdigit() or last.isalpha() and before[len(tail):] in ("", "\n")
+            or may_end(tail, _SKIP_ENDS, _SKIP_SIGNS)):
+        return False  # none of the four below can match: no last word or sign of theirs is here
     return bool(_SKIP_BEFORE.search(before) or _SKIP_BEFORE_2.search(before)
                 or _DATE_BEFORE.search(before) or _CI_CONTEXT.search(before[-12:]))
+
+
+# The words and signs a match of _SKIP_BEFORE, _SKIP_BEFORE_2, _DATE_BEFORE or _CI_CONTEXT ends
+# in (see quantity.may_end), besides a letter right at the end ("[A-Za-z_]$") and a digit.
+_SKIP_ENDS = ("grade", "grades", "phase", "stage", "chromosome", "chromosomes", "day", "days",
+              "version", "v", "no", "number", "page", "pages", "p", "pp", "vol", "volume", "issue",
+              "ref", "reference", "table", "figure", "fig", "step", "item", "question", "cycle",
+              "arm", "trisomy", "trisomies", "cd", "week", "post", "posts", "part", "section",
+              "chapter", "level", "tier", "type", "icd", "rule", "line", "lines", "tel", "on",
+              "to", "ci", "interval", *(m.lower() for m in _MONTHS.split("|")))
+_SKIP_SIGNS = ".#:=<>\u2264\u2265^\u00a3$\u20ac\u00a5\u00b1[-\u2010\u2011,/+_\u2013"
 
 
 def _number_quantity(text: str, start: int, end: int, word_value, lo: int,
@@ -191,8 +222,10 @@ def _number_quantity(text: str, start: int, end: int, word_value, lo: int,
             decimals = 0
             after = text[end:min(hi, end + 60)]
     qual, qstart = qualifier_before(text, start, lo) if context == "full" else ("exact", start)
-    sign = _SIGN.search(text, max(lo, qstart - 9), qstart) if context == "full" else None
-    aged = context == "full" and _AGE_BEFORE.search(before) is not None
+    sign = _SIGN.search(text, max(lo, qstart - 9), qstart) if context == "full" and may_end(
+        text[max(lo, qstart - 9):qstart].rstrip(), ("minus", "negative"), "") else None
+    aged = context == "full" and may_end(before.rstrip(), _AGE_ENDS, "") \
+        and _AGE_BEFORE.search(before) is not None
     if sign:
         value, qstart = -value, sign.start()
     u = _UNIT.match(text, end, hi)
@@ -251,7 +284,8 @@ def _relative(text: str, qstart: int, q_end: int, lo: int, hi: int, context: str
         return True, "decrease" if r.group(1) else "increase"
     if context != "full":
         return False, None
-    b = _RELATIVE_BEFORE.search(text[max(lo, qstart - 40):qstart])
+    window = text[max(lo, qstart - 40):qstart]
+    b = _RELATIVE_BEFORE.search(window) if may_end(window.rstrip(), _RELATIVE_ENDS, "") else None
     if b:
         return True, "decrease" if b.group(1) else "increase"
     return change_by(text, qstart, lo)

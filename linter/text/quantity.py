@@ -63,12 +63,35 @@ _OR_AFTER = rx(r"[ \t]*(?:(or\s+(?:more|greater|higher|above|older|longer|over)(
 _OR_EQUAL_AFTER = rx(r"[ \t]*or\s+equal(?:\s+to)?\b", re.I)
 
 
+# The last words of the qualifiers and of the "of the" after them, in lower case: a match of
+# _QUALIFIER_BEFORE that ends in a letter ends in one of these (see may_end).
+_QUALIFIER_ENDS = ("about", "around", "approximately", "approx", "roughly", "some", "circa",
+                   "to", "estimated", "like", "average", "nearly", "almost", "under", "quite",
+                   "least", "than", "as", "most", "over", "above", "exceed", "exceeds",
+                   "exceeding", "surpass", "surpasses", "surpassing", "of", "below", "the")
+_QUALIFIER_SIGNS = "~\u2248<>=\u2264\u2265."
+
+
+def may_end(tail: str, words: tuple[str, ...], signs: str) -> bool:
+    """Whether an expression anchored at the end ($) may match text whose stripped end is
+    `tail`: every match whose last visible character is a letter ends in one of `words`
+    (lower case, ASCII) and every other one ends in one of `signs`. A false answer is exact;
+    a true one only means the expression must be asked. Letters outside ASCII are always
+    asked: case-blind matching pairs "k" with the Kelvin sign and "s" with the long s."""
+    last = tail[-1:]
+    if not last:
+        return False
+    if last.isalpha():
+        end = tail[-14:]
+        return not end.isascii() or end.lower().endswith(words)
+    return last in signs
+
+
 def qualifier_before(text: str, start: int, lo: int) -> tuple[str, int]:
     """The qualifier right before a number at `start`, and where it begins."""
     window = text[max(lo, start - 40):start]
-    last = window.rstrip()[-1:]
-    if not (last.isalpha() or last in "~\u2248<>=\u2264\u2265."):
-        return "exact", start  # every qualifier ends in a letter or a sign
+    if not may_end(window.rstrip(), _QUALIFIER_ENDS, _QUALIFIER_SIGNS):
+        return "exact", start  # every qualifier ends in one of its words or a sign
     m = _QUALIFIER_BEFORE.search(window)
     if not m:
         return "exact", start
