@@ -64,11 +64,13 @@ _OR_EQUAL_AFTER = rx(r"[ \t]*or\s+equal(?:\s+to)?\b", re.I)
 
 
 # The last words of the qualifiers and of the "of the" after them, in lower case: a match of
-# _QUALIFIER_BEFORE that ends in a letter ends in one of these (see may_end).
+# _QUALIFIER_BEFORE that ends in a letter ends in one of these (see may_end); "excess" and
+# "upwards" come before a qualifier's own "of" (see _may_qualify).
 _QUALIFIER_ENDS = ("about", "around", "approximately", "approx", "roughly", "some", "circa",
                    "to", "estimated", "like", "average", "nearly", "almost", "under", "quite",
                    "least", "than", "as", "most", "over", "above", "exceed", "exceeds",
-                   "exceeding", "surpass", "surpasses", "surpassing", "of", "below", "the")
+                   "exceeding", "surpass", "surpasses", "surpassing", "of", "below", "the",
+                   "excess", "upwards")
 _QUALIFIER_SIGNS = "~\u2248<>=\u2264\u2265."
 
 
@@ -87,10 +89,29 @@ def may_end(tail: str, words: tuple[str, ...], signs: str) -> bool:
     return last in signs
 
 
+def _may_qualify(tail: str) -> bool:
+    """may_end for _QUALIFIER_BEFORE, read past its "of" and "the": text ending in "the" or
+    "of" ("a median of") may hold a qualifier only if what comes before them may end one."""
+    if tail[-14:].isascii():
+        if tail[-3:].lower() == "the":
+            tail = tail[:-3].rstrip()
+        if tail[-14:].isascii() and tail[-2:].lower() == "of":
+            tail = tail[:-2].rstrip()  # the qualifier's own "of" too: "in excess of", "upwards of"
+        for last, words in _LAST_OF_PHRASE:  # "was" is no "as many as"
+            if tail[-14:].isascii() and tail[-len(last):].lower() == last:
+                rest = tail[:-len(last)].rstrip()[-5:]
+                return not rest.isascii() or rest.lower().endswith(words)
+    return may_end(tail, _QUALIFIER_ENDS, _QUALIFIER_SIGNS)
+
+
+# Qualifier words that only end a phrase, with the words before them there.
+_LAST_OF_PHRASE = (("as", ("many", "much")), ("to", ("close", "up", "equal")))
+
+
 def qualifier_before(text: str, start: int, lo: int) -> tuple[str, int]:
     """The qualifier right before a number at `start`, and where it begins."""
     window = text[max(lo, start - 40):start]
-    if not may_end(window.rstrip(), _QUALIFIER_ENDS, _QUALIFIER_SIGNS):
+    if not _may_qualify(window.rstrip()):
         return "exact", start  # every qualifier ends in one of its words or a sign
     m = _QUALIFIER_BEFORE.search(window)
     if not m:

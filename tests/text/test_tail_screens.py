@@ -30,7 +30,8 @@ def _texts(words: list[str], n: int = 6000) -> list[str]:
     out = []
     for w in words:
         for pre in ("", " ", "a ", "x", "1", "\u00e9 "):
-            for post in ("", " ", "  ", "\n", " \n", ".", ". ", ": ", " # ", " \u2265 ", "s", "ed "):
+            for post in ("", " ", "  ", "\n", " \n", ".", ". ", ": ", " # ", " \u2265 ", "s", "ed ",
+                         " of ", "of ", " of the ", " the ", "the ", " of of the\n", " of"):
                 out.append(pre + rng.choice(cases)(w) + post)
     for _ in range(n):  # two or three of the words in a row, then an ending
         parts = [rng.choice(words) for _ in range(rng.randint(2, 3))]
