@@ -76,6 +76,10 @@ _SKIP_BEFORE = rx(
 _DIGITS_FIRST = rx(r"[\d.](?:(?<=\d)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)|(?<=\.)\d+)")
 _NUMBER_WORDS = frozenset([*WORD_VALUES, "hundred", "dozen", "thousand", "million", "billion",
                            "trillion"])
+# Whether a word of the lower-cased text is a number word: as exact as comparing the text's
+# words (Shape.words) with the set, since lower-casing keeps every character's place and its
+# being a word character (the characters Shape folds aside).
+_NUMBER_WORD = rx(r"\b(?:%s)\b" % "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)))
 _UNIT_ABBR = rx(r"(?:yrs?|mos?|wks?|d)\b", re.I)
 _SKIP_AFTER = rx(r"[Kk]\b|:\d|/\d|\s*\d{3}\s+\d{4}|\s\d{3,}|-\d{1,2}-\d{1,2}\b|-\d+-\d")
 _SKIP_BEFORE_2 = rx(r"\d\s$|\d-\d+-$|\b\d{4}-(?:\d{1,2}-)?$|CI,?\s*[\d.]+\s*(?:to|–|-)\s*$|±\s*$")
@@ -119,7 +123,9 @@ def extract(text: str, lo: int = 0, hi: int | None = None) -> list[Quantity]:
     shape = Shape(text[lo:hi])
     low = shape.low if shape.low is not None else text[lo:hi].lower()
     # Cheap substring tests first: most sentences need only the plain number pass.
-    for m in (_P_VALUE.finditer(text, lo, hi) if "p" in low else ()):
+    p_value = "p" in low and ("=" in low or "<" in low or ">" in low or "\u2264" in low
+                              or "\u2265" in low)  # no p-value without its sign
+    for m in (_P_VALUE.finditer(text, lo, hi) if p_value else ()):
         value, decimals = number_value(m.group(2))
         add(Quantity(m.start(), m.end(), m.group(0), "p-value", value, unit="p",
                      qualifier=_P_QUALIFIER.get(m.group(1), "exact"), decimals=decimals))
@@ -129,8 +135,7 @@ def extract(text: str, lo: int = 0, hi: int | None = None) -> list[Quantity]:
     for q in shares(text, lo, hi, low, taken):
         add(q)
     pos = lo
-    starts = NUMBER_START if shape.low is None or not shape.words.isdisjoint(_NUMBER_WORDS) \
-        else _DIGITS_FIRST
+    starts = NUMBER_START if shape.low is None or _NUMBER_WORD.search(low) else _DIGITS_FIRST
     while True:
         m = starts.search(text, pos, hi)
         if m is None:

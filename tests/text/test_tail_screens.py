@@ -1,7 +1,7 @@
 """The screens that skip an expression anchored at the end of the text before a number
 (quantity.may_end) answer exactly as the expression alone, on text made of the expressions'
 own words, their endings, signs, spaces, line ends, digits and letters that case-blind
-matching pairs with ASCII ones."""
+matching pairs with ASCII ones; and the test for a number word answers as the text's words."""
 from __future__ import annotations
 
 import random
@@ -81,3 +81,18 @@ def test_a_screen_skips_most_text():
     texts = ["patients were ", "the rate was ", "with a median of ", "of whom "]
     assert [qy.may_end(t.rstrip(), qs._SKIP_ENDS, qs._SKIP_SIGNS) for t in texts] == [
         False, False, False, False]
+
+
+def test_number_word_test_answers_as_the_words_of_the_text():
+    from linter.text.literals import Shape
+    texts = ["Seven children", "someone often", "one", "ONE-third", "twenty_one", "x1one",
+             "ninety\u00e9", "\u00e9ten", "a dozen eggs", "Tenth", "stone wall", "na\u00efve two",
+             "ZERO", "a hundred", "TWO\u212a", "t\u0131en", "nine\n", "fivefold"]
+    got, want = [], []
+    for t in texts:
+        shape = Shape(t)
+        if shape.low is not None:
+            got.append(qs._NUMBER_WORD.search(shape.low) is not None)
+            want.append(not shape.words.isdisjoint(qs._NUMBER_WORDS))
+    assert got == want
+    assert want.count(True) >= 6 and want.count(False) >= 4
