@@ -41,6 +41,9 @@ _IN_OF = rx(r"\s(?:in|of)\s")
 _IN_NUMBER = rx(rf"\s(?:in|of)\s+(?:every\s+)?(?:{DIGITS}|{NUMWORD})", re.I)
 _FRACTION_CUE = rx(r"half|halves|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
                    r"twelfth|twentieth|hundredth|thousandth| all|every")
+# In text all ASCII, a share in words has one of these or "nearly", "almost", "virtually".
+_FRACTION_WORD = rx(r"half|halve|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                    r"twelfth|twentieth|hundredth|thousandth")
 _PART_OF_DURATION = rx(r"\s+(?:an?\s+)?(?:years?|months?|weeks?|days?|hours?|decades?)\b", re.I)
 _OF_NOUN = rx(
     r"\s+of\s+(?:(?:all|the|these|those|their|our|such|its)\s+)*((?:[A-Za-z\-]+\s+){0,2}?"
@@ -97,7 +100,8 @@ def shares(text: str, lo: int, hi: int, low: str, taken):
                 value, decimals = number_value(m.group(1))
                 yield Quantity(m.start(), m.end(), m.group(0), "percent", value, unit="%",
                                decimals=decimals, words=m.group(1)[0].isalpha())
-    if _FRACTION_CUE.search(low):
+    if _FRACTION_CUE.search(low) and (_FRACTION_WORD.search(low) or not low.isascii()
+                                      or "nearly" in low or "almost" in low or "virtually" in low):
         for m in _FRACTION.finditer(text, lo, hi):
             if taken.free(m.start(), m.end()):
                 q = _fraction(text, m, lo, hi)
@@ -135,6 +139,8 @@ def _fraction(text: str, m, lo: int, hi: int) -> Quantity | None:
             return None
     else:
         f = FRACTION_WORDS.match(m.group(1))
+        if f is None or not f.group(0).isascii():
+            return None  # letters that only look like ASCII ones ("almo\u017ft all"): no share read
         value = fraction_value(f.group(1), f.group(2))
     if _PART_OF_DURATION.match(text, m.end(), hi) or (
             "half" in phrase and re.search(r"\band\s+$", text[max(lo, m.start() - 5):m.start()])):

@@ -96,3 +96,20 @@ def test_number_word_test_answers_as_the_words_of_the_text():
             want.append(not shape.words.isdisjoint(qs._NUMBER_WORDS))
     assert got == want
     assert want.count(True) >= 6 and want.count(False) >= 4
+
+
+def test_fraction_screen_answers_as_the_expression(monkeypatch):
+    from linter.text import shares as sh
+    from linter.text.quantity import Taken
+    texts = ["Nearly all children recover.", "almost every patient", "Virtually all of them",
+             "almo\u017ft all of them", "v\u0130rtually all", "every child in all groups",
+             "Half of all cases", "two-thirds of all", "one ſixth of all", "all of the patients",
+             "under half of every group", "two and a half years for all", "ALMOST ALL"]
+
+    def run():
+        return [list(sh.shares(t, 0, len(t), t.lower(), Taken())) for t in texts]
+
+    screened = run()
+    monkeypatch.setattr(sh, "_FRACTION_WORD", re.compile(""))  # every text asked
+    assert screened == run()
+    assert sum(map(len, screened)) >= 6
