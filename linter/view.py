@@ -14,6 +14,7 @@ from linter.document.markdown import Document
 from linter.document.scopes import scopes
 from linter.text.citations import cites
 from linter.text.hedging import hedged, negated, quoted
+from linter.text.literals import Shape, needs_of
 
 
 @dataclass(frozen=True, eq=False)
@@ -85,9 +86,40 @@ class DocumentView:
         i = bisect.bisect_right(self.doc.sentence_starts, offset) - 1
         return sentences[i] if i >= 0 else None
 
+    @cached_property
+    def _cited(self) -> dict:
+        return {}
+
+    @cached_property
+    def _shapes(self) -> dict:
+        return {}
+
+    @cached_property
+    def contradictions(self) -> list:
+        """The fact base's (fact, contradiction) pairs with the literal pieces of each predicate."""
+        return [(fact, c, needs_of(c.groups[-1])) for fact, c in self.factbase.contradictions]
+
+    def shape(self, text: str) -> Shape:
+        """A text as the literal-pieces test reads it (text/literals.py), once per document."""
+        shape = self._shapes.get(text)
+        if shape is None:
+            shape = self._shapes[text] = Shape(text)
+        return shape
+
+    def may_match(self, matcher, text: str) -> bool:
+        """False when `matcher` surely finds nothing in `text` (a sentence or a paragraph): the
+        text holds none of the literal pieces its matches need."""
+        return self.shape(text).may_hold(needs_of(matcher))
+
     def cites(self, raw: str) -> bool:
-        """Whether a text cites a source: a link, a footnote, a named study, journal or agency."""
-        return cites(raw, self.ctx.cited_studies)
+        """Whether a text cites a source: a link, a footnote, a named study, journal or agency.
+        A sentence is asked about as itself, as the lead of the next one and as the text before
+        several others: each text is read once."""
+        known = self._cited
+        hit = known.get(raw)
+        if hit is None:
+            hit = known[raw] = cites(raw, self.ctx.cited_studies)
+        return hit
 
     def reference_section(self, heading: str) -> bool:
         """Sources, references and further-reading lists hold titles, not claims."""

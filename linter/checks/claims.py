@@ -95,11 +95,14 @@ def _contradiction(view, scope, rule):
     anaphor = _ANAPHOR.search(scope.text) is not None
     # Words of certainty ("guarantees a cure") make the claim an overclaim: reported as one.
     certain = rule.matcher("exceptions")
-    for fact, rule_of_fact in fb.contradictions:
-        groups, says = rule_of_fact
+    text = scope.text
+    shape = view.shape(text)
+    for fact, rule_of_fact, needs in view.contradictions:
+        groups = rule_of_fact.groups
         # Every way of matching needs the last group (the claim's predicate) in the sentence.
-        if groups[-1].search(scope.text) is None:
+        if not shape.may_hold(needs) or groups[-1].search(text) is None:
             continue
+        says = rule_of_fact.says
         # A contradiction stays in its scope: the same trial, setting or convention.
         if not rule_of_fact.in_scope(scope.text, (*scope.lead[:2], scope.heading)):
             continue
@@ -131,12 +134,16 @@ def _disputed(view, scope, rule):
     """A sentence repeating a claim the fact base marks as disputed."""
     doc, fb = view.doc, view.factbase
     for fact in fb.claim_facts:
-        if fact.status != "disputed":
+        if fact.status != "disputed" or not fact.claim:
             continue
-        matches = [g.search(scope.text) if g is not None else None for g in fact.claim]
-        if not matches or not all(matches):
+        last = None
+        for g in fact.claim:  # every group must match; the first that does not ends the test
+            last = g.search(scope.text) if g is not None and view.may_match(g, scope.text) else None
+            if last is None:
+                break
+        if last is None:
             continue
-        last = matches[-1]  # the claim's own words, not its subject
+        # `last` is the claim's own words, not its subject
         start = scope.start + last.start()
         if negated(doc.prose, start, scope.start):
             continue
@@ -166,7 +173,8 @@ def _evidence(view, scope, rule):
     if scope.is_heading:
         return None
     terms = rule.matcher("terms")
-    m = terms.search(doc.prose, scope.start, scope.end) if terms is not None else None
+    m = terms.search(doc.prose, scope.start, scope.end) \
+        if terms is not None and view.may_match(terms, scope.text) else None
     if m is None or negated(doc.prose, m.start(), scope.start, model_=view.modifiers):
         return None
     if _OWN.search(doc.prose, max(scope.start, m.start() - 30), m.start()):
@@ -188,10 +196,10 @@ def _statistic(view, scope, rule):
     if scope.is_heading:
         return None
     near = rule.matcher("near")
-    health = near is None or near.search(scope.text) is not None
+    health = near is None or (view.may_match(near, scope.text) and near.search(scope.text) is not None)
     exceptions = rule.matcher("exceptions")
     spans = [m.span() for m in exceptions.finditer(doc.prose, scope.start, scope.end)] \
-        if exceptions is not None else []
+        if exceptions is not None and view.may_match(exceptions, scope.text) else []
     scopes = view.modifiers
     for r in view.verdicts_by_sentence.get(scope.sentence, ()):
         q = r.quantity
@@ -280,16 +288,18 @@ def _causal(view, scope, rule):
 def _claim_words(view, scope, rule):
     doc, fb = view.doc, view.factbase
     terms = rule.prepared
-    m = terms.search(doc.prose, scope.start, scope.end) if terms is not None else None
+    m = terms.search(doc.prose, scope.start, scope.end) \
+        if terms is not None and view.may_match(terms, scope.text) else None
     if m is None or view.quiet(rule, m.start(), m.end(), scope.sentence):
         return None
     near = rule.matcher("near")
-    if near is not None and not near.search(scope.text):
+    if near is not None and not (view.may_match(near, scope.text) and near.search(scope.text)):
         return None
     if purpose(doc.prose, m.start(), scope.start, scope.end, model=view.modifiers):
         return None  # "infusions to help prevent infections": an aim, not a claim
     for fact in fb.claim_facts:
-        if all(g is not None and g.search(scope.text) for g in fact.claim):
+        if all(g is not None and view.may_match(g, scope.text) and g.search(scope.text)
+               for g in fact.claim):
             return None
     found = " ".join(m.group(0).split())
     return Finding(rule.code, rule.category, rule.severity, m.start(), m.end(),

@@ -15,17 +15,25 @@ from linter.regexcache import compile as rx
 
 # Inline material that is not prose, found inside a block's content. Code spans and HTML
 # comments are closed by nonprose_spans (their ends are searched for once, not per start).
+# One alternation in effect, in this order: code (`+), comment (<!--), image (![..](..)),
+# autolink (<https:..>), HTML tag, link destination (](..)), bare URL, emphasis mark. It is
+# written as two expressions that the search can skip through: the URL (from an "h" or a "w"),
+# and the rest, which starts with one class of characters and then goes on as the alternative
+# for that character. No two alternatives of the two start with the same character, so the
+# leftmost match of either is the match of the alternation.
 _INLINE_NONPROSE = rx(
-    r"(?P<code>`+)"
-    r"|(?P<comment><!--)"
-    r"|(?P<image>!\[[^\]]{0,1000}\]\([^)]{0,2000}\))"
-    r"|(?P<auto><(?:https?|ftp|mailto):[^>\s]{0,2000}>)"
-    r"|(?P<html></?[A-Za-z][A-Za-z0-9-]{0,100}(?:\s[^<>]{0,2000})?/?>)"
-    r"|(?P<dest>\]\((?:[^()\s]|\([^()]{0,500}\)){0,2000}(?:\s+\"[^\"]{0,1000}\")?\))"
-    r"|(?P<url>(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,:;!?'\"])"  # not a final stop
-    r"|(?P<mark>\*+|~~|(?<![\w])_+|_+(?![\w])|\\(?=[!-/:-@\[-`{-~]))",
+    r"[`<!\]*~_\\]"
+    r"(?:(?<=`)`*"
+    r"|(?<=<)(?:!--|(?:https?|ftp|mailto):[^>\s]{0,2000}>"
+    r"|/?[A-Za-z][A-Za-z0-9-]{0,100}(?:\s[^<>]{0,2000})?/?>)"
+    r"|(?<=!)\[[^\]]{0,1000}\]\([^)]{0,2000}\)"
+    r"|(?<=\])\((?:[^()\s]|\([^()]{0,500}\)){0,2000}(?:\s+\"[^\"]{0,1000}\")?\)"
+    r"|(?<=\*)\**|(?<=~)~"
+    r"|(?<=_)(?:(?<![\w]_)_*|_*(?![\w]))"
+    r"|(?<=\\)(?=[!-/:-@\[-`{-~]))",
     re.S,
 )
+_URL = rx(r"(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,:;!?'\"]")  # not a final stop
 _BACKTICKS = rx(r"`+")
 
 
@@ -40,12 +48,17 @@ def nonprose_spans(content: str) -> list[tuple[int, int]]:
     for m in _BACKTICKS.finditer(content):
         runs.setdefault(m.end() - m.start(), []).append(m.start())
     spans, pos, comments_close = [], 0, True
+    mark = url = False  # the next match of each expression at or after pos (False: look again)
     while True:
-        m = _INLINE_NONPROSE.search(content, pos)
+        if mark is False or (mark is not None and mark.start() < pos):
+            mark = _INLINE_NONPROSE.search(content, pos)
+        if url is False or (url is not None and url.start() < pos):
+            url = _URL.search(content, pos)
+        m = mark if url is None or (mark is not None and mark.start() < url.start()) else url
         if m is None:
             return spans
         start, end = m.span()
-        if m.lastgroup == "code":
+        if content[start] == "`":
             size = end - start
             starts = runs.get(size, ())
             k = bisect.bisect_right(starts, start)
@@ -54,7 +67,7 @@ def nonprose_spans(content: str) -> list[tuple[int, int]]:
             else:
                 pos = end  # no closing string: literal backticks
                 continue
-        elif m.lastgroup == "comment":
+        elif m.group(0) == "<!--":
             close = content.find("-->", end) if comments_close else -1
             if close < 0:
                 comments_close = False

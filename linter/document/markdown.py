@@ -114,7 +114,7 @@ class Document:
 def parse(text: str, path: str = "-", markdown: bool | None = None) -> Document:
     if markdown is None:
         markdown = not path.lower().endswith(".txt")
-    prose = [c if c == "\n" else " " for c in text]
+    prose = list("\n".join(" " * len(line) for line in text.split("\n")))  # blanks, same lines
     front, body_start = front_matter(text, path)
     if markdown:
         blocks, code_ranges = _markdown_blocks(text, body_start, prose)

@@ -14,6 +14,7 @@ Every step looks at a bounded window, so the cost is linear in the length of the
 """
 from __future__ import annotations
 
+import heapq
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -29,8 +30,15 @@ _BULLETS = "\u2022\u25e6\u25aa\u2023\u2043"
 # A run of end punctuation (spaced dots ". . ." included), or a bullet after white space, or a
 # middle-dot bullet at the start of a line, or a line holding only a dash (a list separator in
 # plain text).
-_RUN = rx(rf"[.!?\u2026]+(?:[ \t][.!?\u2026]+)*|(?<!\S)[{_BULLETS}]|(?<=\n)[ \t]*\u00b7"
-          r"|(?<=\n)[ \t]*[-\u2013*][ \t]*(?=\n)")
+# Read as one alternation (`[.!?…]+(?:[ \t][.!?…]+)*|(?<!\S)[•…]|(?<=\n)[ \t]*·|` and
+# `(?<=\n)[ \t]*[-–*][ \t]*(?=\n)`), but found faster: the punctuation and bullets written to start with one class of characters
+# (the search skips to the next candidate instead of trying every position), and the shapes at
+# a line's start searched apart, only where a line starts. A match of one never overlaps a match
+# of the other (they share no character but a space between two stops, which the other never
+# holds), so the two lists merged in order are the matches of the alternation.
+_RUN_MARK = rx(rf"[.!?\u2026{_BULLETS}](?:(?<=[.!?\u2026])[.!?\u2026]*(?:[ \t][.!?\u2026]+)*"
+               rf"|(?<=[{_BULLETS}])(?<!\S.))")
+_RUN_LINE = rx(r"(?<=\n)[ \t]*\u00b7|(?<=\n)[ \t]*[-\u2013*][ \t]*(?=\n)")
 _CLOSERS = "\"'\u201d\u2019)]"
 _OPENERS = "\"'\u201c\u2018([*_"
 _NEXT_WORD = lazy(r"[A-Za-z\u00c0-\u024f']+")
@@ -78,7 +86,7 @@ def split_sentences(prose: str, start: int, end: int):
     w = words()
     cursor = start
     listed = _next_item(prose, cursor, end)
-    for m in _RUN.finditer(prose, start, end):
+    for m in runs(prose, start, end):
         while listed is not None and listed <= m.start():
             span = _trim(prose, cursor, listed)
             if span:
@@ -104,6 +112,14 @@ def split_sentences(prose: str, start: int, end: int):
     span = _trim(prose, cursor, end)
     if span:
         yield span
+
+
+def runs(prose: str, start: int, end: int):
+    """The runs of end punctuation, bullets and line-start markers in prose[start:end], in order."""
+    marks = _RUN_MARK.finditer(prose, start, end)
+    if prose.find("\n", max(start - 1, 0), end) < 0:
+        return marks
+    return heapq.merge(marks, _RUN_LINE.finditer(prose, start, end), key=lambda m: m.start())
 
 
 def _cut(prose: str, m, cursor: int, end: int, w: dict) -> int | None:

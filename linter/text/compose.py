@@ -56,6 +56,16 @@ class Composed:
                                          re.IGNORECASE)
         return whole
 
+    def needs(self):
+        """The literal pieces a claim needs: those of its most telling part (literals.py)."""
+        from linter.text.literals import best, term_list_needs
+
+        found = []
+        for (parts, _), first in zip(self._parts, self.specs):
+            if first is not None:
+                found.append(best([term_list_needs(expand(p, self._vocabulary)) for p in parts]))
+        return None if not found or any(f is None for f in found) else frozenset().union(*found)
+
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         end = len(text) if endpos is None else endpos
         found = []

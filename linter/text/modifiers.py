@@ -18,9 +18,13 @@ import re
 from dataclasses import dataclass
 
 from linter.regexcache import compile as rx
+from linter.text.literals import Shape, plan, term_list_needs
 from linter.text.terms import expand, term_pattern
 
-_SENTENCE_END = rx(r"[.!?](?=[\s\"'\u201d\u2019)\]]|$)|\n[ \t]*\n")
+# A stop before a space, quote, bracket or the end, or a blank line. Written to start with one
+# class of characters so that the search skips to the next candidate instead of trying the
+# expression at every position of a long window.
+_SENTENCE_END = rx(r"[.!?\n](?:(?<=[.!?])(?=[\s\"'\u201d\u2019)\]]|$)|(?<=\n)[ \t]*\n)")
 _WORD = rx(r"\S+")
 _NARROW = 4  # words a narrow trigger governs
 _HAS_WORD = rx(r"\w")
@@ -48,7 +52,7 @@ def _pattern(terms, vocabulary=None):
 class _Kind:
     """One kind's trigger lists; each compiles on first use (a draft rarely needs every kind)."""
 
-    __slots__ = ("name", "max_words", "_terms", "_compiled")
+    __slots__ = ("name", "max_words", "_terms", "_compiled", "_pieces")
 
     def __init__(self, name, data, common):
         self.name = name
@@ -57,12 +61,26 @@ class _Kind:
                                                       "pseudo")}
         self._terms["terminate"] = [*common, *data.get("terminate", [])]
         self._compiled: dict = {}
+        self._pieces: dict = {}
 
     def _get(self, key):
         compiled = self._compiled
         if key not in compiled:
             compiled[key] = _pattern(self._terms[key])
         return compiled[key]
+
+    def triggers(self):
+        """(pattern, governs forward, governs backward, narrow, pieces) of each trigger list:
+        the pieces tell a sentence that cannot hold a trigger (literals.py)."""
+        out = []
+        for key, forward, backward in (("forward", True, False), ("backward", False, True),
+                                       ("both", True, True), ("narrow", True, False)):
+            pattern = self._get(key)
+            if pattern is not None:
+                if key not in self._pieces:
+                    self._pieces[key] = plan(term_list_needs(expand(self._terms[key], {})))
+                out.append((pattern, forward, backward, key == "narrow", self._pieces[key]))
+        return out
 
     forward = property(lambda self: self._get("forward"))
     narrow = property(lambda self: self._get("narrow"))
@@ -152,19 +170,22 @@ def bounds(text: str, start: int, lo: int = 0) -> tuple[int, int]:
 
 
 def _scopes(kind: _Kind, text: str, lo: int, hi: int):
-    pseudo = stops = None  # read when the span holds a trigger: most spans of a long text hold none
-    for pattern, forward, backward in ((kind.forward, True, False), (kind.backward, False, True),
-                                       (kind.both, True, True), (kind.narrow, True, False)):
-        if pattern is None:
+    # Read when the span holds a trigger (most spans of a long text hold none), and the
+    # termination terms only once a trigger is not part of a pseudo-trigger: "disease-free
+    # survival" needs no clause ends.
+    pseudo = stops = None
+    shape = Shape(text[lo:hi])
+    for pattern, forward, backward, narrow, needed in kind.triggers():
+        if not shape.may_hold(needed):
             continue
-        narrow = pattern is kind.narrow
         for m in pattern.finditer(text, lo, hi):
             t0, t1 = m.span()
-            if stops is None:
+            if pseudo is None:
                 pseudo = [p.span() for p in kind.pseudo.finditer(text, lo, hi)] if kind.pseudo else []
-                stops = [s.span() for s in kind.terminate.finditer(text, lo, hi)] if kind.terminate else []
             if t1 == t0 or any(p0 <= t0 and t1 <= p1 for p0, p1 in pseudo):
                 continue
+            if stops is None:
+                stops = [s.span() for s in kind.terminate.finditer(text, lo, hi)] if kind.terminate else []
             if forward:
                 end = min((s0 for s0, _ in stops if s0 >= t1), default=hi)
                 if narrow:

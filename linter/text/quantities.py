@@ -13,7 +13,14 @@ import re
 
 from linter.regexcache import compile as rx
 from linter.regexcache import lazy
-from linter.text.numbers import NUMBER_START, number_value, read_words, scientific
+from linter.text.literals import Shape
+from linter.text.numbers import (
+    NUMBER_START,
+    WORD_VALUES,
+    number_value,
+    read_words,
+    scientific,
+)
 from linter.text.quantity import Quantity, Taken, qualifier_after, qualifier_before
 from linter.text.ranges import join_ranges
 from linter.text.shares import change_by, of_noun, shares
@@ -57,6 +64,12 @@ _SKIP_BEFORE = rx(
     r"CD|week|post|posts|part|section|chapter|level|tier|type|dose\s+level|ICD|rule|line|lines|"
     r"registered\s+charity\s+no|charity\s+no|tel|call\s+us\s+on)\.?(?:[ \t]?[#:])?[ \t]?(?:(?:≥|>=|<=|≤|>|<)[ \t]?)?$"
     r"|[#^£$€¥±]\s*$|\[\^?\s*$|[A-Za-z_][\-\u2010\u2011]$|[A-Za-z_]$|\d[.,:/+]$|/$)", re.I)
+# A number in digits (numbers.DIGITS), written to start with one class of characters: the
+# search then skips to the next digit or point instead of trying every position. A sentence
+# whose words include no number word ("seven", "a dozen") is searched with it alone.
+_DIGITS_FIRST = rx(r"[\d.](?:(?<=\d)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)|(?<=\.)\d+)")
+_NUMBER_WORDS = frozenset([*WORD_VALUES, "hundred", "dozen", "thousand", "million", "billion",
+                           "trillion"])
 _UNIT_ABBR = rx(r"(?:yrs?|mos?|wks?|d)\b", re.I)
 _SKIP_AFTER = rx(r"[Kk]\b|:\d|/\d|\s*\d{3}\s+\d{4}|\s\d{3,}|-\d{1,2}-\d{1,2}\b|-\d+-\d")
 _SKIP_BEFORE_2 = rx(r"\d\s$|\d-\d+-$|\b\d{4}-(?:\d{1,2}-)?$|CI,?\s*[\d.]+\s*(?:to|–|-)\s*$|±\s*$")
@@ -88,7 +101,8 @@ def extract(text: str, lo: int = 0, hi: int | None = None) -> list[Quantity]:
             found.append(q)
             taken.add(q.start, q.end)
 
-    low = text[lo:hi].lower()
+    shape = Shape(text[lo:hi])
+    low = shape.low if shape.low is not None else text[lo:hi].lower()
     # Cheap substring tests first: most sentences need only the plain number pass.
     for m in (_P_VALUE.finditer(text, lo, hi) if "p" in low else ()):
         value, decimals = number_value(m.group(2))
@@ -100,8 +114,10 @@ def extract(text: str, lo: int = 0, hi: int | None = None) -> list[Quantity]:
     for q in shares(text, lo, hi, low, taken):
         add(q)
     pos = lo
+    starts = NUMBER_START if shape.low is None or not shape.words.isdisjoint(_NUMBER_WORDS) \
+        else _DIGITS_FIRST
     while True:
-        m = NUMBER_START.search(text, pos, hi)
+        m = starts.search(text, pos, hi)
         if m is None:
             break
         start, end = m.start(), m.end()

@@ -192,3 +192,34 @@ def test_plain_text_paragraphs_split_at_a_line_ending_in_other_white_space():
     doc = parse(text, "notes.txt")
     assert [text[b.start:b.end] for b in doc.blocks] == [
         "First paragraph ends here.", "Second paragraph.", "Third one."]
+
+
+def test_inline_material_is_the_match_of_the_plain_alternation():
+    """The two expressions for inline material that is not prose find, from every position,
+    the match the one alternation they stand for finds (texts built from the characters and
+    pieces it reads)."""
+    import random
+    import re
+
+    from linter.document.inline import _INLINE_NONPROSE, _URL
+
+    plain = re.compile(
+        r"(?P<code>`+)|(?P<comment><!--)|(?P<image>!\[[^\]]{0,1000}\]\([^)]{0,2000}\))"
+        r"|(?P<auto><(?:https?|ftp|mailto):[^>\s]{0,2000}>)"
+        r"|(?P<html></?[A-Za-z][A-Za-z0-9-]{0,100}(?:\s[^<>]{0,2000})?/?>)"
+        r"|(?P<dest>\]\((?:[^()\s]|\([^()]{0,500}\)){0,2000}(?:\s+\"[^\"]{0,1000}\")?\))"
+        r"|(?P<url>(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,:;!?'\"])"
+        r"|(?P<mark>\*+|~~|(?<![\w])_+|_+(?![\w])|\\(?=[!-/:-@\[-`{-~]))", re.S)
+
+    def leftmost(text, pos):
+        found = [m for m in (_INLINE_NONPROSE.search(text, pos), _URL.search(text, pos)) if m]
+        return min((m.span() for m in found), default=None)
+
+    rng = random.Random(13)
+    pieces = ["https://x.org/a.", "www.a.b", "<!--", "-->", "`", "``", "![i](u)", "](x \"t\")",
+              "<https://a>", "</b>", "<a href=x>", "**", "_", "__", "\\*", "~~", "(", ")", "[",
+              "]", " ", "a", "h", "w", "\n", "<", "!", "~"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 14))) for _ in range(3000)]
+    cases = [(t, pos) for t in texts for pos in range(0, len(t) + 1, 3)]
+    assert [leftmost(t, pos) for t, pos in cases] \
+        == [(m.span() if (m := plain.search(t, pos)) else None) for t, pos in cases]

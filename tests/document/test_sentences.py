@@ -119,3 +119,22 @@ def test_abbreviation_lists_come_from_the_cache_and_a_bad_entry_is_rebuilt(tmp_p
     rebuilt = cache.load("abbreviations", key)  # the bad entry was replaced
     assert {k: set(v) for k, v in rebuilt.items()} == {k: set(v) for k, v in first.items()}
     sentences.words.cache_clear()
+
+
+def test_runs_are_the_matches_of_the_plain_alternation():
+    """Punctuation runs, bullets and line-start markers, found by two expressions merged, are
+    exactly the matches of the one alternation they stand for (every window of texts built from
+    the characters they read)."""
+    import random
+    import re
+
+    from linter.document.sentences import _BULLETS, runs
+
+    plain = re.compile(rf"[.!?\u2026]+(?:[ \t][.!?\u2026]+)*|(?<!\S)[{_BULLETS}]"
+                       r"|(?<=\n)[ \t]*\u00b7|(?<=\n)[ \t]*[-\u2013*][ \t]*(?=\n)")
+    rng = random.Random(5)
+    alphabet = ".!?\u2026 \t\n\u2022\u25e6\u00b7-\u2013*ab"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24))) for _ in range(4000)]
+    windows = [(t, a, b) for t in texts for a, b in ((0, len(t)), (1, len(t)), (2, len(t) - 1))]
+    assert [[m.span() for m in runs(t, a, b)] for t, a, b in windows] \
+        == [[m.span() for m in plain.finditer(t, a, b)] for t, a, b in windows]

@@ -130,3 +130,19 @@ def test_a_team_trigger_keeps_a_rule_quiet(cli, write):
     write(".medlint.yaml", "rules: [team.yaml]\n")
     code, out, _ = cli("check", "--format", "json", "--select", "OVER", "draft.md")
     assert (code, json.loads(out)["findings"]) == (0, [])
+
+
+def test_sentence_ends_read_as_the_plain_expression():
+    """The sentence-end expression, written to start with a class of characters, finds exactly
+    what the plain one does (every match, in every window, of texts built from the characters
+    it reads)."""
+    import random
+    import re
+
+    plain = re.compile(r"[.!?](?=[\s\"'\u201d\u2019)\]]|$)|\n[ \t]*\n")
+    rng = random.Random(7)
+    alphabet = ".!?\n \t\"')]a\u201d\u2019x"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24))) for _ in range(3000)]
+    windows = [(t, a, b) for t in texts for a, b in ((0, len(t)), (1, len(t) - 1), (2, len(t)))]
+    assert [[m.span() for m in modifiers._SENTENCE_END.finditer(t, a, b)] for t, a, b in windows] \
+        == [[m.span() for m in plain.finditer(t, a, b)] for t, a, b in windows]

@@ -132,3 +132,31 @@ def test_long_lines_read_every_number_once():
     found = extract(text)
     assert [(q.start, q.text, q.value) for q in found] == [(3 * i, "9%", 9.0) for i in range(4000)]
     assert [q.text for q in extract("It was 5" + "." * 16000 + " Then 6%.")] == ["5", "6%"]
+
+
+def test_digits_first_reads_as_number_start():
+    """In a text with no number word, the digits-only expression finds exactly the numbers the
+    full one does (every match, in every window, of texts built from digits, separators and
+    letters that spell no number)."""
+    import random
+
+    from linter.text.numbers import NUMBER_START
+    from linter.text.quantities import _DIGITS_FIRST
+
+    rng = random.Random(11)
+    alphabet = "0123456789.,, x-\u0663/%"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20))) for _ in range(3000)]
+    texts += ["1,440 children", "96.0% and .5", "1,23,456.7", "v2.0.1", "12,3456"]
+    windows = [(t, a, b) for t in texts for a, b in ((0, len(t)), (1, len(t)), (0, len(t) - 2))]
+    assert [[m.span() for m in _DIGITS_FIRST.finditer(t, a, b)] for t, a, b in windows] \
+        == [[m.span() for m in NUMBER_START.finditer(t, a, b)] for t, a, b in windows]
+
+
+def test_sentences_with_and_without_number_words():
+    """The same figures whichever expression a sentence is read with."""
+    from linter.text.quantities import extract
+
+    assert [(q.text, q.kind, q.value) for q in extract("Of 1,440 children, 96% were alive.")] \
+        == [("1,440", "count", 1440.0), ("96%", "percent", 96.0)]
+    assert [(q.text, q.kind, q.value) for q in extract("Of 1,440 children, ninety were alive.")] \
+        == [("1,440", "count", 1440.0), ("ninety", "number", 90.0)]
