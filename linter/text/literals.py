@@ -25,7 +25,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _parser  # type: ignore[no-redef]
 
-_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")  # İ ı ſ K: each matches an ASCII letter
+FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")  # İ ı ſ K: each matches an ASCII letter
 _WORDS = re.compile(r"\w+")
 _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT)}
 _GROUPS = {_c.SUBPATTERN, getattr(_c, "ATOMIC_GROUP", _c.SUBPATTERN)}
@@ -64,11 +64,41 @@ def _edge(node) -> bool:
     return _nonword_class(op, av)
 
 
+class _Alternative:
+    __slots__ = ("data",)
+
+    def __init__(self, data):
+        self.data = data
+
+
+def _ascii(node) -> bool:
+    return node[0] is _c.LITERAL and node[1] < 128
+
+
+def _joined(items) -> list:
+    """The nodes, with a run of literal characters and the alternation of literal strings right
+    after it joined into one alternation of whole strings: the parser splits "that|this" into
+    "th" and "at|is", and "that" or "this" says more than "th"."""
+    out: list = []
+    for op, av in items:
+        if op is _c.BRANCH and out and _ascii(out[-1]) and len(av[1]) <= 8 \
+                and all(alt.data and all(_ascii(n) for n in alt.data) for alt in av[1]):
+            k = len(out)
+            while k and _ascii(out[k - 1]):
+                k -= 1
+            run = out[k:]
+            del out[k:]
+            out.append((op, (None, [_Alternative(run + list(alt.data)) for alt in av[1]])))
+        else:
+            out.append((op, av))
+    return out
+
+
 def _sequence(items, before: bool = False, after: bool = False) -> frozenset | None:
     """What a sequence of parsed nodes needs: a set of alternatives, each a set of (literal,
     whole word) pieces that must all occur; None when nothing is needed. `before`/`after`:
     whether a word's edge stands right before/after the sequence."""
-    items = list(items)
+    items = _joined(items)
     edges = [before, *(_edge(node) for node in items), after]  # edges[i + 1]: node i's
     literal, branch = _c.LITERAL, _c.BRANCH
     runs: set = set()
@@ -148,7 +178,7 @@ class Shape:
 
     def __init__(self, text: str):
         self._text = text
-        self.low = None if any(c in text for c in _FOLDS) else text.lower()
+        self.low = None if any(c in text for c in FOLDS) else text.lower()
         self._words = None
 
     @property

@@ -1,11 +1,11 @@
-"""What a regular expression's matches must contain: a lookup before the search.
+"""Which term lists may match a stretch of text: a lookup before the search.
 
 Most stretches of prose hold none of a term list's words, and a substring test says so far more
-cheaply than running the expression. `required` reads an expression's parse tree for a set of
-plain strings (lowercase ASCII) such that every match holds one of them among the characters it
-consumes; a stretch whose lowercase text holds none of them cannot match, and the expression
-is not run there. Lookarounds, classes and optional parts require nothing, so an expression made
-only of those has no set (None) and is always run.
+cheaply than running the expression. `required` gives a set of plain strings (lowercase ASCII)
+such that every match of an expression holds one of them among the characters it consumes
+(read from the expression's literal pieces, literals.py); a stretch whose lowercase text holds
+none of them cannot match, and the expression is not run there. An expression that may match
+with no fixed piece has no set (None) and is always run.
 
 The test is sound for case-insensitive matching as long as the text has none of the few
 characters that match an ASCII letter without lowering to it ("ſ" matches "s", "İ" matches "i"
@@ -17,14 +17,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-try:
-    from re import _constants as _c
-    from re import _parser
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as _c
-    import sre_parse as _parser
-
-FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")  # İ ı ſ K: each matches an ASCII letter
+from linter.text.literals import FOLDS, pieces
 
 
 def foldable(text: str) -> bool:
@@ -48,55 +41,18 @@ _LOWER: dict = {}
 
 @lru_cache(maxsize=2048)
 def required(pattern: str) -> frozenset | None:
-    """ASCII strings one of which every match of `pattern` consumes (None: unknown): lowercase,
-    or as written after the mark EXACT."""
-    try:
-        return _of_sequence(_parser.parse(pattern))
-    except Exception:  # noqa: BLE001 - an expression that does not parse is run as written
+    """Lowercase ASCII strings one of which every match of `pattern` consumes (None: unknown):
+    of each alternative the expression's literal pieces allow (literals.pieces), its rarest piece."""
+    found = pieces(pattern, re.IGNORECASE)
+    if found is None:
         return None
+    return _shortest(max((lit for lit, _ in alt), key=lambda s: (_rarity(s), s)) for alt in found)
 
 
-def _score(found: frozenset) -> tuple:
-    # The rarer a string in prose, the better it rules a stretch out: longer first, and a digit
-    # or punctuation ("=", "%", "19") is rarer than a letter, and a string in capitals ("OS")
-    # rarer than the same letters in any case.
-    return min((len(s) + 2 * sum(not (ch.isalpha() or ch.isspace()) for ch in s), -len(found))
-               for s in found)
-
-
-EXACT = "\x00"  # marks a string matched as written (inside `(?-i:...)`), not lowercased
-
-
-_MANY = 32  # strings a part of an expression may spell before it stops counting as a few
-
-
-def _of_sequence(items, exact: bool = False) -> frozenset | None:
-    """The best requirement among the parts of a sequence that must all match. Parts that spell
-    one of a few strings ("th" and "at|is", "19|20" and "s") are joined into longer ones."""
-    best, spelt = None, {""}
-
-    def keep(found, raw=True):  # raw: strings spelt here, not yet marked
-        nonlocal best
-        if found and "" not in found:
-            found = _shortest(EXACT + f for f in found) if exact and raw else _shortest(found)
-            if best is None or _score(found) > _score(best):
-                best = found
-
-    for op, av in items:
-        strings = _spelt(op, av, exact)
-        if strings is not None:
-            joined = {a + b for a in spelt for b in strings}
-            if len(joined) <= _MANY:
-                spelt = joined
-                continue
-            keep(spelt)
-            spelt = strings
-            continue
-        keep(spelt)
-        spelt = {""}
-        keep(_of_item(op, av, exact), raw=False)
-    keep(spelt)
-    return best
+def _rarity(s: str) -> int:
+    # The rarer a string in prose, the better it rules a stretch out: a longer one, and a digit
+    # or punctuation ("=", "%", "19") more than a letter.
+    return len(s) + 2 * sum(not (ch.isalpha() or ch.isspace()) for ch in s)
 
 
 def _shortest(strings) -> frozenset:
@@ -105,67 +61,7 @@ def _shortest(strings) -> frozenset:
     return frozenset(s for i, s in enumerate(ordered) if not any(t in s for t in ordered[:i]))
 
 
-def _exact(av, exact: bool) -> bool:
-    """Whether a group's letters match as written: `(?-i:...)` inside a pattern ignoring case."""
-    return (exact or bool(av[2] & _I)) and not av[1] & _I
-
-
-_I = 2  # re.IGNORECASE
-
-
-def _spelt(op, av, exact: bool = False) -> set | None:
-    """The few ASCII strings one item consumes ({""}: none, a lookaround or anchor), lowercase
-    unless `exact`."""
-    if op is _c.LITERAL:
-        return ({chr(av)} if exact else {chr(av).lower()}) if 32 <= av < 127 else None
-    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
-        return {""}
-    if op is _c.SUBPATTERN:
-        return _spelt_all(av[-1], exact) if _exact(av, exact) == exact else None
-    if op is _c.BRANCH:
-        out: set = set()
-        for branch in av[1]:
-            found = _spelt_all(branch, exact)
-            if found is None:
-                return None
-            out |= found
-        return out if len(out) <= _MANY else None
-    if op is _c.IN and len(av) <= 4 and all(o is _c.LITERAL and 32 <= a < 127 for o, a in av):
-        return {chr(a) if exact else chr(a).lower() for _, a in av}
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[1] == 1:
-        found = _spelt_all(av[2], exact)
-        return None if found is None else (found | {""} if av[0] == 0 else found)
-    return None
-
-
-def _spelt_all(items, exact: bool) -> set | None:
-    out = {""}
-    for op, av in items:
-        strings = _spelt(op, av, exact)
-        if strings is None:
-            return None
-        out = {a + b for a in out for b in strings}
-        if len(out) > _MANY:
-            return None
-    return out
-
-
-def _of_item(op, av, exact: bool) -> frozenset | None:
-    if op is _c.SUBPATTERN:
-        return _of_sequence(av[-1], _exact(av, exact))
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
-        return _of_sequence(av[2], exact) if av[0] >= 1 else None
-    if op is getattr(_c, "ATOMIC_GROUP", None):
-        return _of_sequence(av, exact)
-    if op is _c.BRANCH:
-        out: set = set()
-        for branch in av[1]:
-            found = _of_sequence(branch, exact)
-            if not found:
-                return None  # one alternative requires nothing: the whole requires nothing
-            out |= found
-        return frozenset(out)
-    return None  # a class, a lookaround, an anchor, a back reference: nothing required
+EXACT = "\x00"  # marks a string matched as written (a term in capitals), not lowercased
 
 
 def regex_needles(terms) -> tuple | None:
