@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import compress
 
 from linter.facts.once import once
 from linter.regexcache import compile as rx
@@ -30,16 +31,17 @@ def raw_hits(lo: int, hi: int, prose: str, terms, kind=None) -> list:
     """Measure-term matches in prose[lo:hi] as (start, end, name), overlaps kept."""
     hits = []
     kinds = terms.kinds
-    for (name, pattern), may in zip(terms.measures.items(), terms.measure_screen.possible(prose, lo, hi)):
-        if not may or (kind and name in kinds and kind not in kinds[name]):
+    for name, pattern in compress(terms.measures.items(), terms.measure_screen.possible(prose, lo, hi)):
+        if kind and name in kinds and kind not in kinds[name]:
             continue
         for m in pattern.finditer(prose, lo, hi):
-            if _GOVERNED.search(prose, max(lo, m.start() - 30), m.start()):
+            start = m.start()
+            if _GOVERNED.search(prose, max(lo, start - 30), start):
                 continue
-            if _DESCRIBES.match(prose, m.end()):
+            end = m.end()
+            if _DESCRIBES.match(prose, end):
                 continue
-            name_ = f"not-{name}" if _DENIED.search(prose, max(lo, m.start() - 16), m.start()) else name
-            hits.append((m.start(), m.end(), name_))
+            hits.append((start, end, f"not-{name}" if _DENIED.search(prose, max(lo, start - 16), start) else name))
     return hits
 
 

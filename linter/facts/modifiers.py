@@ -77,18 +77,34 @@ def subgroups(q: Quantity, scope, prose: str, terms) -> tuple:
 
 def _subgroups(prose: str, lo: int, hi: int, lead: str, heading: str, terms) -> tuple:
     out = []
-    screen = terms.subgroup_screen
-    within = screen.possible(prose, lo, hi)
-    around = [screen.possible(t) for t in (lead, heading) if t]
+    within = terms.subgroup_screen.possible(prose, lo, hi)
+    around = _around(lead, heading, terms)
     for i, (name, pattern) in enumerate(terms.subgroups.items()):
         if pattern is None:
             continue
         if within[i]:
             for m in pattern.finditer(prose, lo, hi):
                 out.append((name, m.start(), m.end()))
-        if any(may[i] for may in around) and any(pattern.search(t) for t in (lead, heading) if t):
+        if around[i]:
             out.append((name, -1, -1))
     return tuple(out)
+
+
+def _around(lead: str, heading: str, terms) -> list[bool]:
+    """Which subgroups the lead-in or the heading names: the same for every sentence under
+    them, so kept for the last pair asked about."""
+    slot = _AROUND
+    if slot[0] != (lead, heading) or slot[1] is not terms:
+        screen = terms.subgroup_screen
+        may = [screen.possible(t) for t in (lead, heading) if t]
+        slot[:] = [(lead, heading), terms, [
+            pattern is not None and any(m[i] for m in may)
+            and any(pattern.search(t) for t in (lead, heading) if t)
+            for i, pattern in enumerate(terms.subgroups.values())]]
+    return slot[2]
+
+
+_AROUND: list = [None, None, None]  # (lead, heading), terms, answer
 
 
 def reaching(q: Quantity, scope, prose: str, terms) -> tuple:

@@ -51,3 +51,32 @@ def test_screened_frames_are_those_of_a_search_of_every_list(ctx):
         for hi in (lo + 15, lo + 60, len(text)):
             assert raw_hits(lo, hi, text, terms) == raw_hits(lo, hi, text, plain)
             assert _subgroups(text, lo, hi, "", "Infants", terms) == _subgroups(text, lo, hi, "", "Infants", plain)
+
+
+def test_the_subgroups_a_heading_names_are_found_once_for_its_sentences(ctx, monkeypatch):
+    from linter.facts import modifiers
+
+    terms = ctx.factbase.frame_terms
+    text = TEXT + "Infants did well; 40% of the children were in remission.\n"
+    pairs = [("", "Infants"), ("", "Infants"), ("For infants:", "Infants"), ("", "Results"), ("", None),
+             ("", "Infants")]
+    stretches = [(lo, lo + 40) for lo in range(0, len(text) - 40, 9)]
+    cached = [_subgroups(text, lo, hi, lead, heading, terms) for lead, heading in pairs for lo, hi in stretches]
+    fresh = []
+    for lead, heading in pairs:
+        for lo, hi in stretches:
+            modifiers._AROUND[:] = [None, None, None]  # nothing kept: worked out anew
+            fresh.append(_subgroups(text, lo, hi, lead, heading, terms))
+    assert cached == fresh and any(g[1] == -1 for found in cached for g in found)
+    asked = []
+    real = Screen.possible
+
+    def counting(self, text, lo=0, hi=None):
+        asked.append(text)
+        return real(self, text, lo, hi)
+
+    monkeypatch.setattr(Screen, "possible", counting)
+    modifiers._AROUND[:] = [None, None, None]
+    for lo, hi in stretches:
+        _subgroups(text, lo, hi, "", "Results", terms)
+    assert asked.count("Results") == 1 and len(asked) == len(stretches) + 1
