@@ -27,6 +27,25 @@ except ImportError:  # pragma: no cover - Python 3.10
 
 FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")  # İ ı ſ K: each matches an ASCII letter
 _WORDS = re.compile(r"\w+")
+
+
+def foldable(text: str) -> bool:
+    """Whether `text` holds a character that matches an ASCII letter only when case is ignored."""
+    return any(c in text for c in FOLDS)
+
+
+def lowered(text: str) -> tuple[str, bool]:
+    """The text lowercased, and whether substring tests on it can rule a term list out (not
+    `foldable`); kept for the texts last asked about."""
+    hit = _LOWER.get(text)
+    if hit is None:
+        if len(_LOWER) > 256:
+            _LOWER.clear()
+        hit = _LOWER[text] = (text.lower(), not foldable(text))
+    return hit
+
+
+_LOWER: dict = {}
 _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT)}
 _GROUPS = {_c.SUBPATTERN, getattr(_c, "ATOMIC_GROUP", _c.SUBPATTERN)}
 
@@ -178,7 +197,8 @@ class Shape:
 
     def __init__(self, text: str):
         self._text = text
-        self.low = None if any(c in text for c in FOLDS) else text.lower()
+        low, sound = lowered(text)
+        self.low = low if sound else None
         self._words = None
 
     @property

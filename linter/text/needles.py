@@ -9,7 +9,7 @@ with no fixed piece has no set (None) and is always run.
 
 The test is sound for case-insensitive matching as long as the text has none of the few
 characters that match an ASCII letter without lowering to it ("ſ" matches "s", "İ" matches "i"
-and lowers to two characters): `foldable` says when to skip it.
+and lowers to two characters): `literals.foldable` says when to skip it.
 """
 from __future__ import annotations
 
@@ -17,26 +17,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from linter.text.literals import FOLDS, pieces
-
-
-def foldable(text: str) -> bool:
-    """Whether `text` holds a character that matches an ASCII letter only when case is ignored."""
-    return any(c in text for c in FOLDS)
-
-
-def lowered(text: str) -> tuple[str, bool]:
-    """The text lowercased, and whether substring tests on it can rule a term list out (not
-    `foldable`); kept for the texts last asked about."""
-    hit = _LOWER.get(text)
-    if hit is None:
-        if len(_LOWER) > 256:
-            _LOWER.clear()
-        hit = _LOWER[text] = (text.lower(), not foldable(text))
-    return hit
-
-
-_LOWER: dict = {}
+from linter.text.literals import lowered, pieces
 
 
 @lru_cache(maxsize=2048)

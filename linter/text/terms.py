@@ -20,7 +20,7 @@ import re
 
 from linter.errors import MedlintError
 from linter.regexcache import compile as rx
-from linter.text.needles import lowered as _lower
+from linter.text.literals import lowered as _lower
 from linter.text.needles import may_hold, regex_needles
 from linter.text.patterns import nested_repeat, plain, risky
 

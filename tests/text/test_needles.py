@@ -6,11 +6,10 @@ from pathlib import Path
 
 import yaml
 
+from linter.text.literals import FOLDS, foldable
 from linter.text.needles import (
     EXACT,
-    FOLDS,
     Screen,
-    foldable,
     may_hold,
     needles_of,
     plain_needle,
