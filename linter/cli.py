@@ -13,16 +13,13 @@ import os
 import sys
 
 from linter.commands.common import FAIL_ON, PRESETS, error
-from linter.commands.common import context as _context  # noqa: F401 - scripts use cli._context
 from linter.errors import EXIT_ERROR, EXIT_INTERNAL, MedlintError, internal_problem
 from linter.output.writers import FORMATS
 
-# The options a plain `check` may have, with the values each may take (None: a flag; "count":
-# a whole number of at least 1), and check_files' name for each.
-_QUICK = {"--format": FORMATS, "--fail-on": FAIL_ON, "--preset": PRESETS, "--jobs": "count",
-          "--no-cache": None}
-_KEYWORDS = {"--format": "fmt", "--fail-on": "fail_on", "--preset": "preset", "--jobs": "jobs",
-             "--no-cache": "no_cache"}
+# The options a plain `check` may have: check_files' name for each, and the values it may take
+# (None: a flag; "count": a whole number of at least 1).
+_QUICK = {"--format": ("fmt", FORMATS), "--fail-on": ("fail_on", FAIL_ON),
+          "--preset": ("preset", PRESETS), "--jobs": ("jobs", "count"), "--no-cache": ("no_cache", None)}
 
 
 def plain_check(args: list[str]) -> dict | None:
@@ -45,7 +42,7 @@ def plain_check(args: list[str]) -> dict | None:
             continue
         if arg not in _QUICK or arg in options:
             return None
-        allowed = _QUICK[arg]
+        allowed = _QUICK[arg][1]
         if allowed is None:
             options[arg] = True
             continue
@@ -60,7 +57,7 @@ def plain_check(args: list[str]) -> dict | None:
         elif value not in allowed:
             return None
         options[arg] = value
-    return {"paths": tuple(paths), **{_KEYWORDS[k]: v for k, v in options.items()}}
+    return {"paths": tuple(paths), **{_QUICK[k][0]: v for k, v in options.items()}}
 
 
 def _run_plain(kwargs: dict) -> None:

@@ -34,6 +34,7 @@ from linter.facts.problems import (
     time_conflict,
     value_error,
 )
+from linter.facts.reach import reach
 from linter.facts.values import value_matches
 from linter.regexcache import compile as rx
 from linter.text.clauses import clause_bounds
@@ -68,7 +69,7 @@ def analyse(prose: str, scopes, fb: FactBase) -> tuple[Verdict, ...]:
     """The verdict on every number of the document's prose, in order."""
     records: list[Verdict] = []
     for scope in scopes:
-        if scope.end - scope.start > LONGEST_SENTENCE:
+        if _overlong(scope):
             continue
         qs = extract(prose, scope.start, scope.end)
         if not qs:
@@ -113,7 +114,11 @@ def analyse(prose: str, scopes, fb: FactBase) -> tuple[Verdict, ...]:
 
 def overlong(scopes):
     """The scopes too long to weigh their figures (LONGEST_SENTENCE), in order."""
-    return (s for s in scopes if s.end - s.start > LONGEST_SENTENCE)
+    return (s for s in scopes if _overlong(s))
+
+
+def _overlong(scope) -> bool:
+    return scope.end - scope.start > LONGEST_SENTENCE
 
 
 def _base(c: Candidate, q: Quantity) -> float:
@@ -157,9 +162,8 @@ def _judge(q, qs, partner, cands, scope, prose, fb: FactBase, handled, fr=None) 
             fr is not None and fr.measure == best.fact.measure and (
                 not best.fact.subject_groups or best.fact.subject.search(scope.text)))
         # A general figure (no drug, no trial) is not what a sentence about a study reports.
-        found = fb.mentions(scope.text)
         general = best.fact.subject is None and (
-            _names_study(scope.text) or any(found[name] for name in fb.treatments))
+            _names_study(scope.text) or reach(scope, fb).names_treatment())
         if best.strong and clear and anchored and not general and not time_conflict(best.fact, stated) \
                 and not population_conflict(best.fact, scope, context=True):
             return _wrong(scope, q, best.fact, value_error(q, partner, best, scope, prose, handled))
