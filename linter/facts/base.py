@@ -95,9 +95,6 @@ class Contradiction:
     scope: object = None  # the fact's own trial, setting or convention: fire only when named
     outside: object = None  # another setting, where the fact does not speak
 
-    def __iter__(self):  # unpacks as (groups, says)
-        return iter((self.groups, self.says))
-
     def in_scope(self, sentence: str, context=()) -> bool:
         """Whether a sentence is about this contradiction's own subject: the sentence decides,
         else the nearest earlier text that names a setting; where nothing says, it is not."""

@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 from os.path import commonprefix
 
+from linter.text.literals import foldable
 from linter.text.terms import TermUnion
 
 _WORDS = re.compile(r"\w+")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9_]+")
-_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")  # İ ı ſ K: each matches an ASCII letter
 
 
 def term_head(term: str) -> str | None:
@@ -96,7 +96,7 @@ class Heads:
         if hit is not None or text in self._texts:
             return hit
         self._read = True
-        if any(c in text for c in _FOLDS):
+        if foldable(text):
             out = None
         else:
             out = set()

@@ -197,8 +197,7 @@ class Shape:
 
     def __init__(self, text: str):
         self._text = text
-        low, sound = lowered(text)
-        self.low = low if sound else None
+        self.low = None if foldable(text) else text.lower()  # not kept: stretches are many
         self._words = None
 
     @property

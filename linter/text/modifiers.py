@@ -82,10 +82,6 @@ class _Kind:
                 out.append((pattern, forward, backward, key == "narrow", self._pieces[key]))
         return out
 
-    forward = property(lambda self: self._get("forward"))
-    narrow = property(lambda self: self._get("narrow"))
-    backward = property(lambda self: self._get("backward"))
-    both = property(lambda self: self._get("both"))
     pseudo = property(lambda self: self._get("pseudo"))
     terminate = property(lambda self: self._get("terminate"))
 
