@@ -52,7 +52,7 @@ def _pattern(terms, vocabulary=None):
 class _Kind:
     """One kind's trigger lists; each compiles on first use (a draft rarely needs every kind)."""
 
-    __slots__ = ("name", "max_words", "_terms", "_compiled", "_pieces")
+    __slots__ = ("name", "max_words", "_terms", "_compiled", "_triggers")
 
     def __init__(self, name, data, common):
         self.name = name
@@ -61,7 +61,7 @@ class _Kind:
                                                       "pseudo")}
         self._terms["terminate"] = [*common, *data.get("terminate", [])]
         self._compiled: dict = {}
-        self._pieces: dict = {}
+        self._triggers = None
 
     def _get(self, key):
         compiled = self._compiled
@@ -71,16 +71,17 @@ class _Kind:
 
     def triggers(self):
         """(pattern, governs forward, governs backward, narrow, pieces) of each trigger list:
-        the pieces tell a sentence that cannot hold a trigger (literals.py)."""
-        out = []
-        for key, forward, backward in (("forward", True, False), ("backward", False, True),
-                                       ("both", True, True), ("narrow", True, False)):
-            pattern = self._get(key)
-            if pattern is not None:
-                if key not in self._pieces:
-                    self._pieces[key] = plan(term_list_needs(expand(self._terms[key], {})))
-                out.append((pattern, forward, backward, key == "narrow", self._pieces[key]))
-        return out
+        the pieces tell a sentence that cannot hold a trigger (literals.py). Worked out once."""
+        if self._triggers is None:
+            out = []
+            for key, forward, backward in (("forward", True, False), ("backward", False, True),
+                                           ("both", True, True), ("narrow", True, False)):
+                pattern = self._get(key)
+                if pattern is not None:
+                    pieces = plan(term_list_needs(expand(self._terms[key], {})))
+                    out.append((pattern, forward, backward, key == "narrow", pieces))
+            self._triggers = tuple(out)
+        return self._triggers
 
     pseudo = property(lambda self: self._get("pseudo"))
     terminate = property(lambda self: self._get("terminate"))
