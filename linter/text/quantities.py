@@ -13,7 +13,7 @@ import re
 
 from linter.regexcache import compile as rx
 from linter.regexcache import lazy
-from linter.text.literals import Shape
+from linter.text.literals import foldable
 from linter.text.numbers import (
     NUMBER_START,
     WORD_VALUES,
@@ -77,8 +77,8 @@ _DIGITS_FIRST = rx(r"[\d.](?:(?<=\d)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)
 _NUMBER_WORDS = frozenset([*WORD_VALUES, "hundred", "dozen", "thousand", "million", "billion",
                            "trillion"])
 # Whether a word of the lower-cased text is a number word: as exact as comparing the text's
-# words (Shape.words) with the set, since lower-casing keeps every character's place and its
-# being a word character (the characters Shape folds aside).
+# words with the set, since lower-casing keeps every character's place and its being a word
+# character (save the characters literals.foldable names).
 _NUMBER_WORD = rx(r"\b(?:%s)\b" % "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)))
 _UNIT_ABBR = rx(r"(?:yrs?|mos?|wks?|d)\b", re.I)
 _SKIP_AFTER = rx(r"[Kk]\b|:\d|/\d|\s*\d{3}\s+\d{4}|\s\d{3,}|-\d{1,2}-\d{1,2}\b|-\d+-\d")
@@ -120,8 +120,9 @@ def extract(text: str, lo: int = 0, hi: int | None = None) -> list[Quantity]:
             found.append(q)
             taken.add(q.start, q.end)
 
-    shape = Shape(text[lo:hi])
-    low = shape.low if shape.low is not None else text[lo:hi].lower()
+    window = text[lo:hi]
+    low = window.lower()
+    folds = foldable(window)  # "İ" lowers to two characters: such a text is read number by number
     # Cheap substring tests first: most sentences need only the plain number pass.
     p_value = "p" in low and ("=" in low or "<" in low or ">" in low or "\u2264" in low
                               or "\u2265" in low)  # no p-value without its sign
@@ -135,7 +136,7 @@ def extract(text: str, lo: int = 0, hi: int | None = None) -> list[Quantity]:
     for q in shares(text, lo, hi, low, taken):
         add(q)
     pos = lo
-    starts = NUMBER_START if shape.low is None or _NUMBER_WORD.search(low) else _DIGITS_FIRST
+    starts = NUMBER_START if folds or _NUMBER_WORD.search(low) else _DIGITS_FIRST
     while True:
         m = starts.search(text, pos, hi)
         if m is None:
