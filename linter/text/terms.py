@@ -23,6 +23,7 @@ from linter.regexcache import compile as rx
 from linter.text.literals import lowered as _lower
 from linter.text.needles import may_hold, regex_needles
 from linter.text.patterns import nested_repeat, plain, risky
+from linter.text.starts import scan, starts
 
 PATTERN_SECONDS = 1.0  # per search of one text: a sane pattern takes microseconds
 
@@ -100,7 +101,8 @@ class Terms:
     alternation up front would cost more than linting a draft.
     """
 
-    __slots__ = ("terms", "plain", "_regex_terms", "_regex", "_memo", "_long", "_limited", "_needles")
+    __slots__ = ("terms", "plain", "_regex_terms", "_regex", "_memo", "_long", "_limited", "_needles",
+                 "_starts")
 
     def __init__(self, terms: tuple):
         self.terms = terms
@@ -122,6 +124,7 @@ class Terms:
         self._regex = None
         self._limited = False  # run under the time limit (see patterns.risky)
         self._needles = _UNSET  # what every match of the `re:` terms holds (needles.required)
+        self._starts = _UNSET  # what every match of the `re:` terms begins with (starts.py)
         self._memo: dict = {}
         self._long: dict = {}  # answers about long stretches, costly to find again
 
@@ -162,6 +165,20 @@ class Terms:
             needles = self._needles = regex_needles(self)
         return needles is None or not sound or may_hold(needles, window, text, pos, endpos)
 
+    def _begins(self, low: str, text: str, sound: bool):
+        """The strings every match of the `re:` terms begins with (starts.py), when the text may
+        be searched from them alone (lowered in place, nothing `foldable`); else None."""
+        if self._starts is _UNSET:
+            found = None if self.regex is None or self._limited else starts(self.regex.pattern, re.I)
+            self._starts = tuple(sorted(found)) if found else None
+        return self._starts if sound and len(low) == len(text) else None
+
+    def _run(self, text: str, pos: int, end: int):
+        """The `re:` terms' matches in text[pos:end], under the time limit where it applies."""
+        if not self._limited:
+            return self.regex.finditer(text, pos, end)
+        return self._timed(_all, self.regex, text, pos, end)
+
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
         # The same sentence is searched for the same terms by many facts: remember the answer
         # (answers about long stretches apart, so that the many short stretches of a run-on
@@ -180,7 +197,10 @@ class Terms:
                 best = _better(best, _compiled(term).search(text, pos, end))
         if self._regex_terms:
             regex = self.regex
-            if self._may_match(text, pos, endpos, window, sound):
+            begins = self._begins(low, text, sound) if pos >= 0 and end >= 0 else None
+            if begins is not None:
+                best = _better(best, scan(regex.match, begins, text, low, pos, end, True))
+            elif self._may_match(text, pos, endpos, window, sound):
                 best = _better(best, self._timed(regex.search, text, pos, end))
         if len(memo) > 512:
             memo.clear()
@@ -215,13 +235,20 @@ class Terms:
                     if m is not None:
                         found.append(m)
                 i = low.find(lit, i + 1, end)
-        if self._regex_terms and self._may_match(text, pos, endpos, window, sound):
-            regex = self.regex
-            found.extend(self._timed(lambda *a, **k: list(regex.finditer(*a, **k)), text, pos, end))
+        if self._regex_terms:
+            begins = self._begins(low, text, sound) if pos >= 0 and end >= 0 else None
+            if begins is not None:  # searched only where a match can begin
+                found.extend(scan(self.regex.match, begins, text, low, pos, end, False))
+            elif self._may_match(text, pos, endpos, window, sound):
+                found.extend(self._run(text, pos, end))
         return tuple(leftmost_longest(found)) if len(found) > 1 else tuple(found)
 
 
 _UNSET = object()
+
+
+def _all(regex, text: str, pos: int, end: int, timeout=None) -> list:  # under the time limit
+    return list(regex.finditer(text, pos, end, timeout=timeout))
 
 
 def leftmost_longest(matches):
