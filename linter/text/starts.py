@@ -70,8 +70,11 @@ def _sequence(items: list, i: int, after: frozenset | None) -> frozenset | None:
             own = _sequence(list(item), 0, None)
             return own if low >= 1 else _union([own, rest.starts()])
         return None
-    if run:
-        return frozenset((run,))
+    if run:  # what follows the run lengthens it: "e(?:liminate|radicate)" opens "eliminate" or "eradicate"
+        more = _sequence(items, i, after) if len(run) < _LONGEST else None
+        if more is None:
+            return frozenset((run,))
+        return frozenset((run + m)[:_LONGEST] for m in more)
     return after
 
 
