@@ -121,10 +121,14 @@ def scan(match, begins, text: str, low: str, pos: int, end: int, first: bool):
 
 def candidates(low: str, strings, pos: int, end: int) -> list[int]:
     """The positions in low[pos:end] where one of `strings` is written in full, in order."""
-    found = set()
+    window = low[pos:end]
+    found = []
     for s in strings:
-        i = low.find(s, pos, end)
-        while i >= 0:
-            found.add(i)
-            i = low.find(s, i + 1, end)
-    return sorted(found)
+        if s in window:  # cheaper than a bounded find, which most strings fail
+            i = window.find(s)
+            while i >= 0:
+                found.append(i + pos)
+                i = window.find(s, i + 1)
+    if len(found) > 1:
+        found = sorted(set(found))
+    return found

@@ -222,24 +222,27 @@ class Terms:
     def _finditer(self, text: str, pos: int, endpos: int | None) -> tuple:
         end = len(text) if endpos is None else endpos
         low, sound = _lower(text)
-        window = low if (not pos and endpos is None) else low[pos:endpos]
+        # low[pos:end] searched as a string of its own: a bounded find on the whole text costs more
+        window = low if (not pos and end == len(low)) else low[pos:end]
+        start = pos if pos >= 0 else slice(pos, end).indices(len(low))[0]
         found = []
         for lit, word, term in self.plain:
             if lit not in window:
                 continue
             pattern = _compiled(term)
-            i = low.find(lit, pos, end)
+            i = window.find(lit)
             while i >= 0:
-                if not word or i == 0 or not (low[i - 1].isalnum() or low[i - 1] == "_"):
-                    m = pattern.match(text, i, end)
+                at = start + i
+                if not word or at == 0 or not (low[at - 1].isalnum() or low[at - 1] == "_"):
+                    m = pattern.match(text, at, end)
                     if m is not None:
                         found.append(m)
-                i = low.find(lit, i + 1, end)
+                i = window.find(lit, i + 1)
         if self._regex_terms:
             begins = self._begins(low, text, sound) if pos >= 0 and end >= 0 else None
             if begins is not None:  # searched only where a match can begin
                 found.extend(scan(self.regex.match, begins, text, low, pos, end, False))
-            elif self._may_match(text, pos, endpos, window, sound):
+            elif self._may_match(text, pos, endpos, low[pos:endpos], sound):
                 found.extend(self._run(text, pos, end))
         return tuple(leftmost_longest(found)) if len(found) > 1 else tuple(found)
 
