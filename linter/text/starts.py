@@ -102,13 +102,14 @@ def _union(parts: list) -> frozenset | None:
     return found if len(found) <= _MOST else None
 
 
-def scan(match, begins, text: str, low: str, pos: int, end: int, first: bool):
+def scan(match, begins, text: str, window: str, pos: int, end: int, first: bool):
     """The matches of an expression (`match`: its compiled match method) in text[pos:end], as its
-    `finditer` finds them, tried only where one of `begins` (its `starts`) is written in `low`
-    (the text lowercased, no character of it `foldable`); with `first`, the first match or None."""
+    `finditer` finds them, tried only where one of `begins` (its `starts`) is written in `window`
+    (that stretch lowercased, no character of the text `foldable`); with `first`, the first
+    match or None."""
     found = []
     after = pos
-    for at in candidates(low, begins, pos, end):
+    for at in candidates(window, begins, pos):
         if at >= after:
             m = match(text, at, end)
             if m is not None:
@@ -119,12 +120,12 @@ def scan(match, begins, text: str, low: str, pos: int, end: int, first: bool):
     return None if first else found
 
 
-def candidates(low: str, strings, pos: int, end: int) -> list[int]:
-    """The positions in low[pos:end] where one of `strings` is written in full, in order."""
-    window = low[pos:end]
+def candidates(window: str, strings, pos: int = 0) -> list[int]:
+    """The positions where one of `strings` is written in full in `window`, a stretch of a text
+    that starts at `pos`, in order."""
     found = []
     for s in strings:
-        if s in window:  # cheaper than a bounded find, which most strings fail
+        if s in window:  # a plain test first: most strings are not there
             i = window.find(s)
             while i >= 0:
                 found.append(i + pos)

@@ -199,7 +199,7 @@ class Terms:
             regex = self.regex
             begins = self._begins(low, text, sound) if pos >= 0 and end >= 0 else None
             if begins is not None:
-                best = _better(best, scan(regex.match, begins, text, low, pos, end, True))
+                best = _better(best, scan(regex.match, begins, text, window, pos, end, True))
             elif self._may_match(text, pos, endpos, window, sound):
                 best = _better(best, self._timed(regex.search, text, pos, end))
         if len(memo) > 512:
@@ -241,7 +241,7 @@ class Terms:
         if self._regex_terms:
             begins = self._begins(low, text, sound) if pos >= 0 and end >= 0 else None
             if begins is not None:  # searched only where a match can begin
-                found.extend(scan(self.regex.match, begins, text, low, pos, end, False))
+                found.extend(scan(self.regex.match, begins, text, window, pos, end, False))
             elif self._may_match(text, pos, endpos, low[pos:endpos], sound):
                 found.extend(self._run(text, pos, end))
         return tuple(leftmost_longest(found)) if len(found) > 1 else tuple(found)
