@@ -134,5 +134,11 @@ class MeasureIndex:
 
 def index(lo: int, hi: int, prose: str, terms, kind=None) -> MeasureIndex:
     """The measure words of prose[lo:hi] for figures of `kind`, found once per document."""
-    return once(("measures", terms, kind), prose, lo, hi,
-                lambda: MeasureIndex(raw_hits(lo, hi, prose, terms, kind)))
+    return once(("measures", terms, kind), prose, lo, hi, lambda: _indexed(raw_hits(lo, hi, prose, terms, kind)))
+
+
+def _indexed(hits: list) -> MeasureIndex:
+    return MeasureIndex(hits) if hits else _NONE
+
+
+_NONE = MeasureIndex([])  # a stretch without measure words: one index for all (never changed)

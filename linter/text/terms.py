@@ -229,7 +229,7 @@ class Terms:
         for lit, word, term in self.plain:
             if lit not in window:
                 continue
-            pattern = _compiled(term)
+            pattern = _COMPILED.get(term) or _compiled(term)
             i = window.find(lit)
             while i >= 0:
                 at = start + i
@@ -239,7 +239,9 @@ class Terms:
                         found.append(m)
                 i = window.find(lit, i + 1)
         if self._regex_terms:
-            begins = self._begins(low, text, sound) if pos >= 0 and end >= 0 else None
+            begins = self._starts  # (a sound text lowers in place: U+0130 is foldable)
+            if begins is _UNSET or not (sound and pos >= 0 and end >= 0):
+                begins = self._begins(low, text, sound) if pos >= 0 and end >= 0 else None
             if begins is not None:  # searched only where a match can begin
                 found.extend(scan(self.regex.match, begins, text, window, pos, end, False))
             elif self._may_match(text, pos, endpos, low[pos:endpos], sound):

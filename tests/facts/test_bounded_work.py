@@ -92,6 +92,17 @@ def test_nearest_ignores_words_beyond_reach():
     assert MeasureIndex([(20, 28, "survival")]).nearest(0, 3, None, lambda h: True) == "survival"
 
 
+def test_stretches_without_measure_words_share_one_empty_index(ctx):
+    from linter.facts.frameterms import FrameTerms
+
+    terms = FrameTerms(ctx.knowledge, {})
+    prose = "The team met on Tuesday. Overall survival was 90% at five years."
+    empty, other = measurewords.index(0, 24, prose, terms), measurewords.index(4, 20, prose, terms)
+    assert empty is other and empty.hits == [] and empty.nearest(0, 3, None, lambda h: True) is None
+    words = measurewords.index(25, len(prose), prose, terms)
+    assert words.hits == measurewords.raw_hits(25, len(prose), prose, terms) != []
+
+
 def _pairs(text):
     out, stack = [], []
     for i, c in enumerate(text):
