@@ -22,8 +22,12 @@ from linter.errors import MedlintError
 from linter.regexcache import compile as rx
 from linter.text.literals import lowered as _lower
 from linter.text.needles import may_hold, regex_needles
-from linter.text.patterns import nested_repeat, plain, risky
+from linter.text.patterns import plain, risky
 from linter.text.starts import scan, starts
+from linter.text.termsyntax import check_term, expand, term_pattern, unknown_references
+
+__all__ = ["PatternTimeout", "Terms", "TermUnion", "check_term", "compile_terms", "expand",
+           "leftmost_longest", "term_pattern", "unknown_references"]
 
 PATTERN_SECONDS = 1.0  # per search of one text: a sane pattern takes microseconds
 
@@ -32,44 +36,6 @@ class PatternTimeout(MedlintError):
     """A raw expression from a data file took longer than PATTERN_SECONDS on a text."""
 
 _CACHE: dict = {}
-
-
-def expand(terms, vocabulary: dict, seen=()) -> list[str]:
-    out = []
-    for term in terms or ():
-        if term.startswith("@"):
-            name = term[1:]
-            if name in seen:
-                continue
-            out.extend(expand(vocabulary.get(name, ()), vocabulary, seen + (name,)))
-        else:
-            out.append(term)
-    return out
-
-
-def _word(word: str) -> str:
-    if word.endswith("~") and len(word) > 1:
-        from linter.text.inflect import forms
-
-        alternatives = sorted(forms(word[:-1]), key=len, reverse=True)
-        return "(?:" + "|".join(re.escape(f) for f in alternatives) + ")"
-    return re.escape(word)
-
-
-def term_pattern(term: str) -> str:
-    if term.startswith("re:"):
-        return f"(?:{term[3:]})"
-    prefix = term.endswith("*")
-    phrase = term[:-1] if prefix else term
-    words = re.split(r"[\s-]+", phrase.strip())
-    body = r"[\s-]+".join(_word(w) for w in words)
-    start = r"\b" if re.match(r"\w", phrase) else ""
-    end = r"\w*" if prefix else (r"\b" if re.search(r"\w$", phrase) else "")
-    pattern = f"{start}{body}{end}"
-    letters = re.sub(r"[^A-Za-z]", "", phrase)
-    if len(letters) >= 2 and letters.isupper():
-        return f"(?-i:{pattern})"
-    return pattern
 
 
 _LONG = 2000  # characters: a stretch longer than any sentence of prose
@@ -239,9 +205,9 @@ class Terms:
                         found.append(m)
                 i = window.find(lit, i + 1)
         if self._regex_terms:
-            begins = self._starts  # (a sound text lowers in place: U+0130 is foldable)
-            if begins is _UNSET or not (sound and pos >= 0 and end >= 0):
-                begins = self._begins(low, text, sound) if pos >= 0 and end >= 0 else None
+            begins = self._starts if sound and pos >= 0 and end >= 0 else None  # sound: lowers in place
+            if begins is _UNSET:
+                begins = self._begins(low, text, sound)
             if begins is not None:  # searched only where a match can begin
                 found.extend(scan(self.regex.match, begins, text, window, pos, end, False))
             elif self._may_match(text, pos, endpos, low[pos:endpos], sound):
@@ -282,10 +248,7 @@ class TermUnion:
             return best
         best = None
         for part in self.parts:
-            m = part.search(text, pos, endpos)
-            if m is not None and (best is None or m.start() < best.start()
-                                  or (m.start() == best.start() and m.end() > best.end())):
-                best = m
+            best = _better(best, part.search(text, pos, endpos))
         if len(self._memo) > 512:
             self._memo.clear()
         self._memo[key] = best
@@ -330,22 +293,3 @@ def compile_terms(terms, vocabulary: dict):
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else TermUnion(tuple(parts))
-
-
-def unknown_references(terms, vocabulary: dict) -> list[str]:
-    return [t for t in terms or () if t.startswith("@") and t[1:] not in vocabulary]
-
-
-def check_term(term: str) -> str | None:
-    if not term.startswith("re:") and not term.rstrip("*").replace("-", " ").split():
-        return f"term {term!r} has no words to match"
-    try:
-        rx(term_pattern(term), re.IGNORECASE)
-    except re.error as err:
-        return f"term {term!r} does not compile: {err}"
-    except (RecursionError, OverflowError, ValueError) as err:
-        return f"term {term!r} cannot be used: {err}"
-    if term.startswith("re:") and nested_repeat(term[3:]):
-        return (f"term {term!r} repeats a repetition (like (a+)+): matching time can double "
-                f"with every character; rewrite it without the nesting")
-    return None
