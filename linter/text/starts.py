@@ -15,6 +15,8 @@ that matches an ASCII letter only when case is ignored (literals.foldable) is se
 """
 from __future__ import annotations
 
+import re
+
 try:  # Python 3.11+
     from re import _constants as _c
     from re import _parser
@@ -133,3 +135,15 @@ def candidates(window: str, strings, pos: int = 0) -> list[int]:
     if len(found) > 1:
         found = sorted(set(found))
     return found
+
+
+def term_heads(term: str, first: str) -> tuple | None:
+    """The strings every match of a plain term begins with (as terms.term_pattern writes it),
+    when they say more than `first`, the letters every match begins with ("get~ rid of": get,
+    gets, got, ... rather than "g"); else None."""
+    from linter.text.termsyntax import term_pattern
+
+    found = starts(term_pattern(term), re.IGNORECASE)
+    if not found or min(len(s) for s in found) <= len(first):
+        return None
+    return tuple(sorted(found))

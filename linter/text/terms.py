@@ -23,7 +23,7 @@ from linter.regexcache import compile as rx
 from linter.text.literals import lowered as _lower
 from linter.text.needles import may_hold, regex_needles
 from linter.text.patterns import plain, risky
-from linter.text.starts import scan, starts
+from linter.text.starts import candidates, scan, starts, term_heads
 from linter.text.termsyntax import check_term, expand, term_pattern, unknown_references
 
 __all__ = ["PatternTimeout", "Terms", "TermUnion", "check_term", "compile_terms", "expand",
@@ -38,6 +38,7 @@ class PatternTimeout(MedlintError):
 _CACHE: dict = {}
 
 
+_HEADS: dict = {}  # a plain term -> what its matches begin with, when its first letters say little
 _LONG = 2000  # characters: a stretch longer than any sentence of prose
 _COMPILED: dict = {}
 
@@ -196,6 +197,18 @@ class Terms:
             if lit not in window:
                 continue
             pattern = _COMPILED.get(term) or _compiled(term)
+            if len(lit) < 3 and sound:  # "get~ rid of" is tried where get, gets or got is written
+                heads = _HEADS.get(term, _UNSET)
+                if heads is _UNSET:
+                    heads = _HEADS[term] = term_heads(term, lit)
+                if heads is not None:
+                    for at in candidates(window, heads, start):
+                        if window.startswith(lit, at - start) and (
+                                not word or at == 0 or not (low[at - 1].isalnum() or low[at - 1] == "_")):
+                            m = pattern.match(text, at, end)
+                            if m is not None:
+                                found.append(m)
+                    continue
             i = window.find(lit)
             while i >= 0:
                 at = start + i

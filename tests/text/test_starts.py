@@ -2,14 +2,9 @@
 tries the expression at far fewer places."""
 import random
 import re
-from pathlib import Path
-
-import yaml
 
 from linter.text.starts import candidates, scan, starts
 from linter.text.terms import Terms, term_pattern
-
-ROOT = Path(__file__).parents[2]
 
 
 def test_starts_are_the_literal_words_a_match_opens_with():
@@ -37,26 +32,6 @@ def test_starts_are_the_literal_words_a_match_opens_with():
     assert got == {p: (frozenset(v) if v is not None else None) for p, v in cases.items()}
 
 
-def _regex_lists() -> list[tuple]:
-    """Every list of `re:` terms in the shipped rules and vocabulary, one tuple per key."""
-    out = []
-
-    def walk(node):
-        if isinstance(node, dict):
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            found = tuple(t for t in node if isinstance(t, str) and t.startswith("re:"))
-            if found:
-                out.append(found)
-            for value in node:
-                walk(value)
-
-    for path in sorted([*(ROOT / "rules").glob("*.yaml"), *(ROOT / "reference").glob("*.yaml")]):
-        walk(yaml.safe_load(path.read_text(encoding="utf-8")))
-    return sorted(set(out))
-
-
 _WORDS = ("safer is are it it's safe make makes sure proof always cures cure every child all children "
           "only attacks will never won't survival alive OS os relapse relapsed remission in the a "
           "100 % effective side effects none most are mild far much fewer 5-year years of for without "
@@ -70,8 +45,13 @@ def _texts(seed: int, count: int):
         yield "".join(w + rnd.choice((" ", " ", ", ", "-", ". ", "\n", "")) for w in words)
 
 
-def test_searching_from_the_starts_finds_what_the_full_search_finds():
-    lists = _regex_lists()
+def _regex_lists(shipped: list) -> list[tuple]:
+    return sorted({found for strings in shipped
+                   if (found := tuple(t for t in strings if t.startswith("re:")))})
+
+
+def test_searching_from_the_starts_finds_what_the_full_search_finds(shipped_lists):
+    lists = _regex_lists(shipped_lists)
     assert len(lists) > 30
     searched = 0
     for n, terms in enumerate(lists):
@@ -96,8 +76,8 @@ def test_searching_from_the_starts_finds_what_the_full_search_finds():
     assert searched > 20_000
 
 
-def test_term_lists_answer_as_before_with_and_without_the_starts():
-    lists = _regex_lists()
+def test_term_lists_answer_as_before_with_and_without_the_starts(shipped_lists):
+    lists = _regex_lists(shipped_lists)
     for n, terms in enumerate(lists):
         fast, plain = Terms((*terms, "relapse", "wipe~ out")), Terms((*terms, "relapse", "wipe~ out"))
         plain._starts = None  # never searched from the starts

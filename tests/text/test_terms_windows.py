@@ -6,7 +6,16 @@ from pathlib import Path
 
 import yaml
 
-from linter.text.terms import Terms, _compiled, compile_terms, leftmost_longest
+from linter.text import terms as terms_mod
+from linter.text.terms import (
+    Terms,
+    _compiled,
+    check_term,
+    compile_terms,
+    leftmost_longest,
+)
+
+ROOT = Path(__file__).parents[2]
 
 
 def _plain_scan(terms: Terms, text: str, pos: int, endpos) -> list:
@@ -25,16 +34,20 @@ def _plain_scan(terms: Terms, text: str, pos: int, endpos) -> list:
     return [(m.span(), m.re.pattern) for m in leftmost_longest(found)]
 
 
-def _lists() -> list:
-    data = yaml.safe_load((Path(__file__).parents[2] / "reference" / "vocabulary.yaml").read_text())
+def _lists(shipped: list) -> list:
+    data = yaml.safe_load((ROOT / "reference" / "vocabulary.yaml").read_text())
     vocabulary = data["vocabulary"]
     found = [compile_terms(t, vocabulary) for t in [*data["measures"].values(), *vocabulary.values()]]
     plain = [Terms(tuple(t for t in p.terms if not t.startswith("re:")))
              for m in found if m is not None for p in getattr(m, "parts", (m,))]
-    return [t for t in plain if t.plain]
+    plain += [Terms(found) for strings in shipped
+              if (found := tuple(t for t in strings if not t.startswith(("re:", "@"))))]
+    return [t for t in plain if t.plain and all(check_term(term) is None for term in t.terms)]
 
 
-_WORDS = ("relapse relapsed survival overall event-free free alive remission stayed in the a was "
+_WORDS = ("get gets got gotten rid of take took taken away wipe wiped wiping out guarantee guaranteed "
+          "do did done good greatly tiny "
+          "relapse relapsed survival overall event-free free alive remission stayed in the a was "
           "children kids who were treated 5-year years of for cure cured high-risk risk group "
           "İn ſurvival KMT2A infants under 1 n = 12 % ≥ MRD negative OS EFS").split()
 
@@ -46,8 +59,8 @@ def _texts(seed: int, count: int):
         yield "".join(w + rnd.choice((" ", " ", ", ", "-", ". ", "")) for w in words)
 
 
-def test_plain_terms_in_any_stretch_are_those_a_plain_scan_finds():
-    lists = _lists()
+def test_plain_terms_in_any_stretch_are_those_a_plain_scan_finds(shipped_lists):
+    lists = _lists(shipped_lists)
     assert len(lists) > 20
     compared = found = 0
     for n, terms in enumerate(lists):
@@ -62,3 +75,33 @@ def test_plain_terms_in_any_stretch_are_those_a_plain_scan_finds():
                 compared += 1
                 found += bool(got)
     assert compared > 20_000 and found > 500
+
+
+def test_short_first_letters_were_among_the_lists_compared(shipped_lists):
+    lists = _lists(shipped_lists)
+    for terms in lists:
+        for text in _texts(1, 3):
+            terms.finditer(text)
+    inflected = [term for term, heads in terms_mod._HEADS.items() if heads]
+    assert len(inflected) >= 3
+
+
+def test_an_inflected_first_word_is_tried_only_where_one_of_its_forms_is_written(monkeypatch):
+    tried = []
+    real = terms_mod._compiled("get~ rid of")
+
+    class Counting:
+        def match(self, text, at, end):
+            tried.append(at)
+            return real.match(text, at, end)
+
+    monkeypatch.setitem(terms_mod._COMPILED, "get~ rid of", Counting())
+    text = "Gentle green gardens grow; going, gone. " * 40 + "It got rid of the leukaemia."
+    found = [m.group(0) for m in Terms(("get~ rid of",)).finditer(text)]
+    assert Terms(("get~ rid of",)).plain[0][0] == "g"  # the letters every form begins with
+    assert found == ["got rid of"] and tried == [text.index("got")]
+    assert terms_mod._HEADS["get~ rid of"] == ("get", "gets", "getting", "got", "gotten")
+    tried.clear()
+    folding = text.replace("leukaemia", "leukaemia \u017f")  # a folding letter: every "g" is tried
+    assert [m.group(0) for m in Terms(("get~ rid of",)).finditer(folding)] == ["got rid of"]
+    assert len(tried) > 200
