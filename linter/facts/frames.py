@@ -29,11 +29,15 @@ from linter.facts.modifiers import (
 )
 from linter.facts.once import for_last
 from linter.regexcache import compile as rx
+from linter.regexcache import lazy
 from linter.text.clauses import clause_bounds
 from linter.text.parens import Parens
 from linter.text.quantities import Quantity
 
 _COMPARED = rx(r"\b(?:vs\.?|versus|compared\s+(?:with|to)|against)\b", re.I)
+_OF = lazy(r"\s*(?:of\s+(?:all\s+)?(?:the\s+)?)?")
+_FROM = lazy(r"\bfrom\s+(?:\w+\s+)?$", re.I)
+_TO = lazy(r"\bto\s*$")
 _TIMES = ("duration", "age", "yearspan")  # "survive five years": a time frame owns no measure word
 _BOUND = ("under", "over", "at-least", "at-most")
 
@@ -134,7 +138,7 @@ def _noun_span(q: Quantity, prose: str):
     it ("half of relapses")."""
     if not q.noun:
         return (q.start, q.end)
-    m = re.match(r"\s*(?:of\s+(?:all\s+)?(?:the\s+)?)?", prose[q.end:q.end + 20])
+    m = _OF.match(prose[q.end:q.end + 20])
     return (q.start, q.end + m.end() + len(q.noun) + 2)
 
 
@@ -229,8 +233,7 @@ def _compared(a: Quantity, b: Quantity, prose: str) -> bool:
     between = prose[first.end:second.start]
     if _COMPARED.search(between):
         return True
-    return bool(re.search(r"\bfrom\s+(?:\w+\s+)?$", prose[max(0, first.start - 20):first.start], re.I)
-                and re.search(r"\bto\s*$", between))
+    return bool(_FROM.search(prose[max(0, first.start - 20):first.start]) and _TO.search(between))
 
 
 def _text_measure(text: str, terms: FrameTerms, kind=None):

@@ -31,6 +31,7 @@ _ANAPHOR = rx(r"(?:\b(?:has|have|had|with|of|in|carry|carries|carried|on|for|fro
 _POINTER = rx(r"\W*(?:that|this|it)(?:['\u2019]s|\s+(?:is|was|means))\b", re.I)
 _LABEL_LIST = rx(r"\b(?:days?|weeks?|rows?|steps?|items?|sections?|pages?|figures?|tables?|chapters?)\s+"
                  r"(?:\d+\s*(?:,|and|or|to|-|–)\s*)*$", re.I)
+_PARTITIVE = lazy(r"\s+of\s+(?:the|those|these|our|his|her|their|all)\b", re.I)
 _PHONE = rx(r"(?:\(\d{3}\)\s*|\b\d{3}[-.\s])\d{3}[-.\s]\d{4}\b")
 
 def places(q: Quantity, scope, prose: str, terms) -> tuple:
@@ -138,8 +139,7 @@ def reaching(q: Quantity, scope, prose: str, terms) -> tuple:
         found.append("label")  # "on days 1, 8, 15 and 22": days of a schedule, not counts
     if _PHONE.search(prose, max(scope.start, q.start - 6), min(scope.end, q.end + 12)):
         found.append("identifier")  # a telephone number
-    if re.match(r"\s+of\s+(?:the|those|these|our|his|her|their|all)\b", prose[q.end:q.end + 12], re.I) \
-            and q.kind in ("count", "number"):
+    if q.kind in ("count", "number") and _PARTITIVE.match(prose[q.end:q.end + 12]):
         found.append("partitive")  # "one of the children": a member of a group, not its size
     if scope.cells and scope.cells[0][0] <= q.start < scope.cells[0][1] and q.value is not None \
             and float(q.value).is_integer() and prose[slice(*scope.cells[0])].strip() == q.text.strip():
