@@ -151,6 +151,9 @@ class Terms:
         # (answers about long stretches apart, so that the many short stretches of a run-on
         # sentence do not push them out).
         key = (text, pos, endpos)
+        best = self._memo.get(key, _UNSET)  # (a key is kept in one of the two: by its length)
+        if best is not _UNSET:
+            return best
         end = len(text) if endpos is None else endpos
         memo = self._long if end - pos > _LONG else self._memo
         best = memo.get(key, _UNSET)
