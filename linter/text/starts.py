@@ -109,9 +109,20 @@ def scan(match, begins, text: str, window: str, pos: int, end: int, first: bool)
     `finditer` finds them, tried only where one of `begins` (its `starts`) is written in `window`
     (that stretch lowercased, no character of the text `foldable`); with `first`, the first
     match or None."""
+    places = []
+    for s in begins:  # candidates(window, begins, pos), without a call: asked for every stretch
+        if s in window:
+            i = window.find(s)
+            while i >= 0:
+                places.append(i + pos)
+                i = window.find(s, i + 1)
+    if not places:
+        return None if first else []
+    if len(places) > 1:
+        places = sorted(set(places))
     found = []
     after = pos
-    for at in candidates(window, begins, pos):
+    for at in places:
         if at >= after:
             m = match(text, at, end)
             if m is not None:
