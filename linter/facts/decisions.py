@@ -71,9 +71,30 @@ def conflicts(fact, fr: Frame, q, qs, scope, prose: str, fb) -> list[str]:
 
 
 def conflicting(fact, fr: Frame, q, qs, scope, prose: str, fb) -> bool:
-    """Whether the fact conflicts on any slot: the slots are read cheapest first, up to the
-    first that conflicts (each is a plain question, so the order does not change the answer)."""
-    return any(slot(fact, fr, q, qs, scope, prose, fb) for slot in _CHEAPEST_FIRST)
+    """Whether the fact conflicts on any slot (each is a plain question, so the order does not
+    change the answer). Every candidate of every figure is asked this: each slot's own first
+    test is read here, cheapest first, and the slot is called only when that test holds."""
+    if fact.qualifier in _BOUNDS and not fr.bound and q.kind in _BOUND_KINDS:
+        return True  # _bound
+    if "period" in fr.modifiers and "span" not in fact.time:
+        return True  # _time
+    if fr.measure and fact.measure and fr.measure != fact.measure \
+            and _measure(fact, fr, q, qs, scope, prose, fb):
+        return True
+    if fact.subject is not None:
+        if other_study(fact, scope, fb):  # _subject, for a fact with a subject
+            return True
+    elif fr.subgroups and _subject(fact, fr, q, qs, scope, prose, fb):
+        return True
+    if "population" in fact.identify and _population(fact, fr, q, qs, scope, prose, fb):
+        return True
+    if fr.places and _place(fact, fr, q, qs, scope, prose, fb):
+        return True
+    return bool(fact.keys) and _terms(fact, fr, q, qs, scope, prose, fb) is not None
+
+
+_BOUNDS = ("under", "over", "at-least", "at-most")
+_BOUND_KINDS = ("count", "number", "wbc")
 
 
 def _measure(fact, fr: Frame, q, qs, scope, prose: str, fb):
@@ -91,8 +112,7 @@ def _terms(fact, fr: Frame, q, qs, scope, prose: str, fb):
 
 
 def _bound(fact, fr: Frame, q, qs, scope, prose: str, fb):
-    if fact.qualifier in ("under", "over", "at-least", "at-most") and not fr.bound \
-            and q.kind in ("count", "number", "wbc"):
+    if fact.qualifier in _BOUNDS and not fr.bound and q.kind in _BOUND_KINDS:
         return "bound"  # a patient's own count is not the threshold that defines a group
     return None
 
@@ -141,7 +161,6 @@ def _population(fact, fr: Frame, q, qs, scope, prose: str, fb):
 
 
 _SLOTS = (_measure, _terms, _bound, _time, _subject, _place, _population)  # conflicts()' order
-_CHEAPEST_FIRST = (_bound, _time, _measure, _subject, _population, _place, _terms)
 
 
 def population_stated(fact, fr: Frame, scope, fb) -> bool:

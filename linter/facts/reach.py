@@ -34,7 +34,7 @@ UNDECIDED = object()
 
 class Reach:
     __slots__ = ("scope", "fb", "found", "in_context", "in_sentence", "treated", "_facts",
-                 "_levels", "_named", "_nearest", "_searched", "answers")
+                 "_levels", "_named", "_nearest", "_searched", "_every_key", "answers")
 
     def __init__(self, scope, fb):
         self.scope, self.fb = scope, fb
@@ -46,6 +46,7 @@ class Reach:
         self._named = None
         self._nearest: dict = {}
         self._searched: dict = {}
+        self._every_key: dict = {}
         self.answers: dict = {}  # other per-sentence answers, by what they are about
 
     def facts_for(self, kind: str, in_keys) -> list:
@@ -146,6 +147,21 @@ class Reach:
         if hit is UNDECIDED:
             hit = self._searched[key] = group.search(text)
         return hit
+
+    def every_key(self, text: str) -> dict:
+        """{fact: whether every key group of the fact matches text}, filled in by the
+        figures of the sentence as they meet each fact (names_every_key)."""
+        hit = self._every_key.get(text)
+        if hit is None:
+            hit = self._every_key[text] = {}
+        return hit
+
+    def names_every_key(self, fact, text: str) -> bool:
+        """Whether every key group of the fact matches text (each search kept, see search)."""
+        for group in fact.key_groups:
+            if not self.search(group, text):
+                return False
+        return True
 
     def answer(self, what, work, *args):
         """work(*args), the answer about this sentence that `what` names, computed once."""

@@ -42,6 +42,7 @@ from linter.text.hedging import negated
 from linter.text.quantities import Quantity, extract
 
 _TO_AFTER = rx(r"[^.;]{0,40}?\bto\b")  # "from 10% ... to": matched in place, not copied
+_NOT_BEFORE = rx(r"\bnot\s+(?:about\s+|the\s+|a\s+)?$", re.I)
 _STUDY_WORDS = rx(r"\b(?:trial|study|arm|group|cohort)\b", re.I)
 # Figures about something else that a reader may still want sourced (the claim kind decides).
 _UNCHECKED = ("planned", "another-study", "historical", "dated")
@@ -129,9 +130,10 @@ def _base(c: Candidate, q: Quantity) -> float:
 def _judge(q, qs, partner, cands, scope, prose, fb: FactBase, handled, fr=None) -> Verdict:
     if q in handled:
         return Verdict(scope, q, None, True, None)
-    top = max((_base(c, q) for c in cands), default=0)
+    bases = [_base(c, q) for c in cands]
+    top = max(bases, default=0)
     # A number that happens to fit a weakly related fact does not outweigh a clearly related one.
-    matching = [c for c in cands if c.value is not None and _base(c, q) >= top - 3]
+    matching = [c for c, base in zip(cands, bases) if c.value is not None and base >= top - 3]
     stated = stated_time(q, qs, scope, prose)
     if stated is None and fr is not None and fr.question:  # "What is the five-year survival?"
         stated = question_time(fr.question)
@@ -269,7 +271,7 @@ def historical(q: Quantity, scope, prose: str) -> bool:
 def negated_number(prose: str, q: Quantity, scope) -> bool:
     """'not half', 'did not improve overall survival to 99%': a number the sentence denies is
     not a claim."""
-    if re.search(r"\bnot\s+(?:about\s+|the\s+|a\s+)?$", prose[max(scope.start, q.start - 14):q.start], re.I):
+    if _NOT_BEFORE.search(prose[max(scope.start, q.start - 14):q.start]):
         return True
     lo, _ = clause_bounds(prose, scope.start, scope.end, q.start, q.end)
     return negated(prose, q.start, lo, words=8)

@@ -112,12 +112,15 @@ class Model:
         self.common = common
         self.strength = strength
         self.kinds = tuple(_Kind(name, data, common) for name, data in kinds.items())
+        self._by_name = {kind.name: kind for kind in self.kinds if kind.name != "quoted"}
         self._memo: dict = {}
 
     def find(self, text: str, lo: int = 0, hi: int | None = None, kinds=None) -> list[Modifier]:
         """The modifiers of text[lo:hi] (one sentence), with their scopes inside it; only those
         of `kinds` when given (each kind is computed once per span and kept)."""
         hi = len(text) if hi is None else hi
+        if kinds is not None and len(kinds) == 1 and kinds[0] in self._by_name:
+            return list(self._kind(self._by_name[kinds[0]], text, lo, hi))  # negated(), mostly
         out = []
         for kind in self.kinds:
             if kinds is None or kind.name in kinds:
