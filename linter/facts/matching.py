@@ -185,6 +185,8 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
     # An absolute difference between the arms: "the difference was about 8 points".
     difference_said = kind == "pp" and _DIFFERENCE.search(clause) is not None
     every_key = here.every_key(key_text)
+    if not by_value and kind != "pp":  # no fact lacking a key group is a candidate then
+        facts = here.keyed(facts, key_text)
     out = []
     for fact in facts:
         if other is not None and any(v.low <= other <= v.high for v in fact.values):

@@ -34,7 +34,7 @@ UNDECIDED = object()
 
 class Reach:
     __slots__ = ("scope", "fb", "found", "in_context", "in_sentence", "treated", "_facts",
-                 "_levels", "_named", "_nearest", "_searched", "_every_key", "answers")
+                 "_levels", "_named", "_nearest", "_searched", "_every_key", "_keyed", "answers")
 
     def __init__(self, scope, fb):
         self.scope, self.fb = scope, fb
@@ -47,6 +47,7 @@ class Reach:
         self._nearest: dict = {}
         self._searched: dict = {}
         self._every_key: dict = {}
+        self._keyed: dict = {}
         self.answers: dict = {}  # other per-sentence answers, by what they are about
 
     def facts_for(self, kind: str, in_keys) -> list:
@@ -155,6 +156,23 @@ class Reach:
         if hit is None:
             hit = self._every_key[text] = {}
         return hit
+
+    def keyed(self, facts: list, text: str) -> list:
+        """Those of the facts every key group of which matches text, in order (kept per list
+        and text: a sentence's figures of one kind meet the same list)."""
+        key = (id(facts), text)
+        hit = self._keyed.get(key)
+        if hit is None or hit[0] is not facts:
+            named = self.every_key(text)
+            out = []
+            for fact in facts:
+                found = named.get(fact)
+                if found is None:
+                    found = named[fact] = self.names_every_key(fact, text)
+                if found:
+                    out.append(fact)
+            hit = self._keyed[key] = (facts, out)
+        return hit[1]
 
     def names_every_key(self, fact, text: str) -> bool:
         """Whether every key group of the fact matches text (each search kept, see search)."""
