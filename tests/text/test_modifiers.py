@@ -146,3 +146,43 @@ def test_sentence_ends_read_as_the_plain_expression():
     windows = [(t, a, b) for t in texts for a, b in ((0, len(t)), (1, len(t) - 1), (2, len(t)))]
     assert [[m.span() for m in modifiers._SENTENCE_END.finditer(t, a, b)] for t, a, b in windows] \
         == [[m.span() for m in plain.finditer(t, a, b)] for t, a, b in windows]
+
+
+def test_trigger_lists_with_one_boundary_per_run_match_as_the_plain_alternation():
+    import re
+
+    from linter.text.modifiers import alternation
+    from linter.text.terms import expand, term_pattern
+
+    texts = [
+        "The rash was not seen, but fever - which lasted - persisted; however, none of them "
+        "relapsed, though no change was noted while on treatment, yet cannot rule out it.",
+        "Butter, yetis and whichever: NOT ONLY that -- still; whose \u2014 cause of death was "
+        "unknown, apart from one; aside-from two. Nonetheless instead-of none.",
+        "Neither the drug nor the dose was the reason for relapse; absence of fever; free of it.",
+    ]
+    grouped = 0
+    for kind in modifiers.shipped().kinds:
+        for key in ("forward", "narrow", "backward", "both", "pseudo", "terminate"):
+            terms = expand(kind._terms[key] or [], {})
+            if not terms:
+                continue
+            patterns = [term_pattern(t) for t in terms]
+            plain = re.compile("|".join(patterns), re.IGNORECASE)
+            written = alternation(patterns)
+            grouped += written != "|".join(patterns)
+            fast = re.compile(written, re.IGNORECASE)
+            for text in texts:
+                for lo in range(0, len(text), 11):
+                    want = [m.span() for m in plain.finditer(text, lo)]
+                    assert [m.span() for m in fast.finditer(text, lo)] == want, (kind.name, key)
+    assert grouped >= 7  # every kind's termination list at least
+
+
+def test_alternation_keeps_order_and_alternatives_of_their_own():
+    from linter.text.modifiers import alternation
+
+    assert alternation([r"(?:;)", r"\bbut\b", r"\byet\b", r"\bstill\b", r"\bx|y", r"\bnor\b"]) == (
+        r"(?:;)|\b(?:but\b|yet\b|still\b)|\bx|y|\b(?:nor\b)")
+    assert alternation([r"\bbut\b", r"\byet\b"]) == r"\bbut\b|\byet\b"  # the parser factors it
+    assert alternation([r"(?:;)", r"(?:,)", r"\bbut\b"]) == r"(?:;)|(?:,)|\bbut\b"  # too few
