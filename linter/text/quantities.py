@@ -14,13 +14,13 @@ import re
 from linter.regexcache import compile as rx
 from linter.regexcache import lazy
 from linter.text.literals import foldable
-from linter.text.numberstarts import LOWER_START, NUMBER_WORD, lowered_scan
 from linter.text.numbers import (
     NUMBER_START,
     number_value,
     read_words,
     scientific,
 )
+from linter.text.numberstarts import LOWER_START, NUMBER_WORD, lowered_scan
 from linter.text.quantity import (
     Quantity,
     Taken,
