@@ -1,4 +1,5 @@
-"""Where a number may start in a sentence that has number words, found in its lower-cased text.
+"""Where a number may start in a sentence that has number words, found in its lower-cased text;
+and the matches of other patterns that ignore case, found the same way.
 
 numbers.NUMBER_START ignores case, so the regular-expression engine tries each of its forty
 alternatives at every word start, lower-casing as it goes. In the lower-cased text the same
@@ -9,7 +10,10 @@ the characters literals.foldable names: a text holding one is searched with NUMB
 """
 from __future__ import annotations
 
+import re
+
 from linter.regexcache import compile as rx
+from linter.regexcache import lazy
 from linter.text.numbers import WORD_VALUES
 
 _SCALES = ("hundred", "dozen", "thousand", "million", "billion", "trillion")
@@ -41,3 +45,18 @@ def lowered_scan(text: str, lo: int, low: str) -> tuple[str, int]:
     if lo == 0:
         return low, 0
     return text[lo - 1] + low, lo - 1
+
+
+def lowered(pattern):
+    """The pattern to search lower-cased text with, for a pattern that ignores case and whose
+    own letters are all lower-case (written so: the tests compare their matches)."""
+    return lazy(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+def lowered_finditer(pattern, lower, text: str, lo: int, hi: int, low: str):
+    """pattern.finditer(text, lo, hi), found with `lower` (lowered(pattern)) in the lower-cased
+    text[lo:hi], `low`, and each match taken again from the text itself (a match at a place is
+    the same whether found by a search or asked for there)."""
+    scan, off = lowered_scan(text, lo, low)
+    for m in lower.finditer(scan, lo - off, hi - off):
+        yield pattern.match(text, m.start() + off, hi)

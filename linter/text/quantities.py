@@ -128,7 +128,7 @@ def extract(text: str, lo: int = 0, hi: int | None = None) -> list[Quantity]:
     for m in (_YEAR_SPAN.finditer(text, lo, hi) if ("19" in low or "20" in low) else ()):
         add(Quantity(m.start(), m.end(), m.group(0), "yearspan", low=float(m.group(1)),
                      high=float(m.group(2))))
-    for q in shares(text, lo, hi, low, taken):
+    for q in shares(text, lo, hi, low, taken, folds):
         add(q)
     pos = lo
     scan, off, starts = text, 0, _DIGITS_FIRST

@@ -69,3 +69,28 @@ def test_extract_reads_the_same_quantities_as_with_number_start(monkeypatch):
     plain = [qs.extract(text, lo, hi) for text in TEXTS for lo, hi in _windows(text)]
     assert found == plain
     assert sum(len(f) for f in found) > 50
+
+
+SHARE_TEXTS = TEXTS + [
+    "Nine Out Of Ten, one in every FOUR, 3 in 10 adults, Two-Thirds and ONE QUARTER of them.",
+    "Nearly All children, almost half of relapses, just over a third; under two fifths said so.",
+    "One in 2019 was not; 1 in 5 years; 9 of every 10 babies; 45 out of 100 and 7 in 1,000.",
+    "Half a day, two and a half years, cut in half; three halves; an eighth of 12 cases.",
+    "Xone in ten, someone in five, 1.5 in 100 per cent, one of 4% and two of every three.",
+]
+
+
+def test_shares_found_in_the_lowered_text_are_those_found_in_the_text():
+    from linter.text import shares as sh
+    from linter.text.quantity import Taken
+
+    def read(folds):
+        out = []
+        for text in SHARE_TEXTS:
+            for lo, hi in _windows(text):
+                out.append(list(sh.shares(text, lo, hi, text[lo:hi].lower(), Taken(), folds)))
+        return out
+
+    lowered, plain = read(False), read(True)
+    assert lowered == plain
+    assert sum(len(found) for found in plain) > 40
