@@ -50,7 +50,9 @@ def lowered_scan(text: str, lo: int, low: str) -> tuple[str, int]:
 def lowered(pattern):
     """The pattern to search lower-cased text with, for a pattern that ignores case and whose
     own letters are all lower-case (written so: the tests compare their matches)."""
-    return lazy(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+    flags = getattr(pattern, "flags", None)  # a regexcache.Lazy pattern keeps them unread
+    flags = pattern._flags if flags is None else flags
+    return lazy(pattern.pattern, flags & ~re.IGNORECASE)
 
 
 def lowered_finditer(pattern, lower, text: str, lo: int, hi: int, low: str):

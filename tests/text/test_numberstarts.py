@@ -94,3 +94,14 @@ def test_shares_found_in_the_lowered_text_are_those_found_in_the_text():
     lowered, plain = read(False), read(True)
     assert lowered == plain
     assert sum(len(found) for found in plain) > 40
+
+
+def test_a_lazily_compiled_pattern_is_lowered_too():
+    import re
+
+    from linter.regexcache import lazy
+    from linter.text.numberstarts import lowered
+
+    low = lowered(lazy(r"\bnine\s+in\s+ten\b", re.IGNORECASE | re.MULTILINE))
+    assert low.search("nine in ten") and not low.search("Nine in ten")
+    assert [m.span() for m in low.finditer("x\nnine in ten")] == [(2, 13)]
