@@ -90,7 +90,8 @@ def conflicting(fact, fr: Frame, q, qs, scope, prose: str, fb) -> bool:
         return True
     if fr.places and _place(fact, fr, q, qs, scope, prose, fb):
         return True
-    return bool(fact.keys) and _terms(fact, fr, q, qs, scope, prose, fb) is not None
+    return bool(fact.keys) and reach(scope, fb).boxed(prose) \
+        and _terms(fact, fr, q, qs, scope, prose, fb) is not None
 
 
 _BOUNDS = ("under", "over", "at-least", "at-most")
@@ -198,7 +199,11 @@ def other_study(fact, scope, fb) -> bool:
     """A trial's fact, in a text whose context names another trial and never this one: figures
     in a summary of trial X are trial X's, whatever drug they share. Facts with the same
     subjects get the same answer in a sentence: it is worked out once."""
-    return reach(scope, fb).answer(("other-study", fact.subject_groups), _other_study, fact, scope, fb)
+    studies = reach(scope, fb).studies
+    hit = studies.get(fact.subject_groups)
+    if hit is None:
+        hit = studies[fact.subject_groups] = _other_study(fact, scope, fb)
+    return hit
 
 
 def _other_study(fact, scope, fb) -> bool:

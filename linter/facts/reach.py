@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import bisect
 
+from linter.facts.frames import has_boxes
+
 _LAST: list = [None, None, None]  # the scope and fact base last asked about, their Reach
 
 
@@ -34,7 +36,7 @@ UNDECIDED = object()
 
 class Reach:
     __slots__ = ("scope", "fb", "found", "in_context", "in_sentence", "treated", "_facts",
-                 "_levels", "_named", "_nearest", "_searched", "_every_key", "_keyed", "answers")
+                 "_levels", "_named", "_nearest", "_searched", "_every_key", "_keyed", "_boxed", "studies", "answers")
 
     def __init__(self, scope, fb):
         self.scope, self.fb = scope, fb
@@ -48,6 +50,8 @@ class Reach:
         self._searched: dict = {}
         self._every_key: dict = {}
         self._keyed: dict = {}
+        self._boxed = None
+        self.studies: dict = {}  # decisions.other_study, by the facts' subject groups
         self.answers: dict = {}  # other per-sentence answers, by what they are about
 
     def facts_for(self, kind: str, in_keys) -> list:
@@ -180,6 +184,12 @@ class Reach:
             if not self.search(group, text):
                 return False
         return True
+
+    def boxed(self, prose: str) -> bool:
+        """frames.has_boxes for the sentence (asked for every candidate of its figures)."""
+        if self._boxed is None:
+            self._boxed = has_boxes(self.scope, prose)
+        return self._boxed
 
     def answer(self, what, work, *args):
         """work(*args), the answer about this sentence that `what` names, computed once."""
