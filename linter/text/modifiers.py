@@ -17,14 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-try:  # Python 3.11+
-    from re import _constants as _c
-    from re import _parser
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _parser  # type: ignore[no-redef]
-
 from linter.regexcache import compile as rx
+from linter.text.alternations import alternation, for_lowered, lowered_text
 from linter.text.literals import Shape, plan, term_list_needs
 from linter.text.terms import expand, term_pattern
 
@@ -56,37 +50,6 @@ def _pattern(terms, vocabulary=None):
     return rx(alternation([term_pattern(t) for t in terms]), re.IGNORECASE)
 
 
-def alternation(patterns: list[str]) -> str:
-    """The patterns as one alternation, in order. When most of them start with a word boundary
-    (but not all: the parser then takes it out by itself), each run of those is written with
-    the boundary once, "\\b(?:but\\b|yet\\b)": the engine then tries the run only where a word
-    starts, instead of trying each alternative at every character. The matches are the same."""
-    leading = [_leads_with_boundary(p) for p in patterns]
-    if all(leading) or 3 * sum(leading) < 2 * len(patterns):
-        return "|".join(patterns)
-    out, run = [], []
-    for p, lead in zip(patterns, leading):
-        if lead:
-            run.append(p[2:])
-            continue
-        if run:
-            out.append(r"\b(?:" + "|".join(run) + ")")
-            run = []
-        out.append(p)
-    if run:
-        out.append(r"\b(?:" + "|".join(run) + ")")
-    return "|".join(out)
-
-
-def _leads_with_boundary(pattern: str) -> bool:
-    """Whether the pattern is a word boundary followed by the rest of its text (an alternation
-    of its own, "\\bx|y", is not)."""
-    if not pattern.startswith("\\b"):
-        return False
-    data = _parser.parse(pattern, re.IGNORECASE).data
-    return bool(data) and data[0] == (_c.AT, _c.AT_BOUNDARY)
-
-
 class _Kind:
     """One kind's trigger lists; each compiles on first use (a draft rarely needs every kind)."""
 
@@ -107,9 +70,17 @@ class _Kind:
             compiled[key] = _pattern(self._terms[key])
         return compiled[key]
 
+    def lowered(self, key):
+        """The list's pattern for lower-cased text (alternations.for_lowered), or None."""
+        if ("lowered", key) not in self._compiled:
+            pattern = self._get(key)
+            self._compiled[("lowered", key)] = None if pattern is None else for_lowered(pattern)
+        return self._compiled[("lowered", key)]
+
     def triggers(self):
-        """(pattern, governs forward, governs backward, narrow, pieces) of each trigger list:
-        the pieces tell a sentence that cannot hold a trigger (literals.py). Worked out once."""
+        """(pattern, its copy for lower-cased text, governs forward, governs backward, narrow,
+        pieces) of each trigger list: the pieces tell a sentence that cannot hold a trigger
+        (literals.py). Worked out once."""
         if self._triggers is None:
             out = []
             for key, forward, backward in (("forward", True, False), ("backward", False, True),
@@ -117,12 +88,22 @@ class _Kind:
                 pattern = self._get(key)
                 if pattern is not None:
                     pieces = plan(term_list_needs(expand(self._terms[key], {})))
-                    out.append((pattern, forward, backward, key == "narrow", pieces))
+                    out.append((pattern, self.lowered(key), forward, backward, key == "narrow",
+                                pieces))
             self._triggers = tuple(out)
         return self._triggers
 
     pseudo = property(lambda self: self._get("pseudo"))
     terminate = property(lambda self: self._get("terminate"))
+
+    def spans(self, key, text: str, low: str | None, lo: int, hi: int) -> list:
+        """The spans of the list's matches in text[lo:hi], found in `low` (the text lower-cased,
+        lowered_text) when the list has a copy for it."""
+        lowered = self.lowered(key) if low is not None else None
+        if lowered is not None:
+            return [m.span() for m in lowered.finditer(low, lo, hi)]
+        pattern = self._get(key)
+        return [m.span() for m in pattern.finditer(text, lo, hi)] if pattern is not None else []
 
 
 class Model:
@@ -213,17 +194,22 @@ def _scopes(kind: _Kind, text: str, lo: int, hi: int):
     # survival" needs no clause ends.
     pseudo = stops = None
     shape = Shape(text[lo:hi])
-    for pattern, forward, backward, narrow, needed in kind.triggers():
+    low = None  # the whole text lower-cased, once a trigger list may match
+    for pattern, lowered, forward, backward, narrow, needed in kind.triggers():
         if not shape.may_hold(needed):
             continue
-        for m in pattern.finditer(text, lo, hi):
+        if low is None:
+            low = lowered_text(text) or ""
+        found = lowered.finditer(low, lo, hi) if low and lowered is not None \
+            else pattern.finditer(text, lo, hi)
+        for m in found:
             t0, t1 = m.span()
             if pseudo is None:
-                pseudo = [p.span() for p in kind.pseudo.finditer(text, lo, hi)] if kind.pseudo else []
+                pseudo = kind.spans("pseudo", text, low or None, lo, hi)
             if t1 == t0 or any(p0 <= t0 and t1 <= p1 for p0, p1 in pseudo):
                 continue
             if stops is None:
-                stops = [s.span() for s in kind.terminate.finditer(text, lo, hi)] if kind.terminate else []
+                stops = kind.spans("terminate", text, low or None, lo, hi)
             if forward:
                 end = min((s0 for s0, _ in stops if s0 >= t1), default=hi)
                 if narrow:

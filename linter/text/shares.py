@@ -6,7 +6,6 @@ import re
 
 from linter.regexcache import compile as rx
 from linter.regexcache import lazy
-from linter.text.numberstarts import lowered, lowered_finditer
 from linter.text.numbers import (
     DIGITS,
     FRACTION_WORDS,
@@ -16,6 +15,7 @@ from linter.text.numbers import (
     fraction_value,
     number_value,
 )
+from linter.text.numberstarts import lowered, lowered_finditer
 from linter.text.quantity import Quantity, qualifier_before
 
 _IN_FRACTION = rx(
