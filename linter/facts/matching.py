@@ -208,33 +208,17 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
                 continue
             if difference_said:
                 keys = ()
-        score = 0.0
-        in_clause = True
-        any_in_clause = not fact.keys
+        named = True
         if keys:
             named = every_key.get(fact)
             if named is None:  # most facts fail here: answered once per fact and text
                 named = every_key[fact] = here.names_every_key(fact, key_text)
-            if not named:
-                # Two decimals that are exactly a fact's two arms ("97.5% versus 90.2%") name
-                # it by value: each key group the text lacks scores as its words would.
-                if not (by_value and _both_arms(q, partner[0], fact)):
-                    continue
-            for group in keys:
-                if not named and not here.search(group, key_text):
-                    score += 3
-                elif group.search(clause):
-                    score += 3
-                    any_in_clause = True
-                elif group.search(segment):
-                    score += 1.5
-                else:
-                    score += 1
-                    in_clause = False
-        if fact.of is not None and q.noun:
-            if not fact.of.search(q.noun):
+            # Two decimals that are exactly a fact's two arms ("97.5% versus 90.2%") name it by
+            # value: each key group the text lacks scores as its words would (below).
+            if not named and not (by_value and _both_arms(q, partner[0], fact)):
                 continue
-            score += 2
+        if fact.of is not None and q.noun and not fact.of.search(q.noun):
+            continue
         level = 0 if fact.subject is None else here.subject_level(fact, q.start)
         if level is None and fact.population_terms is not None and not here.names_treatment() \
                 and fact.population_terms.search(scope.text):
@@ -244,6 +228,23 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
         # The frame's slots last: most facts have failed on their key terms by now.
         if fr is not None and conflicting(fact, fr, q, qs, scope, prose, fb):
             continue
+        # Scored once a candidate (each question above only rejects, so the order is free).
+        score = 0.0
+        in_clause = True
+        any_in_clause = not fact.keys
+        for group in keys:
+            if not named and not here.search(group, key_text):
+                score += 3
+            elif group.search(clause):
+                score += 3
+                any_in_clause = True
+            elif group.search(segment):
+                score += 1.5
+            else:
+                score += 1
+                in_clause = False
+        if fact.of is not None and q.noun:
+            score += 2
         score += level  # 2 named in the sentence, 1 before it, 0 a fact without a subject
         if fact.boost is not None and here.search(fact.boost, key_text):
             score += 1
