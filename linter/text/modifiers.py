@@ -15,6 +15,7 @@ are the tests the checks use to stay quiet.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from linter.regexcache import compile as rx
@@ -182,10 +183,29 @@ def bounds(text: str, start: int, lo: int = 0) -> tuple[int, int]:
     # scopes worked out for them) instead of each rescanning its own.
     a = max(lo, start - 600 - start % 300)
     limit = min(len(text), a + 1500)
-    for m in _SENTENCE_END.finditer(text, a, start):
-        a = m.end()
+    # The last sentence end before `start`: from the ends in the whole window (found once per
+    # window), save that a stop right before `start` ends a sentence there (the end of the
+    # searched text counts as a space).
+    if start > a and text[start - 1] in ".!?":
+        end = start
+    else:
+        ends = _window_ends(text, a, limit)
+        i = bisect_right(ends, start)
+        end = ends[i - 1] if i else a
     m = _SENTENCE_END.search(text, start, limit)
-    return a, (m.end() if m else limit)
+    return end, (m.end() if m else limit)
+
+
+_ENDS: list = [None, {}]  # the text last read, the sentence ends of its windows
+
+
+def _window_ends(text: str, a: int, limit: int) -> list[int]:
+    if _ENDS[0] is not text:
+        _ENDS[0], _ENDS[1] = text, {}
+    ends = _ENDS[1].get((a, limit))
+    if ends is None:
+        ends = _ENDS[1][(a, limit)] = [m.end() for m in _SENTENCE_END.finditer(text, a, limit)]
+    return ends
 
 
 def _scopes(kind: _Kind, text: str, lo: int, hi: int):

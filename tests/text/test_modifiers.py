@@ -147,3 +147,28 @@ def test_sentence_ends_read_as_the_plain_expression():
     assert [[m.span() for m in modifiers._SENTENCE_END.finditer(t, a, b)] for t, a, b in windows] \
         == [[m.span() for m in plain.finditer(t, a, b)] for t, a, b in windows]
 
+
+
+def _plain_bounds(text, start, lo=0):
+    a = max(lo, start - 600 - start % 300)
+    limit = min(len(text), a + 1500)
+    for m in modifiers._SENTENCE_END.finditer(text, a, start):
+        a = m.end()
+    m = modifiers._SENTENCE_END.search(text, start, limit)
+    return a, (m.end() if m else limit)
+
+
+def test_sentence_bounds_from_the_windows_ends_are_the_plain_scans():
+    parts = ["It was 96%. ", "Not 5!", "\n\n", "v.2 and 3.5? ", "\n \t\n", "Yes.\"", " (12). ",
+             "e.g.", "x" * 40, "! ", "?\n", "1.\n", "\n", ". ", "a.b"]
+    import random
+    rng = random.Random(7)
+    texts = ["".join(rng.choice(parts) for _ in range(n)) for n in (5, 40, 200, 600)]
+    got, want = [], []
+    for text in texts:
+        for start in range(len(text) + 1):
+            for lo in (0, 350):
+                got.append(modifiers.bounds(text, start, lo))
+                want.append(_plain_bounds(text, start, lo))
+    assert got == want
+    assert len(set(want)) > 100
