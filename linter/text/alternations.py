@@ -72,7 +72,9 @@ def for_lowered(pattern) -> re.Pattern | None:
     None when the pattern has an upper-case letter, an inline flag or an escape that could
     name a letter, and so is not sure to match the same there."""
     source = pattern.pattern
-    if not pattern.flags & re.IGNORECASE or "(?" in source.replace("(?:", "").replace(
+    flags = getattr(pattern, "flags", None)  # a regexcache.Lazy pattern keeps them unread
+    flags = pattern._flags if flags is None else flags
+    if not flags & re.IGNORECASE or "(?" in source.replace("(?:", "").replace(
             "(?=", "").replace("(?!", "").replace("(?<=", "").replace("(?<!", ""):
         return None
     for m in _ESCAPE.finditer(source):
@@ -81,7 +83,7 @@ def for_lowered(pattern) -> re.Pattern | None:
             return None
     if any("A" <= c <= "Z" for c in _ESCAPE.sub("", source)):
         return None
-    return rx(source, pattern.flags & ~re.IGNORECASE)
+    return rx(source, flags & ~re.IGNORECASE)
 
 
 _LOWERED: dict = {}  # id of a text -> (the text, it lower-cased or None)

@@ -64,7 +64,10 @@ def test_a_pattern_that_may_not_match_the_same_in_lowered_text_has_no_copy(sourc
 
 
 def test_a_pattern_that_does_not_ignore_case_has_no_copy():
+    from linter.regexcache import lazy
+
     assert for_lowered(re.compile(r"\bnot\b")) is None
+    assert for_lowered(lazy(r"\bnot\b", re.I)).pattern == r"\bnot\b"
     assert for_lowered(re.compile(r"\bnot\s+(?:only|just)\b", re.I)).pattern == r"\bnot\s+(?:only|just)\b"
 
 
