@@ -158,9 +158,22 @@ def _sequence(items, before: bool = False, after: bool = False) -> frozenset | N
     return frozenset(alt | runs for alt in best) if runs else best
 
 
+PIECES: dict = {}  # (pattern, flags) -> pieces(): plain data, kept between runs (knowledge/derived.py)
+
+
 def pieces(pattern: str, flags: int = 0) -> frozenset | None:
     """What every match of `pattern` holds: alternatives, each a set of (literal, whole_word)
     pieces that all occur in the match; None when the expression gives no such set."""
+    key = (pattern, flags)
+    try:
+        return PIECES[key]
+    except KeyError:
+        found = PIECES[key] = read_pieces(pattern, flags)
+        return found
+
+
+def read_pieces(pattern: str, flags: int = 0) -> frozenset | None:
+    """`pieces`, worked out from the parsed expression."""
     if flags & re.ASCII or "(?a" in pattern:  # word edges as ASCII reads them: not ours
         return None
     try:

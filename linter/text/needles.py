@@ -18,6 +18,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from linter.text.literals import lowered, pieces
+from linter.text.patterns import plain, risky
 
 
 @lru_cache(maxsize=2048)
@@ -54,12 +55,21 @@ def regex_needles(terms) -> tuple | None:
 
 
 def _regex_strings(terms) -> tuple | None:
-    if terms.regex is None or terms._limited:
+    if not terms._regex_terms or _limited(terms):
         return None
     found = [required(f"(?:{t[3:]})") for t in terms._regex_terms]  # as terms.term_pattern
     if not all(found):
         return None
     return tuple(sorted(frozenset().union(*found), key=lambda n: (-len(n), n)))
+
+
+def _limited(terms) -> bool:
+    """Whether a term list runs under the time limit, known without compiling it: as
+    Terms.regex decides, but for an expression that does not parse, which has no needles."""
+    if terms._regex is not None:
+        return terms._limited
+    expressions = [t[3:] for t in terms._regex_terms]
+    return not all(plain(e) for e in expressions) and any(risky(e) for e in expressions)
 
 
 def may_hold(needles: tuple, window: str, text: str, lo: int, hi) -> bool:

@@ -7,7 +7,6 @@ contains an alternation or a back reference (`(a|aa)+`). The first shape is refu
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 # What a pattern's text must show for its shape to matter: a group under a quantifier, a back
 # reference, a comment or verbose mode (where a quantifier may stand apart from its group).
@@ -47,8 +46,19 @@ def risky(pattern: str) -> bool:
     return _shape(pattern) is not None
 
 
-@lru_cache(maxsize=1024)
+SHAPES: dict = {}  # pattern -> read_shape(): plain data, kept between runs (knowledge/derived.py)
+
+
 def _shape(pattern: str) -> str | None:
+    try:
+        return SHAPES[pattern]
+    except KeyError:
+        found = SHAPES[pattern] = read_shape(pattern)
+        return found
+
+
+def read_shape(pattern: str) -> str | None:
+    """None, "risky" or "nested", worked out from the parsed expression."""
     try:
         from re import _constants as c
         from re import _parser
