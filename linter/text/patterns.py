@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from linter.text import kept
+
 # What a pattern's text must show for its shape to matter: a group under a quantifier, a back
 # reference, a comment or verbose mode (where a quantifier may stand apart from its group).
 _SHAPED = re.compile(r"\)[*+{]|\\|\[|\(\?P=|\(\?#|\(\?[a-zA-Z-]*x")
@@ -46,15 +48,8 @@ def risky(pattern: str) -> bool:
     return _shape(pattern) is not None
 
 
-SHAPES: dict = {}  # pattern -> read_shape(): plain data, kept between runs (knowledge/derived.py)
-
-
 def _shape(pattern: str) -> str | None:
-    try:
-        return SHAPES[pattern]
-    except KeyError:
-        found = SHAPES[pattern] = read_shape(pattern)
-        return found
+    return kept.shape(pattern, read_shape)  # worked out once, and kept between runs
 
 
 def read_shape(pattern: str) -> str | None:

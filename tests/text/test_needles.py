@@ -193,3 +193,25 @@ def test_a_list_whose_needles_a_text_lacks_is_not_compiled_for_it():
     text = "Most children stayed in remission."
     assert group.search(text).span() == plain.search(text).span() == (14, 33)
     assert group._regex is not None
+
+
+def test_a_stretch_with_a_needle_but_not_the_whole_word_is_not_searched(monkeypatch):
+    runs = []
+    real = Terms._timed
+    monkeypatch.setattr(Terms, "_timed", lambda self, method, *a: runs.append(a) or real(self, method, *a))
+    group = Terms((r"re:(?-i:\bOS\b)", r"re:\bfigures?\b"))
+    assert group.search("Most of those children were treated.") is None  # "os" in "most", "those"
+    assert group._regex is None and runs == []
+    text = "Five-year OS was 90%."
+    assert group.search(text).span() == (10, 12) and len(runs) == 1
+
+
+def test_a_lowered_shape_answers_as_the_shape_of_the_text():
+    from linter.text.literals import Shape, needs, plan, term_list_needs
+
+    plans = [plan(term_list_needs((t,))) for t in _vocabulary_terms()]
+    plans += [needs(r"\bno\s+(?:change|increase)\b", re.I), needs(r"\bOS\b", re.I)]
+    texts = [t for t in _texts(11, 600) if not foldable(t)]
+    assert len([p for p in plans if p]) > 40 and len(texts) > 200
+    assert [[Shape.lowered(t.lower()).may_hold(p) for p in plans] for t in texts] == \
+        [[Shape(t).may_hold(p) for p in plans] for t in texts]
