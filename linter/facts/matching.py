@@ -18,10 +18,11 @@ from linter.facts.decisions import conflicting
 from linter.facts.reach import reach
 from linter.facts.values import arm_difference, same_noun, value_matches
 from linter.regexcache import compile as rx
+from linter.regexcache import lazy
 from linter.text.quantities import Quantity
 
-_VERSUS = rx(r"\b(?:vs\.?|versus|compared\s+with)\s", re.I)
-_PAIR_JOIN = rx(
+_VERSUS = lazy(r"\b(?:vs\.?|versus|compared\s+with)\s", re.I)
+_PAIR_JOIN = lazy(
     r"^\s*(?:\([^()]*\))?\s*(?:(?:with|in|on|for|among)\s+[^,;.%]{0,45}?)?[,;]?\s*"
     r"(vs\.?|versus|compared\s+(?:with|to)|against|and|to|from|or)\s*(?:the\s+)?$", re.I)
 _DIFFERENCE = rx(r"\b(?:difference|absolute|gap|higher|lower|more|fewer|better|improvement|"

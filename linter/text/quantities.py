@@ -56,7 +56,7 @@ _SIGN = rx(r"\b(?:minus|negative)\s+$", re.I)
 _RELATIVE_AFTER = rx(
     r"\s*(?:(less|lower|fewer|smaller|reduction|reduced|decrease|decline|drop|fall|cut)|"
     r"(more|higher|greater|increase|rise|jump|gain|larger))\b(?!\s+than\s+\d)", re.I)
-_RELATIVE_BEFORE = rx(
+_RELATIVE_BEFORE = lazy(
     r"\b(?:(fell|fallen|falls?|falling|dropped|drops?|dropping|decreased|decreases?|declined|declines?|"
     r"reduced|reduces?|lowered|lowers?|cut|cuts|shrank|went\s+down|gone\s+down)|"
     r"(rose|risen|rises?|rising|increased|increases?|grew|grown|grows?|climbed|climbs?|jumped|jumps?|went\s+up|gone\s+up|raised|boosted))"
@@ -86,7 +86,7 @@ _DATE_AFTER = rx(rf"\s*(?:{_MONTHS})\b", re.I)
 _DATE_BEFORE = rx(rf"\b(?:{_MONTHS})\.?\s*$", re.I)
 _CI_AFTER = rx(r"\s*(?:%|percent)?\s*(?:CI|confidence\s+interval)\b", re.I)
 _CI_CONTEXT = rx(r"(?:\bCI\b|confidence\s+interval)[,:]?\s*$", re.I)
-_P_VALUE = rx(r"\b[Pp]\s*(=|<|>|≤|≥|<=|>=)\s*(0?\.\d+|1(?:\.0+)?)")
+_P_VALUE = lazy(r"\b[Pp]\s*(=|<|>|≤|≥|<=|>=)\s*(0?\.\d+|1(?:\.0+)?)")
 _YEAR_SPAN = rx(r"\b((?:19|20)\d{2})\s*(?:–|—|-|to|and|through|until|till)\s*((?:19|20)\d{2})\b")
 _AGE_BEFORE = rx(r"\b(?:aged?|ages|years\s+old|between\s+ages?)\s*(?:of\s+)?(?:between\s+)?$", re.I)
 # The last words a match of _AGE_BEFORE or _RELATIVE_BEFORE ends in (quantity.may_end).

@@ -25,14 +25,14 @@ _IN_FRACTION = rx(
 _FRACTION = rx(
     r"\b(?:(?:just\s+)?(?:over|under)\s+)?((?:nearly|almost|virtually)\s+(?:all|every)\b|"
     rf"{FRACTION_WORDS.pattern[2:-2]}|half\b)", re.I)
-_SLASH = rx(r"(?<![\d/.,])(\d{1,2})/(\d{1,3})(?=\s+of\b)")
+_SLASH = lazy(r"(?<![\d/.,])(\d{1,2})/(\d{1,3})(?=\s+of\b)")
 _PERCENT_OF = rx(rf"\b(?:per\s*cent|percents?|percentage)\s+of\s+({DIGITS}|{NUMWORD}(?:-(?:one|two|"
                  r"three|four|five|six|seven|eight|nine))?)(?=\s*(?:[.,;:!?)]|$))", re.I)
 _NUMBER_END = lazy(rf"(?:\d|\b{NUMWORD})\s*$", re.I)
 _RATIO = lazy(rf"\b(twice|two\s+times|three\s+times|four\s+times|({DIGITS}|{NUMWORD})[\s-]*(?:times|fold))"
             r"\s+(?:as\s+\w+|more|less|higher|lower|greater)", re.I)
-_MULTIPLIED = rx(r"\b(?:doubled|doubles|doubling|tripled|triples|tripling|quadrupled|quadruples)\b", re.I)
-_HALVE = rx(r"\b(?:cut|reduce[sd]?|drop(?:ped)?|fall|fell)\b[^.;]{0,40}?\bin\s+half\b|\bhalve[sd]?\b", re.I)
+_MULTIPLIED = lazy(r"\b(?:doubled|doubles|doubling|tripled|triples|tripling|quadrupled|quadruples)\b", re.I)
+_HALVE = lazy(r"\b(?:cut|reduce[sd]?|drop(?:ped)?|fall|fell)\b[^.;]{0,40}?\bin\s+half\b|\bhalve[sd]?\b", re.I)
 _CHANGE_VERB = lazy(
     r"\b(?:(cut|cuts|reduced?|reduces|lowered|lowers?|decreased?|decreases|shrank|fell|dropped)|"
     r"(raised?|raises|increased?|increases|boosted?|boosts|improved?|improves|rose|grew))\b", re.I)

@@ -178,10 +178,8 @@ class Terms:
         for lit, _, term in self.plain:
             if lit in window:
                 best = _better(best, _compiled(term).search(text, pos, end))
-        if self._regex_terms:
-            regex = self.regex
-            if self._may_match(text, pos, endpos, window, sound):
-                best = _better(best, self._timed(regex.search, text, pos, end))
+        if self._regex_terms and self._may_match(text, pos, endpos, window, sound):
+            best = _better(best, self._timed(self.regex.search, text, pos, end))
         if len(memo) > 512:
             memo.clear()
         memo[key] = best
