@@ -172,3 +172,14 @@ def test_sentence_bounds_from_the_windows_ends_are_the_plain_scans():
                 want.append(_plain_bounds(text, start, lo))
     assert got == want
     assert len(set(want)) > 100
+
+
+def test_one_kind_asked_for_is_that_kinds_share_of_every_modifier():
+    model = modifiers.shipped()
+    texts = ["It did not help, but no one said so; \"not a cure\" perhaps.",
+             "Never again, they hoped: it may be, in the 1990s, per year."]
+    for text in texts:
+        every = model.find(text, 0, len(text))
+        for kind in [k.name for k in model.kinds] + ["quoted"]:
+            assert model.find(text, 0, len(text), (kind,)) == [m for m in every if m.kind == kind]
+    assert {m.kind for t in texts for m in model.find(t)} >= {"negated", "quoted"}
