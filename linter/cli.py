@@ -167,6 +167,9 @@ def entry() -> None:
     """The console script: run, flush, and leave without tearing down the interpreter's objects
     one by one (that teardown costs a pre-commit hook more time than reading the fact base)."""
     code = main()
+    derived = sys.modules.get("linter.knowledge.derived")  # what atexit would have stored
+    if derived is not None:
+        derived.save()
     try:
         sys.stdout.flush()
         sys.stderr.flush()

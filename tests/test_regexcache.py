@@ -50,3 +50,13 @@ def test_every_lazy_pattern_in_the_package_compiles():
         except re.error as err:
             failing.append(f"{module}.{name}: {err}")
     assert failing == []
+
+
+def test_the_population_nouns_compile_on_first_use_and_answer_as_compiled(ctx):
+    nouns = ctx.factbase.population_nouns
+    assert isinstance(nouns, Lazy)
+    compiled = re.compile(nouns.pattern, nouns._flags)
+    texts = ["children with ALL", "the newly diagnosed patients", "their young kids", "adults",
+             "all of those treated", "these two small infants"]
+    assert [getattr(nouns.match(t), "span", lambda: None)() for t in texts] == \
+        [getattr(compiled.match(t), "span", lambda: None)() for t in texts]

@@ -11,6 +11,7 @@ import re
 
 from linter.errors import InputError
 from linter.regexcache import compile as rx
+from linter.regexcache import lazy
 
 _FRONT_MATTER = rx(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
@@ -41,8 +42,8 @@ def front_matter(text: str, path: str) -> tuple[dict, int]:
     return data, match.end()
 
 
-_SIMPLE_LINE = rx(r"([A-Za-z_][\w-]*):[ \t]*(.*)")
-_PLAIN_SCALAR = rx(r"[^\[\]{}&*!|>%@`#,'\"][^:#]*|")
+_SIMPLE_LINE = lazy(r"([A-Za-z_][\w-]*):[ \t]*(.*)")
+_PLAIN_SCALAR = lazy(r"[^\[\]{}&*!|>%@`#,'\"][^:#]*|")
 
 
 def _simple_front_matter(body: str):

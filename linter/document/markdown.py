@@ -17,7 +17,7 @@ from linter.document.controls import Control, find_controls
 from linter.document.frontmatter import front_matter
 from linter.document.inline import link_openers, nonprose_spans
 from linter.document.sentences import split_sentences
-from linter.regexcache import compile as rx
+from linter.regexcache import lazy
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
@@ -206,7 +206,7 @@ def _cells(text: str, prose: list[str], raw, cursor: int, line_end: int):
     return tuple(cells)
 
 
-_URL = rx(r"(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,:;!?'\"]")  # not a final stop
+_URL = lazy(r"(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,:;!?'\"]")  # not a final stop
 
 
 def _text_blocks(text: str, body_start: int, prose: list[str]) -> list[Block]:

@@ -75,7 +75,21 @@ def segment(q: Quantity, scope: Scope, prose: str) -> tuple[int, int]:
 
 
 def tiers(scope: Scope, prose: str, q: Quantity):
-    """The text around a number, from nearest to widest: clause, ;-segment, sentence."""
+    """The text around a number, from nearest to widest: clause, ;-segment, sentence (kept for
+    the number last asked about: its candidates, time frame and endpoint all ask)."""
+    key = (q.start, q.end, scope.start, scope.end)
+    last = _TIERS
+    if last[0] is prose and last[1] == key:
+        return last[2]
+    found = _tiers(scope, prose, q)
+    last[:] = [prose, key, found]
+    return found
+
+
+_TIERS: list = [None, None, None]  # the prose, number and sentence span last asked about, tiers
+
+
+def _tiers(scope: Scope, prose: str, q: Quantity):
     c_lo, c_hi = clause_bounds(prose, scope.start, scope.end, q.start, q.end)
     s_lo, s_hi = segment(q, scope, prose)
     # "Label: value" (a list item, a table-like line): the label belongs to the clause.
@@ -85,7 +99,7 @@ def tiers(scope: Scope, prose: str, q: Quantity):
     # a run-on "sentence" of thousands of figures must not make each of them read all the rest.
     c_lo, s_lo = max(c_lo, q.start - REACH), max(s_lo, q.start - REACH)
     c_hi, s_hi = min(c_hi, q.end + REACH), min(s_hi, q.end + REACH)
-    return [(c_lo, c_hi), (s_lo, s_hi), (scope.start, scope.end)]
+    return ((c_lo, c_hi), (s_lo, s_hi), (scope.start, scope.end))
 
 
 REACH = 400  # characters either side of a number

@@ -7,7 +7,7 @@ from functools import cached_property
 
 from linter.facts.frameterms import FrameTerms
 from linter.knowledge.crosscheck import WARN_ONLY, source_refs
-from linter.regexcache import compile as rx
+from linter.regexcache import lazy
 from linter.text.terms import compile_terms, expand, term_pattern
 
 # Which quantity kinds a fact of a given kind can be stated as.
@@ -333,5 +333,5 @@ def _population_nouns(vocabulary: dict):
     nouns = expand(["@population-nouns"], vocabulary)
     if not nouns:
         return None
-    return rx(r"(?:the|their|his|her|its|all|these|those|our|such|newly|diagnosed|young|\s)*\s*"
-              r"(?:[\w-]+\s+){0,2}?(" + "|".join(term_pattern(n) for n in nouns) + ")", re.I)
+    return lazy(r"(?:the|their|his|her|its|all|these|those|our|such|newly|diagnosed|young|\s)*\s*"
+                r"(?:[\w-]+\s+){0,2}?(" + "|".join(term_pattern(n) for n in nouns) + ")", re.I)

@@ -71,9 +71,31 @@ def conflicts(fact, fr: Frame, q, qs, scope, prose: str, fb) -> list[str]:
 
 
 def conflicting(fact, fr: Frame, q, qs, scope, prose: str, fb) -> bool:
-    """Whether the fact conflicts on any slot: the slots are read cheapest first, up to the
-    first that conflicts (each is a plain question, so the order does not change the answer)."""
-    return any(slot(fact, fr, q, qs, scope, prose, fb) for slot in _CHEAPEST_FIRST)
+    """Whether the fact conflicts on any slot (each is a plain question, so the order does not
+    change the answer). Every candidate of every figure is asked this: each slot's own first
+    test is read here, cheapest first, and the slot is called only when that test holds."""
+    if fact.qualifier in _BOUNDS and not fr.bound and q.kind in _BOUND_KINDS:
+        return True  # _bound
+    if "period" in fr.modifiers and "span" not in fact.time:
+        return True  # _time
+    if fr.measure and fact.measure and fr.measure != fact.measure \
+            and _measure(fact, fr, q, qs, scope, prose, fb):
+        return True
+    if fact.subject is not None:
+        if other_study(fact, scope, fb):  # _subject, for a fact with a subject
+            return True
+    elif fr.subgroups and _subject(fact, fr, q, qs, scope, prose, fb):
+        return True
+    if "population" in fact.identify and _population(fact, fr, q, qs, scope, prose, fb):
+        return True
+    if fr.places and _place(fact, fr, q, qs, scope, prose, fb):
+        return True
+    return bool(fact.keys) and reach(scope, fb).boxed(prose) \
+        and _terms(fact, fr, q, qs, scope, prose, fb) is not None
+
+
+_BOUNDS = ("under", "over", "at-least", "at-most")
+_BOUND_KINDS = ("count", "number", "wbc")
 
 
 def _measure(fact, fr: Frame, q, qs, scope, prose: str, fb):
@@ -91,8 +113,7 @@ def _terms(fact, fr: Frame, q, qs, scope, prose: str, fb):
 
 
 def _bound(fact, fr: Frame, q, qs, scope, prose: str, fb):
-    if fact.qualifier in ("under", "over", "at-least", "at-most") and not fr.bound \
-            and q.kind in ("count", "number", "wbc"):
+    if fact.qualifier in _BOUNDS and not fr.bound and q.kind in _BOUND_KINDS:
         return "bound"  # a patient's own count is not the threshold that defines a group
     return None
 
@@ -141,7 +162,6 @@ def _population(fact, fr: Frame, q, qs, scope, prose: str, fb):
 
 
 _SLOTS = (_measure, _terms, _bound, _time, _subject, _place, _population)  # conflicts()' order
-_CHEAPEST_FIRST = (_bound, _time, _measure, _subject, _population, _place, _terms)
 
 
 def population_stated(fact, fr: Frame, scope, fb) -> bool:
@@ -179,7 +199,11 @@ def other_study(fact, scope, fb) -> bool:
     """A trial's fact, in a text whose context names another trial and never this one: figures
     in a summary of trial X are trial X's, whatever drug they share. Facts with the same
     subjects get the same answer in a sentence: it is worked out once."""
-    return reach(scope, fb).answer(("other-study", fact.subject_groups), _other_study, fact, scope, fb)
+    studies = reach(scope, fb).studies
+    hit = studies.get(fact.subject_groups)
+    if hit is None:
+        hit = studies[fact.subject_groups] = _other_study(fact, scope, fb)
+    return hit
 
 
 def _other_study(fact, scope, fb) -> bool:

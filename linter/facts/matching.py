@@ -18,10 +18,11 @@ from linter.facts.decisions import conflicting
 from linter.facts.reach import reach
 from linter.facts.values import arm_difference, same_noun, value_matches
 from linter.regexcache import compile as rx
+from linter.regexcache import lazy
 from linter.text.quantities import Quantity
 
-_VERSUS = rx(r"\b(?:vs\.?|versus|compared\s+with)\s", re.I)
-_PAIR_JOIN = rx(
+_VERSUS = lazy(r"\b(?:vs\.?|versus|compared\s+with)\s", re.I)
+_PAIR_JOIN = lazy(
     r"^\s*(?:\([^()]*\))?\s*(?:(?:with|in|on|for|among)\s+[^,;.%]{0,45}?)?[,;]?\s*"
     r"(vs\.?|versus|compared\s+(?:with|to)|against|and|to|from|or)\s*(?:the\s+)?$", re.I)
 _DIFFERENCE = rx(r"\b(?:difference|absolute|gap|higher|lower|more|fewer|better|improvement|"
@@ -184,6 +185,9 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
     kind = q.kind
     # An absolute difference between the arms: "the difference was about 8 points".
     difference_said = kind == "pp" and _DIFFERENCE.search(clause) is not None
+    every_key = here.every_key(key_text)
+    if not by_value and kind != "pp":  # no fact lacking a key group is a candidate then
+        facts = here.keyed(facts, key_text)
     out = []
     for fact in facts:
         if other is not None and any(v.low <= other <= v.high for v in fact.values):
@@ -205,37 +209,18 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
                 continue
             if difference_said:
                 keys = ()
-        score = 0.0
-        in_clause = True
-        ok = True
-        any_in_clause = not fact.keys
-        fingerprint = None  # worked out when first needed: most facts have their words
-        for group in keys:
-            if not here.search(group, key_text):  # most facts fail here: one memoised lookup
-                if fingerprint is None:
-                    # Two decimals that are exactly a fact's two arms ("97.5% versus 90.2%")
-                    # name it by value.
-                    fingerprint = by_value and _both_arms(q, partner[0], fact)
-                if fingerprint:
-                    score += 3  # the values name the fact as its words would
-                    continue
-                ok = False
-                break
-            if group.search(clause):
-                score += 3
-                any_in_clause = True
-            elif group.search(segment):
-                score += 1.5
-            else:
-                score += 1
-                in_clause = False
-        if not ok:
-            continue
-        if fact.of is not None and q.noun:
-            if not fact.of.search(q.noun):
+        named = True
+        if keys:
+            named = every_key.get(fact)
+            if named is None:  # most facts fail here: answered once per fact and text
+                named = every_key[fact] = here.names_every_key(fact, key_text)
+            # Two decimals that are exactly a fact's two arms ("97.5% versus 90.2%") name it by
+            # value: each key group the text lacks scores as its words would (below).
+            if not named and not (by_value and _both_arms(q, partner[0], fact)):
                 continue
-            score += 2
-        level = here.subject_level(fact, q.start)
+        if fact.of is not None and q.noun and not fact.of.search(q.noun):
+            continue
+        level = 0 if fact.subject is None else here.subject_level(fact, q.start)
         if level is None and fact.population_terms is not None and not here.names_treatment() \
                 and fact.population_terms.search(scope.text):
             level = 1  # the fact's own population, named with no other treatment, resolves it
@@ -244,6 +229,23 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
         # The frame's slots last: most facts have failed on their key terms by now.
         if fr is not None and conflicting(fact, fr, q, qs, scope, prose, fb):
             continue
+        # Scored once a candidate (each question above only rejects, so the order is free).
+        score = 0.0
+        in_clause = True
+        any_in_clause = not fact.keys
+        for group in keys:
+            if not named and not here.search(group, key_text):
+                score += 3
+            elif group.search(clause):
+                score += 3
+                any_in_clause = True
+            elif group.search(segment):
+                score += 1.5
+            else:
+                score += 1
+                in_clause = False
+        if fact.of is not None and q.noun:
+            score += 2
         score += level  # 2 named in the sentence, 1 before it, 0 a fact without a subject
         if fact.boost is not None and here.search(fact.boost, key_text):
             score += 1
@@ -255,15 +257,21 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
             if matched is None:
                 continue  # an absolute difference is checked only where it agrees
         else:
-            matched = next((v for v in fact.values if value_matches(q, v, fact)), None)
+            matched = None
+            for v in fact.values:
+                if value_matches(q, v, fact):
+                    matched = v
+                    break
         if matched is not None:
             score += 4 if q.decimals or matched.decimals else 3
         has_partner = False
         if partner is not None:
             pq = partner[0]
-            if any(value_matches(pq, v, fact) for v in fact.values if v is not matched):
-                score += 4
-                has_partner = True
+            for v in fact.values:
+                if v is not matched and value_matches(pq, v, fact):
+                    score += 4
+                    has_partner = True
+                    break
         # The number's own words naming the fact's measure state its endpoint as well as its terms.
         stated = fr is not None and fr.measure is not None and fr.measure == fact.measure
         # Two or more key groups, all in the number's clause, identify a fact as well as its endpoint.

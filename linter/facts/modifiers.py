@@ -22,7 +22,7 @@ _FROM_AFTER_TO = rx(r"\bto\s+(?:about\s+|around\s+|roughly\s+)?\d[\d.,]*\s*(?:%|
                     r"\s+from\s+(?:about\s+|around\s+|roughly\s+)?$", re.I)
 # A place is where a figure holds only after "in", "across", "throughout": "in the United States",
 # not "American Society of Hematology" or "New England Journal of Medicine".
-_LOCATIVE = rx(r"\b(?:in|across|throughout|within)\s+(?:the\s+)?$", re.I)
+_LOCATIVE = lazy(r"\b(?:in|across|throughout|within)\s+(?:the\s+)?$", re.I)
 # A noun phrase that points back to the sentence before: "has that change", "these babies".
 _ANAPHOR = rx(r"(?:\b(?:has|have|had|with|of|in|carry|carries|carried|on|for|from)\s+(?:that|this|these|those)"
               r"|\b(?:this|these|those|the\s+same))\s+(?!only\b|about\b|around\b|nearly\b|almost\b|is\b|was\b|are\b|were\b)"
@@ -157,7 +157,7 @@ def _in_sentence(scope, prose: str, terms) -> list[bool]:
 
 _SENTENCE: list = [None, None, None, None]  # scope, terms, prose, answer
 
-_SHARED_JOIN = rx(r"\s*(?:vs\.?|versus|and|or|to|-|–)\s*$", re.I)
+_SHARED_JOIN = lazy(r"\s*(?:vs\.?|versus|and|or|to|-|–)\s*$", re.I)
 
 
 _HOW_MANY = lazy(r"\bhow\s+many\s+([a-z][a-z-]+)", re.I)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import bisect
 
+from linter.facts.frames import has_boxes
+
 _LAST: list = [None, None, None]  # the scope and fact base last asked about, their Reach
 
 
@@ -34,7 +36,7 @@ UNDECIDED = object()
 
 class Reach:
     __slots__ = ("scope", "fb", "found", "in_context", "in_sentence", "treated", "_facts",
-                 "_levels", "_named", "_nearest", "_searched", "answers")
+                 "_levels", "_named", "_nearest", "_searched", "_every_key", "_keyed", "_boxed", "studies", "answers")
 
     def __init__(self, scope, fb):
         self.scope, self.fb = scope, fb
@@ -46,6 +48,10 @@ class Reach:
         self._named = None
         self._nearest: dict = {}
         self._searched: dict = {}
+        self._every_key: dict = {}
+        self._keyed: dict = {}
+        self._boxed = None
+        self.studies: dict = {}  # decisions.other_study, by the facts' subject groups
         self.answers: dict = {}  # other per-sentence answers, by what they are about
 
     def facts_for(self, kind: str, in_keys) -> list:
@@ -146,6 +152,44 @@ class Reach:
         if hit is UNDECIDED:
             hit = self._searched[key] = group.search(text)
         return hit
+
+    def every_key(self, text: str) -> dict:
+        """{fact: whether every key group of the fact matches text}, filled in by the
+        figures of the sentence as they meet each fact (names_every_key)."""
+        hit = self._every_key.get(text)
+        if hit is None:
+            hit = self._every_key[text] = {}
+        return hit
+
+    def keyed(self, facts: list, text: str) -> list:
+        """Those of the facts every key group of which matches text, in order (kept per list
+        and text: a sentence's figures of one kind meet the same list)."""
+        key = (id(facts), text)
+        hit = self._keyed.get(key)
+        if hit is None or hit[0] is not facts:
+            named = self.every_key(text)
+            out = []
+            for fact in facts:
+                found = named.get(fact)
+                if found is None:
+                    found = named[fact] = self.names_every_key(fact, text)
+                if found:
+                    out.append(fact)
+            hit = self._keyed[key] = (facts, out)
+        return hit[1]
+
+    def names_every_key(self, fact, text: str) -> bool:
+        """Whether every key group of the fact matches text (each search kept, see search)."""
+        for group in fact.key_groups:
+            if not self.search(group, text):
+                return False
+        return True
+
+    def boxed(self, prose: str) -> bool:
+        """frames.has_boxes for the sentence (asked for every candidate of its figures)."""
+        if self._boxed is None:
+            self._boxed = has_boxes(self.scope, prose)
+        return self._boxed
 
     def answer(self, what, work, *args):
         """work(*args), the answer about this sentence that `what` names, computed once."""

@@ -88,10 +88,13 @@ _UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 365.25 / 12, "mon
           "per 1,000": 1e-3, "per 10,000": 1e-4, "per 100,000": 1e-5, "per million": 1e-6}
 
 
+_SCALED = ("duration", "age", "rate")
+
+
 def unit_factor(q: Quantity, unit: str) -> float:
     """What one unit of the draft's number is worth in the reference unit (12 for years stated
     against months); 1 when either unit is unknown or they are the same."""
-    if q.kind not in ("duration", "age", "rate"):
+    if q.kind not in _SCALED:
         return 1.0
     mine, theirs = _UNITS.get((q.unit or "").strip()), _UNITS.get((unit or "").strip())
     if mine is None or theirs is None:
@@ -105,12 +108,14 @@ def _scaled(q: Quantity, k: float) -> tuple[float | None, float, float]:
 
 
 def value_matches(q: Quantity, v: Value, fact: Fact) -> bool:
-    k = unit_factor(q, v.unit if v.unit is not None else fact.unit)
-    if abs(k - 1) > 1e-9:  # compare in the reference unit, at the draft's own precision
-        value, dlo, dhi = _scaled(q, k)
-        return _matches(q, value, dlo, dhi, v, fact, k)
-    dlo, dhi = q.bounds
-    return _matches(q, q.value, dlo, dhi, v, fact, None)
+    if q.kind in _SCALED:  # only these have units to convert (unit_factor)
+        k = unit_factor(q, v.unit if v.unit is not None else fact.unit)
+        if abs(k - 1) > 1e-9:  # compare in the reference unit, at the draft's own precision
+            value, dlo, dhi = _scaled(q, k)
+            return _matches(q, value, dlo, dhi, v, fact, k)
+    if q.low is not None:
+        return _matches(q, q.value, q.low, q.high, v, fact, None)
+    return _matches(q, q.value, q.value, q.value, v, fact, None)
 
 
 def _allowed(q: Quantity, ref: float, k: float | None) -> float:

@@ -42,6 +42,7 @@ from linter.text.hedging import negated
 from linter.text.quantities import Quantity, extract
 
 _TO_AFTER = rx(r"[^.;]{0,40}?\bto\b")  # "from 10% ... to": matched in place, not copied
+_NOT_BEFORE = rx(r"\bnot\s+(?:about\s+|the\s+|a\s+)?$", re.I)
 _STUDY_WORDS = rx(r"\b(?:trial|study|arm|group|cohort)\b", re.I)
 # Figures about something else that a reader may still want sourced (the claim kind decides).
 _UNCHECKED = ("planned", "another-study", "historical", "dated")
@@ -97,16 +98,15 @@ def analyse(prose: str, scopes, fb: FactBase) -> tuple[Verdict, ...]:
                 cands = [c for c in candidates(q, scope, fb, prose, partner, lean_back=True,
                                                fr=fr, qs=qs)
                          if c.value is not None]
-            record = _judge(q, qs, partner, cands, scope, prose, fb, handled, fr)
-            if record.problem is not None:
+            fact, supported, found = _judge(q, qs, partner, cands, scope, prose, fb, handled, fr)
+            if found is not None:
                 # One finding per wrong claim: the same error restated in a sentence counts once.
-                key = (record.problem.check, record.problem.fact_id)
+                key = (found.check, found.fact_id)
                 if key in reported:
-                    record = Verdict(scope, q, record.fact, True, None)
+                    supported, found = True, None
                 reported.add(key)
-            records.append(Verdict(scope, q, record.fact, record.supported, record.problem, fr,
-                                   row_of(record.problem, record.supported, record.fact, cands),
-                                   tuple(cands)))
+            records.append(Verdict(scope, q, fact, supported, found, fr,
+                                   row_of(found, supported, fact, cands), tuple(cands)))
         records.extend(Verdict(scope, q, fact, False, p)
                        for q, fact, p in direction_problems(qs, scope, prose, records))
     return tuple(records)
@@ -126,19 +126,21 @@ def _base(c: Candidate, q: Quantity) -> float:
     return c.score - extra
 
 
-def _judge(q, qs, partner, cands, scope, prose, fb: FactBase, handled, fr=None) -> Verdict:
+def _judge(q, qs, partner, cands, scope, prose, fb: FactBase, handled, fr=None) -> tuple:
+    """(fact, supported, problem) for a number: what its Verdict says."""
     if q in handled:
-        return Verdict(scope, q, None, True, None)
-    top = max((_base(c, q) for c in cands), default=0)
+        return (None, True, None)
+    bases = [_base(c, q) for c in cands]
+    top = max(bases, default=0)
     # A number that happens to fit a weakly related fact does not outweigh a clearly related one.
-    matching = [c for c in cands if c.value is not None and _base(c, q) >= top - 3]
+    matching = [c for c, base in zip(cands, bases) if c.value is not None and base >= top - 3]
     stated = stated_time(q, qs, scope, prose)
     if stated is None and fr is not None and fr.question:  # "What is the five-year survival?"
         stated = question_time(fr.question)
     if matching:
         return _judge_matching(q, partner, cands, matching, stated, scope, prose, handled)
     if cands and (historical(q, scope, prose) or q.vague):
-        return Verdict(scope, q, cands[0].fact, False, None)
+        return (cands[0].fact, False, None)
     if cands:
         # A fact whose endpoint the sentence contradicts is not the one the number is about.
         # A fact whose time frame the sentence contradicts is not the one either.
@@ -147,7 +149,7 @@ def _judge(q, qs, partner, cands, scope, prose, fb: FactBase, handled, fr=None) 
                  and not (stated and time_conflict(c.fact, stated))
                  and not population_conflict(c.fact, scope, context=True)]
         if not cands:
-            return Verdict(scope, q, None, False, None)
+            return (None, False, None)
         best = cands[0]
         second = cands[1] if len(cands) > 1 else None
         clear = second is None or best.score - second.score >= 1.5 or not second.strong
@@ -166,9 +168,9 @@ def _judge(q, qs, partner, cands, scope, prose, fb: FactBase, handled, fr=None) 
             _names_study(scope.text) or reach(scope, fb).names_treatment())
         if best.strong and clear and anchored and not general and not time_conflict(best.fact, stated) \
                 and not population_conflict(best.fact, scope, context=True):
-            return _wrong(scope, q, best.fact, value_error(q, partner, best, scope, prose, handled))
-        return Verdict(scope, q, best.fact, False, None)
-    return Verdict(scope, q, None, False, None)
+            return _wrong(best.fact, value_error(q, partner, best, scope, prose, handled))
+        return (best.fact, False, None)
+    return (None, False, None)
 
 
 _STUDY: list = [None, False]
@@ -180,11 +182,11 @@ def _names_study(text: str) -> bool:
     return for_last(_STUDY, text, lambda: _STUDY_WORDS.search(text) is not None)
 
 
-def _wrong(scope, q, fact, found: Problem) -> Verdict:
-    return Verdict(scope, q, fact, False, found)
+def _wrong(fact, found: Problem) -> tuple:
+    return fact, False, found
 
 
-def _judge_matching(q, partner, cands, matching, stated, scope, prose, handled) -> Verdict:
+def _judge_matching(q, partner, cands, matching, stated, scope, prose, handled) -> tuple:
     """A number whose value fits a candidate fact: right, or right for another endpoint, time
     frame, population, arm or direction."""
     if stated:
@@ -206,10 +208,10 @@ def _judge_matching(q, partner, cands, matching, stated, scope, prose, handled) 
     if pop and not pop[0].error:
         lo, hi = clause_bounds(prose, scope.start, scope.end, q.start, q.end)
         if lo <= scope.start + pop[1].start() < hi:
-            return Verdict(scope, q, None, False, None)  # about a subgroup this fact does not cover
+            return (None, False, None)  # about a subgroup this fact does not cover
         pop = None
     if q.vague and (ep or tc or pop):
-        return Verdict(scope, q, f, True, None)  # too rough a figure to call wrong
+        return (f, True, None)  # too rough a figure to call wrong
     if ep or tc:
         alt = next((c for c in cands if c is not best and c.fact.data["topic"] == f.data["topic"]
                     and c.fact.kind == f.kind and not endpoint_conflict(c.fact, q, scope, prose)
@@ -219,25 +221,25 @@ def _judge_matching(q, partner, cands, matching, stated, scope, prose, handled) 
             if partner:
                 handled.add(partner[0])
             what = f"the {f.time_label} figure" if tc else f"{f.endpoint_name}"
-            return _wrong(scope, q, alt.fact, value_error(q, partner, alt, scope, prose, handled,
+            return _wrong(alt.fact, value_error(q, partner, alt, scope, prose, handled,
                                                    note=f"{q.text.strip()} is {what}"))
         if alt is None:
-            return _wrong(scope, q, f, attribute_error(q, f, ep, stated if tc else None, pop, handled,
+            return _wrong(f, attribute_error(q, f, ep, stated if tc else None, pop, handled,
                                                 partner, scope))
         f, best = alt.fact, alt
         pop = population_conflict(f, scope)
     if pop:
-        return _wrong(scope, q, f, attribute_error(q, f, None, None, pop, handled, partner, scope))
+        return _wrong(f, attribute_error(q, f, None, None, pop, handled, partner, scope))
     if q.kind == "pp" and f.relative:
         detail = (f"turns a relative change into an absolute one: the reference "
                   f"gives a {best.value.text('%')} relative "
                   f"{'reduction' if f.direction == 'decrease' else 'change'} "
                   f"({describe(f)}), not percentage points")
-        return _wrong(scope, q, f, problem("relative", q, detail, f, f.expected_text()))
+        return _wrong(f, problem("relative", q, detail, f, f.expected_text()))
     if f.direction and q.direction and q.direction != f.direction:
         detail = (f"has the direction wrong: {describe(f)} "
                   f"{'fell' if f.direction == 'decrease' else 'rose'}")
-        return _wrong(scope, q, f, problem("direction", q, detail, f, f.expected_text()))
+        return _wrong(f, problem("direction", q, detail, f, f.expected_text()))
     arm = quantity_arm(q, scope, f, prose)
     if arm and best.value.arm not in (arm, "overall") and any(v.arm == arm for v in f.values):
         right = next(v for v in f.values if v.arm == arm)
@@ -249,8 +251,8 @@ def _judge_matching(q, partner, cands, matching, stated, scope, prose, handled) 
             detail = (f"is the {best.value.label or best.value.arm} figure; the "
                       f"arms are swapped: {t.label} {t.text(f.unit)}, {c.label} {c.text(f.unit)}"
                       if t and c else "is given for the wrong arm")
-            return _wrong(scope, q, f, problem("direction", q, detail, f, f.expected_text()))
-    return Verdict(scope, q, f, True, None)
+            return _wrong(f, problem("direction", q, detail, f, f.expected_text()))
+    return (f, True, None)
 
 
 _PAST_AFTER = rx(r"\s*(?:\([^)]*\)\s*)?(?:in\s+the\s+(?:19|20)\d0s|in\s+(?:19|20)\d\d|back\s+in|decades\s+ago|"
@@ -269,7 +271,7 @@ def historical(q: Quantity, scope, prose: str) -> bool:
 def negated_number(prose: str, q: Quantity, scope) -> bool:
     """'not half', 'did not improve overall survival to 99%': a number the sentence denies is
     not a claim."""
-    if re.search(r"\bnot\s+(?:about\s+|the\s+|a\s+)?$", prose[max(scope.start, q.start - 14):q.start], re.I):
+    if _NOT_BEFORE.search(prose[max(scope.start, q.start - 14):q.start]):
         return True
     lo, _ = clause_bounds(prose, scope.start, scope.end, q.start, q.end)
     return negated(prose, q.start, lo, words=8)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from linter.errors import DataError
-from linter.knowledge import cache
+from linter.knowledge import cache, derived
 from linter.knowledge.paths import SCHEMA_DIR, shipped
 from linter.text.terms import check_term, expand, unknown_references
 
@@ -84,6 +84,7 @@ def _read(path: Path) -> bytes:
 
 def load(paths) -> Knowledge:
     """The validated knowledge, from the cache when no file has changed (no YAML parsing then)."""
+    derived.restore()
     files = collect(paths)
     raw = [(f, _read(f)) for f in files]
     schema_bytes = b"".join(p.read_bytes() for p in sorted(SCHEMA_DIR.glob("*.json")))

@@ -9,8 +9,11 @@ from linter.regexcache import compile as rx
 
 # A full stop before a capital also ends a clause, for sentences a footnote marker ran together
 # ("of patients.[5] Side effects ...").
-_SEPARATORS = rx(r"[;:]|,(?!\d{3})|\s(?:and|but|while|whereas)\s|\s[-–—]\s"
-                 r"|(?<=[a-z%)\]])\.(?:\[\d+\])?\s+(?=[A-Z])")
+# Written to start with one class of characters, each alternative then asking which it was
+# (the last one: a letter, %, ) or ] before the full stop), so that the search skips to the next
+# candidate instead of trying every alternative at every character.
+_SEPARATORS = rx(r"[;:,.\s](?:(?<=[;:])|(?<=,)(?!\d{3})|(?<=\s)(?:and|but|while|whereas)\s"
+                 r"|(?<=\s)[-–—]\s|(?<=[a-z%)\]]\.)(?:\[\d+\])?\s+(?=[A-Z]))")
 
 
 class ClauseIndex:

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from linter.text import kept
+
 try:  # Python 3.11+
     from re import _constants as _c
     from re import _parser
@@ -160,7 +162,13 @@ def _sequence(items, before: bool = False, after: bool = False) -> frozenset | N
 
 def pieces(pattern: str, flags: int = 0) -> frozenset | None:
     """What every match of `pattern` holds: alternatives, each a set of (literal, whole_word)
-    pieces that all occur in the match; None when the expression gives no such set."""
+    pieces that all occur in the match; None when the expression gives no such set. Worked out
+    once, and kept between runs (kept.py)."""
+    return kept.pieces(pattern, flags, read_pieces)
+
+
+def read_pieces(pattern: str, flags: int = 0) -> frozenset | None:
+    """`pieces`, worked out from the parsed expression."""
     if flags & re.ASCII or "(?a" in pattern:  # word edges as ASCII reads them: not ours
         return None
     try:
@@ -199,6 +207,14 @@ class Shape:
         self._text = text
         self.low = None if foldable(text) else text.lower()  # not kept: stretches are many
         self._words = None
+
+    @classmethod
+    def lowered(cls, low: str) -> "Shape":
+        """The shape of a text already lowercased, known to hold no `foldable` character."""
+        shape = cls.__new__(cls)
+        shape.low = shape._text = low
+        shape._words = None
+        return shape
 
     @property
     def words(self) -> set:

@@ -15,9 +15,11 @@ are the tests the checks use to stay quiet.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from linter.regexcache import compile as rx
+from linter.text.alternations import alternation, for_lowered, lowered_text
 from linter.text.literals import Shape, plan, term_list_needs
 from linter.text.terms import expand, term_pattern
 
@@ -46,7 +48,7 @@ def _pattern(terms, vocabulary=None):
     terms = expand(terms, vocabulary or {})
     if not terms:
         return None
-    return rx("|".join(term_pattern(t) for t in terms), re.IGNORECASE)
+    return rx(alternation([term_pattern(t) for t in terms]), re.IGNORECASE)
 
 
 class _Kind:
@@ -69,9 +71,17 @@ class _Kind:
             compiled[key] = _pattern(self._terms[key])
         return compiled[key]
 
+    def lowered(self, key):
+        """The list's pattern for lower-cased text (alternations.for_lowered), or None."""
+        if ("lowered", key) not in self._compiled:
+            pattern = self._get(key)
+            self._compiled[("lowered", key)] = None if pattern is None else for_lowered(pattern)
+        return self._compiled[("lowered", key)]
+
     def triggers(self):
-        """(pattern, governs forward, governs backward, narrow, pieces) of each trigger list:
-        the pieces tell a sentence that cannot hold a trigger (literals.py). Worked out once."""
+        """(pattern, its copy for lower-cased text, governs forward, governs backward, narrow,
+        pieces) of each trigger list: the pieces tell a sentence that cannot hold a trigger
+        (literals.py). Worked out once."""
         if self._triggers is None:
             out = []
             for key, forward, backward in (("forward", True, False), ("backward", False, True),
@@ -79,12 +89,22 @@ class _Kind:
                 pattern = self._get(key)
                 if pattern is not None:
                     pieces = plan(term_list_needs(expand(self._terms[key], {})))
-                    out.append((pattern, forward, backward, key == "narrow", pieces))
+                    out.append((pattern, self.lowered(key), forward, backward, key == "narrow",
+                                pieces))
             self._triggers = tuple(out)
         return self._triggers
 
     pseudo = property(lambda self: self._get("pseudo"))
     terminate = property(lambda self: self._get("terminate"))
+
+    def spans(self, key, text: str, low: str | None, lo: int, hi: int) -> list:
+        """The spans of the list's matches in text[lo:hi], found in `low` (the text lower-cased,
+        lowered_text) when the list has a copy for it."""
+        lowered = self.lowered(key) if low is not None else None
+        if lowered is not None:
+            return [m.span() for m in lowered.finditer(low, lo, hi)]
+        pattern = self._get(key)
+        return [m.span() for m in pattern.finditer(text, lo, hi)] if pattern is not None else []
 
 
 class Model:
@@ -112,12 +132,15 @@ class Model:
         self.common = common
         self.strength = strength
         self.kinds = tuple(_Kind(name, data, common) for name, data in kinds.items())
+        self._by_name = {kind.name: kind for kind in self.kinds if kind.name != "quoted"}
         self._memo: dict = {}
 
     def find(self, text: str, lo: int = 0, hi: int | None = None, kinds=None) -> list[Modifier]:
         """The modifiers of text[lo:hi] (one sentence), with their scopes inside it; only those
         of `kinds` when given (each kind is computed once per span and kept)."""
         hi = len(text) if hi is None else hi
+        if kinds is not None and len(kinds) == 1 and kinds[0] in self._by_name:
+            return list(self._kind(self._by_name[kinds[0]], text, lo, hi))  # negated(), mostly
         out = []
         for kind in self.kinds:
             if kinds is None or kind.name in kinds:
@@ -160,10 +183,29 @@ def bounds(text: str, start: int, lo: int = 0) -> tuple[int, int]:
     # scopes worked out for them) instead of each rescanning its own.
     a = max(lo, start - 600 - start % 300)
     limit = min(len(text), a + 1500)
-    for m in _SENTENCE_END.finditer(text, a, start):
-        a = m.end()
+    # The last sentence end before `start`: from the ends in the whole window (found once per
+    # window), save that a stop right before `start` ends a sentence there (the end of the
+    # searched text counts as a space).
+    if start > a and text[start - 1] in ".!?":
+        end = start
+    else:
+        ends = _window_ends(text, a, limit)
+        i = bisect_right(ends, start)
+        end = ends[i - 1] if i else a
     m = _SENTENCE_END.search(text, start, limit)
-    return a, (m.end() if m else limit)
+    return end, (m.end() if m else limit)
+
+
+_ENDS: list = [None, {}]  # the text last read, the sentence ends of its windows
+
+
+def _window_ends(text: str, a: int, limit: int) -> list[int]:
+    if _ENDS[0] is not text:
+        _ENDS[0], _ENDS[1] = text, {}
+    ends = _ENDS[1].get((a, limit))
+    if ends is None:
+        ends = _ENDS[1][(a, limit)] = [m.end() for m in _SENTENCE_END.finditer(text, a, limit)]
+    return ends
 
 
 def _scopes(kind: _Kind, text: str, lo: int, hi: int):
@@ -172,17 +214,22 @@ def _scopes(kind: _Kind, text: str, lo: int, hi: int):
     # survival" needs no clause ends.
     pseudo = stops = None
     shape = Shape(text[lo:hi])
-    for pattern, forward, backward, narrow, needed in kind.triggers():
+    low = None  # the whole text lower-cased, once a trigger list may match
+    for pattern, lowered, forward, backward, narrow, needed in kind.triggers():
         if not shape.may_hold(needed):
             continue
-        for m in pattern.finditer(text, lo, hi):
+        if low is None:
+            low = lowered_text(text) or ""
+        found = lowered.finditer(low, lo, hi) if low and lowered is not None \
+            else pattern.finditer(text, lo, hi)
+        for m in found:
             t0, t1 = m.span()
             if pseudo is None:
-                pseudo = [p.span() for p in kind.pseudo.finditer(text, lo, hi)] if kind.pseudo else []
+                pseudo = kind.spans("pseudo", text, low or None, lo, hi)
             if t1 == t0 or any(p0 <= t0 and t1 <= p1 for p0, p1 in pseudo):
                 continue
             if stops is None:
-                stops = [s.span() for s in kind.terminate.finditer(text, lo, hi)] if kind.terminate else []
+                stops = kind.spans("terminate", text, low or None, lo, hi)
             if forward:
                 end = min((s0 for s0, _ in stops if s0 >= t1), default=hi)
                 if narrow:

@@ -17,7 +17,8 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from linter.text.literals import lowered, pieces
+from linter.text.literals import Shape, lowered, pieces, plan, term_list_needs
+from linter.text.patterns import plain, risky
 
 
 @lru_cache(maxsize=2048)
@@ -46,15 +47,18 @@ EXACT = "\x00"  # marks a string matched as written (a term in capitals), not lo
 
 
 def regex_needles(terms) -> tuple | None:
-    """Strings one of which every match of a term list's `re:` terms holds, `split` (None:
-    unknown, or the list runs under the time limit of the `regex` package, whose case folding
-    differs)."""
+    """Strings one of which every match of a term list's `re:` terms holds, `split`, and the
+    pieces planned for the list (literals.plan), which a stretch holding one of the strings must
+    hold too: "os" occurs in "most", the whole word `\\bOS\\b` needs does not (None: unknown, or
+    the list runs under the time limit of the `regex` package, whose case folding differs)."""
     found = _regex_strings(terms)
-    return None if found is None else split(found)
+    if found is None:
+        return None
+    return (*split(found), plan(term_list_needs(terms._regex_terms)))
 
 
 def _regex_strings(terms) -> tuple | None:
-    if terms.regex is None or terms._limited:
+    if not terms._regex_terms or _limited(terms):
         return None
     found = [required(f"(?:{t[3:]})") for t in terms._regex_terms]  # as terms.term_pattern
     if not all(found):
@@ -62,9 +66,25 @@ def _regex_strings(terms) -> tuple | None:
     return tuple(sorted(frozenset().union(*found), key=lambda n: (-len(n), n)))
 
 
+def _limited(terms) -> bool:
+    """Whether a term list runs under the time limit, known without compiling it: as
+    Terms.regex decides, but for an expression that does not parse, which has no needles."""
+    if terms._regex is not None:
+        return terms._limited
+    expressions = [t[3:] for t in terms._regex_terms]
+    return not all(plain(e) for e in expressions) and any(risky(e) for e in expressions)
+
+
 def may_hold(needles: tuple, window: str, text: str, lo: int, hi) -> bool:
     """Whether text[lo:hi] (window: that stretch lowercased) holds one of `needles`, given as
-    (lowercase strings, strings as written): see `split`."""
+    (lowercase strings, strings as written) (see `split`), and then the planned pieces that
+    may follow them (see `regex_needles`)."""
+    if not _holds_one(needles, window, text, lo, hi):
+        return False
+    return len(needles) < 3 or Shape.lowered(window).may_hold(needles[2])
+
+
+def _holds_one(needles: tuple, window: str, text: str, lo: int, hi) -> bool:
     for needle in needles[0]:
         if needle in window:
             return True

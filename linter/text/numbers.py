@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from linter.regexcache import compile as rx
+from linter.regexcache import lazy
 
 _UNITS = "zero one two three four five six seven eight nine".split()
 _TEENS = ("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen "
@@ -44,7 +45,7 @@ _DENOM = "|".join(sorted(_DENOMINATORS, key=len, reverse=True))
 _NUMERATOR = "a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 # "one sixth", "two-thirds", "three halves", "a quarter" (a numerator is needed: "the third dose"
 # is no fraction); plain "half" is read by the caller.
-FRACTION_WORDS = rx(rf"\b({_NUMERATOR})[\s\-\u2010\u2011]+({_DENOM})s?\b", re.I)
+FRACTION_WORDS = lazy(rf"\b({_NUMERATOR})[\s\-\u2010\u2011]+({_DENOM})s?\b", re.I)
 VAGUE_ALL = {"nearly all": 95.0, "almost all": 95.0, "virtually all": 97.0, "nearly every": 95.0,
              "almost every": 95.0, "virtually every": 97.0}
 

@@ -7,7 +7,8 @@ contains an alternation or a back reference (`(a|aa)+`). The first shape is refu
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+
+from linter.text import kept
 
 # What a pattern's text must show for its shape to matter: a group under a quantifier, a back
 # reference, a comment or verbose mode (where a quantifier may stand apart from its group).
@@ -47,8 +48,12 @@ def risky(pattern: str) -> bool:
     return _shape(pattern) is not None
 
 
-@lru_cache(maxsize=1024)
 def _shape(pattern: str) -> str | None:
+    return kept.shape(pattern, read_shape)  # worked out once, and kept between runs
+
+
+def read_shape(pattern: str) -> str | None:
+    """None, "risky" or "nested", worked out from the parsed expression."""
     try:
         from re import _constants as c
         from re import _parser

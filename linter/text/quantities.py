@@ -16,11 +16,11 @@ from linter.regexcache import lazy
 from linter.text.literals import foldable
 from linter.text.numbers import (
     NUMBER_START,
-    WORD_VALUES,
     number_value,
     read_words,
     scientific,
 )
+from linter.text.numberstarts import LOWER_START, NUMBER_WORD, lowered_scan
 from linter.text.quantity import (
     Quantity,
     Taken,
@@ -56,7 +56,7 @@ _SIGN = rx(r"\b(?:minus|negative)\s+$", re.I)
 _RELATIVE_AFTER = rx(
     r"\s*(?:(less|lower|fewer|smaller|reduction|reduced|decrease|decline|drop|fall|cut)|"
     r"(more|higher|greater|increase|rise|jump|gain|larger))\b(?!\s+than\s+\d)", re.I)
-_RELATIVE_BEFORE = rx(
+_RELATIVE_BEFORE = lazy(
     r"\b(?:(fell|fallen|falls?|falling|dropped|drops?|dropping|decreased|decreases?|declined|declines?|"
     r"reduced|reduces?|lowered|lowers?|cut|cuts|shrank|went\s+down|gone\s+down)|"
     r"(rose|risen|rises?|rising|increased|increases?|grew|grown|grows?|climbed|climbs?|jumped|jumps?|went\s+up|gone\s+up|raised|boosted))"
@@ -72,14 +72,9 @@ _SKIP_BEFORE = rx(
     r"|[#^£$€¥±]\s*$|\[\^?\s*$|[A-Za-z_][\-\u2010\u2011]$|[A-Za-z_]$|\d[.,:/+]$|/$)", re.I)
 # A number in digits (numbers.DIGITS), written to start with one class of characters: the
 # search then skips to the next digit or point instead of trying every position. A sentence
-# whose words include no number word ("seven", "a dozen") is searched with it alone.
+# whose words include no number word ("seven", "a dozen") is searched with it alone
+# (numberstarts.NUMBER_WORD tells, in the lower-cased text).
 _DIGITS_FIRST = rx(r"[\d.](?:(?<=\d)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)|(?<=\.)\d+)")
-_NUMBER_WORDS = frozenset([*WORD_VALUES, "hundred", "dozen", "thousand", "million", "billion",
-                           "trillion"])
-# Whether a word of the lower-cased text is a number word: as exact as comparing the text's
-# words with the set, since lower-casing keeps every character's place and its being a word
-# character (save the characters literals.foldable names).
-_NUMBER_WORD = rx(r"\b(?:%s)\b" % "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)))
 _UNIT_ABBR = rx(r"(?:yrs?|mos?|wks?|d)\b", re.I)
 _SKIP_AFTER = rx(r"[Kk]\b|:\d|/\d|\s*\d{3}\s+\d{4}|\s\d{3,}|-\d{1,2}-\d{1,2}\b|-\d+-\d")
 _SKIP_BEFORE_2 = rx(r"\d\s$|\d-\d+-$|\b\d{4}-(?:\d{1,2}-)?$|CI,?\s*[\d.]+\s*(?:to|–|-)\s*$|±\s*$")
@@ -91,7 +86,7 @@ _DATE_AFTER = rx(rf"\s*(?:{_MONTHS})\b", re.I)
 _DATE_BEFORE = rx(rf"\b(?:{_MONTHS})\.?\s*$", re.I)
 _CI_AFTER = rx(r"\s*(?:%|percent)?\s*(?:CI|confidence\s+interval)\b", re.I)
 _CI_CONTEXT = rx(r"(?:\bCI\b|confidence\s+interval)[,:]?\s*$", re.I)
-_P_VALUE = rx(r"\b[Pp]\s*(=|<|>|≤|≥|<=|>=)\s*(0?\.\d+|1(?:\.0+)?)")
+_P_VALUE = lazy(r"\b[Pp]\s*(=|<|>|≤|≥|<=|>=)\s*(0?\.\d+|1(?:\.0+)?)")
 _YEAR_SPAN = rx(r"\b((?:19|20)\d{2})\s*(?:–|—|-|to|and|through|until|till)\s*((?:19|20)\d{2})\b")
 _AGE_BEFORE = rx(r"\b(?:aged?|ages|years\s+old|between\s+ages?)\s*(?:of\s+)?(?:between\s+)?$", re.I)
 # The last words a match of _AGE_BEFORE or _RELATIVE_BEFORE ends in (quantity.may_end).
@@ -133,20 +128,24 @@ def extract(text: str, lo: int = 0, hi: int | None = None) -> list[Quantity]:
     for m in (_YEAR_SPAN.finditer(text, lo, hi) if ("19" in low or "20" in low) else ()):
         add(Quantity(m.start(), m.end(), m.group(0), "yearspan", low=float(m.group(1)),
                      high=float(m.group(2))))
-    for q in shares(text, lo, hi, low, taken):
+    for q in shares(text, lo, hi, low, taken, folds):
         add(q)
     pos = lo
-    starts = NUMBER_START if folds or _NUMBER_WORD.search(low) else _DIGITS_FIRST
+    scan, off, starts = text, 0, _DIGITS_FIRST
+    if folds:
+        starts = NUMBER_START
+    elif NUMBER_WORD.search(low):  # the same places, found in the lower-cased text
+        (scan, off), starts = lowered_scan(text, lo, low), LOWER_START
     while True:
-        m = starts.search(text, pos, hi)
+        m = starts.search(scan, pos - off, hi - off)
         if m is None:
             break
-        start, end = m.start(), m.end()
+        start, end = m.start() + off, m.end() + off
         value = None
         if text[start].isalpha():
             value, end = read_words(text, start, hi)
             if value is None:
-                pos = m.end()
+                pos = m.end() + off
                 continue
         pos = end
         if taken.free(start, end):

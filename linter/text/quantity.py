@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from linter.regexcache import compile as rx
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Quantity:
     start: int
     end: int
@@ -27,6 +27,18 @@ class Quantity:
     words: bool = False  # written in words or as a fraction
     noun: str = ""  # what the share is of: "child" in "one child in three", "relapses" in "half of relapses"
     vague: bool = False  # "nearly all", "almost half": too rough to call a figure wrong
+
+    # Written out instead of generated: a frozen dataclass sets each field through
+    # object.__setattr__, and every number of a draft is made (and often remade) here.
+    def __init__(self, start: int, end: int, text: str, kind: str, value: float | None = None,
+                 low: float | None = None, high: float | None = None, unit: str = "",
+                 qualifier: str = "exact", relative: bool = False, direction: str | None = None,
+                 attributive: bool = False, decimals: int = 0, words: bool = False,
+                 noun: str = "", vague: bool = False):
+        self.__dict__.update(start=start, end=end, text=text, kind=kind, value=value, low=low,
+                             high=high, unit=unit, qualifier=qualifier, relative=relative,
+                             direction=direction, attributive=attributive, decimals=decimals,
+                             words=words, noun=noun, vague=vague)
 
     @property
     def bounds(self) -> tuple[float, float]:

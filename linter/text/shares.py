@@ -15,6 +15,7 @@ from linter.text.numbers import (
     fraction_value,
     number_value,
 )
+from linter.text.numberstarts import lowered, lowered_finditer
 from linter.text.quantity import Quantity, qualifier_before
 
 _IN_FRACTION = rx(
@@ -24,14 +25,14 @@ _IN_FRACTION = rx(
 _FRACTION = rx(
     r"\b(?:(?:just\s+)?(?:over|under)\s+)?((?:nearly|almost|virtually)\s+(?:all|every)\b|"
     rf"{FRACTION_WORDS.pattern[2:-2]}|half\b)", re.I)
-_SLASH = rx(r"(?<![\d/.,])(\d{1,2})/(\d{1,3})(?=\s+of\b)")
+_SLASH = lazy(r"(?<![\d/.,])(\d{1,2})/(\d{1,3})(?=\s+of\b)")
 _PERCENT_OF = rx(rf"\b(?:per\s*cent|percents?|percentage)\s+of\s+({DIGITS}|{NUMWORD}(?:-(?:one|two|"
                  r"three|four|five|six|seven|eight|nine))?)(?=\s*(?:[.,;:!?)]|$))", re.I)
 _NUMBER_END = lazy(rf"(?:\d|\b{NUMWORD})\s*$", re.I)
 _RATIO = lazy(rf"\b(twice|two\s+times|three\s+times|four\s+times|({DIGITS}|{NUMWORD})[\s-]*(?:times|fold))"
             r"\s+(?:as\s+\w+|more|less|higher|lower|greater)", re.I)
-_MULTIPLIED = rx(r"\b(?:doubled|doubles|doubling|tripled|triples|tripling|quadrupled|quadruples)\b", re.I)
-_HALVE = rx(r"\b(?:cut|reduce[sd]?|drop(?:ped)?|fall|fell)\b[^.;]{0,40}?\bin\s+half\b|\bhalve[sd]?\b", re.I)
+_MULTIPLIED = lazy(r"\b(?:doubled|doubles|doubling|tripled|triples|tripling|quadrupled|quadruples)\b", re.I)
+_HALVE = lazy(r"\b(?:cut|reduce[sd]?|drop(?:ped)?|fall|fell)\b[^.;]{0,40}?\bin\s+half\b|\bhalve[sd]?\b", re.I)
 _CHANGE_VERB = lazy(
     r"\b(?:(cut|cuts|reduced?|reduces|lowered|lowers?|decreased?|decreases|shrank|fell|dropped)|"
     r"(raised?|raises|increased?|increases|boosted?|boosts|improved?|improves|rose|grew))\b", re.I)
@@ -44,6 +45,8 @@ _FRACTION_CUE = rx(r"half|halves|third|quarter|fourth|fifth|sixth|seventh|eighth
 # In text all ASCII, a share in words has one of these or "nearly", "almost", "virtually".
 _FRACTION_WORD = rx(r"half|halve|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
                     r"twelfth|twentieth|hundredth|thousandth")
+# The same, for lower-cased text: three times faster (numberstarts.lowered).
+_IN_FRACTION_LOW, _FRACTION_LOW = lowered(_IN_FRACTION), lowered(_FRACTION)
 _PART_OF_DURATION = rx(r"\s+(?:an?\s+)?(?:years?|months?|weeks?|days?|hours?|decades?)\b", re.I)
 _OF_NOUN = rx(
     r"\s+of\s+(?:(?:all|the|these|those|their|our|such|its)\s+)*((?:[A-Za-z\-]+\s+){0,2}?"
@@ -68,8 +71,9 @@ def change_by(text: str, start: int, lo: int):
     return True, "decrease" if v.group(1) else "increase"
 
 
-def shares(text: str, lo: int, hi: int, low: str, taken):
-    """Yield the ratios, changes and shares in words of text[lo:hi] (`low` is it lower-cased)."""
+def shares(text: str, lo: int, hi: int, low: str, taken, folds: bool = True):
+    """Yield the ratios, changes and shares in words of text[lo:hi] (`low` is it lower-cased;
+    unless `folds` (literals.foldable), its matches are found in `low`, see numberstarts)."""
     if "twice" in low or "times" in low or "fold" in low:
         for m in _RATIO.finditer(text, lo, hi):
             word = m.group(1).lower()
@@ -82,7 +86,7 @@ def shares(text: str, lo: int, hi: int, low: str, taken):
             yield Quantity(m.start(), m.end(), m.group(0), "ratio", value, relative=True,
                            direction="increase", words=True)
     if _IN_OF.search(low) and _IN_NUMBER.search(text, lo, hi):
-        for m in _IN_FRACTION.finditer(text, lo, hi):
+        for m in _finditer(_IN_FRACTION, _IN_FRACTION_LOW, text, lo, hi, low, folds):
             q = _in_fraction(text, m, lo, hi)
             if q is not None:
                 yield q
@@ -102,7 +106,7 @@ def shares(text: str, lo: int, hi: int, low: str, taken):
                                decimals=decimals, words=m.group(1)[0].isalpha())
     if _FRACTION_CUE.search(low) and (_FRACTION_WORD.search(low) or not low.isascii()
                                       or "nearly" in low or "almost" in low or "virtually" in low):
-        for m in _FRACTION.finditer(text, lo, hi):
+        for m in _finditer(_FRACTION, _FRACTION_LOW, text, lo, hi, low, folds):
             if taken.free(m.start(), m.end()):
                 q = _fraction(text, m, lo, hi)
                 if q is not None:
@@ -111,6 +115,12 @@ def shares(text: str, lo: int, hi: int, low: str, taken):
         for m in _HALVE.finditer(text, lo, hi):
             yield Quantity(m.start(), m.end(), m.group(0), "percent", 50.0, relative=True,
                            direction="decrease", words=True, qualifier="about")
+
+
+def _finditer(pattern, lower, text: str, lo: int, hi: int, low: str, folds: bool):
+    if folds:
+        return pattern.finditer(text, lo, hi)
+    return lowered_finditer(pattern, lower, text, lo, hi, low)
 
 
 def _in_fraction(text: str, m, lo: int, hi: int) -> Quantity | None:

@@ -132,19 +132,38 @@ class Terms:
             needles = self._needles = regex_needles(self)
         return needles is None or not sound or may_hold(needles, window, text, pos, endpos)
 
-    def _begins(self, low: str, text: str, sound: bool):
-        """The strings every match of the `re:` terms begins with (starts.py), when the text may
-        be searched from them alone (lowered in place, nothing `foldable`); else None."""
-        if self._starts is _UNSET:
-            found = None if self.regex is None or self._limited else starts(self.regex.pattern, re.I)
-            self._starts = tuple(sorted(found)) if found else None
-        return self._starts if sound and len(low) == len(text) else None
+    def _begins(self):
+        """The strings every match of the `re:` terms begins with (starts.py), or None."""
+        found = None if self.regex is None or self._limited else starts(self.regex.pattern, re.I)
+        self._starts = tuple(sorted(found)) if found else None
+        return self._starts
+
+    def _regex_part(self, text: str, low: str, window: str, sound: bool, pos: int, endpos, first: bool):
+        """The `re:` terms' matches in text[pos:endpos] (`window`: low[pos:end]; with `first`,
+        the first match or None): searched only where a match can begin, once the list has been
+        searched before (its needles rule a stretch out before the list is even compiled)."""
+        end = len(text) if endpos is None else endpos
+        begins = self._starts
+        if begins is not None and sound and pos >= 0 and end >= 0:  # sound: lowers in place
+            if begins is _UNSET or begins is _AGAIN:
+                if not self._may_match(text, pos, endpos, low[pos:endpos], sound):
+                    return None if first else ()
+                if begins is _UNSET:
+                    self._starts = _AGAIN  # read for its starts when searched again
+                    return self._timed(self.regex.search, text, pos, end) if first else self._run(text, pos, end)
+                begins = self._begins()
+            if begins is not None:
+                return scan(self.regex.match, begins, text, window, pos, end, first)
+        elif not self._may_match(text, pos, endpos, low[pos:endpos], sound):
+            return None if first else ()
+        return self._timed(self.regex.search, text, pos, end) if first else self._run(text, pos, end)
 
     def _run(self, text: str, pos: int, end: int):
         """The `re:` terms' matches in text[pos:end], under the time limit where it applies."""
+        regex = self.regex  # compiled first: that tells whether the time limit applies
         if not self._limited:
-            return self.regex.finditer(text, pos, end)
-        return self._timed(_all, self.regex, text, pos, end)
+            return regex.finditer(text, pos, end)
+        return self._timed(_all, regex, text, pos, end)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
         # The same sentence is searched for the same terms by many facts: remember the answer
@@ -166,12 +185,7 @@ class Terms:
             if lit in window:
                 best = _better(best, _compiled(term).search(text, pos, end))
         if self._regex_terms:
-            regex = self.regex
-            begins = self._begins(low, text, sound) if pos >= 0 and end >= 0 else None
-            if begins is not None:
-                best = _better(best, scan(regex.match, begins, text, window, pos, end, True))
-            elif self._may_match(text, pos, endpos, window, sound):
-                best = _better(best, self._timed(regex.search, text, pos, end))
+            best = _better(best, self._regex_part(text, low, window, sound, pos, endpos, True))
         if len(memo) > 512:
             memo.clear()
         memo[key] = best
@@ -221,17 +235,12 @@ class Terms:
                         found.append(m)
                 i = window.find(lit, i + 1)
         if self._regex_terms:
-            begins = self._starts if sound and pos >= 0 and end >= 0 else None  # sound: lowers in place
-            if begins is _UNSET:
-                begins = self._begins(low, text, sound)
-            if begins is not None:  # searched only where a match can begin
-                found.extend(scan(self.regex.match, begins, text, window, pos, end, False))
-            elif self._may_match(text, pos, endpos, low[pos:endpos], sound):
-                found.extend(self._run(text, pos, end))
+            found.extend(self._regex_part(text, low, window, sound, pos, endpos, False))
         return tuple(leftmost_longest(found)) if len(found) > 1 else tuple(found)
 
 
 _UNSET = object()
+_AGAIN = object()  # a list searched once: read for its starts the next time
 
 
 def _all(regex, text: str, pos: int, end: int, timeout=None) -> list:  # under the time limit

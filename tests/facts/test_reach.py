@@ -6,7 +6,7 @@ from linter.document.markdown import parse
 from linter.document.scopes import scopes
 from linter.facts import decisions, matching
 from linter.facts.frames import frame
-from linter.facts.reach import closest
+from linter.facts.reach import Reach, closest, reach
 from linter.text.quantities import extract
 
 DRAFT = """# Blinatumomab in children
@@ -123,3 +123,64 @@ def test_other_study_is_worked_out_once_per_sentence_and_subject(ctx, document, 
             for fact in subjects:
                 decisions.other_study(fact, scope, fb)
     assert len(asked) == len(set(asked)) == len(sentences) * len({f.subject_groups for f in subjects})
+
+
+def test_facts_named_by_every_key_group_are_the_plain_filter(ctx, document):
+    prose, sentences = document
+    fb = ctx.factbase
+    kept, plain, dropped = [], [], 0
+    for scope in sentences:
+        here = reach(scope, fb)
+        for text in (scope.key_text, scope.key_text + " \n overall survival"):
+            for kind in sorted(fb.by_kind):
+                facts = here.facts_for(kind, None)
+                for _ in range(2):  # the second answer is the kept one
+                    kept.append(here.keyed(facts, text))
+                    plain.append([f for f in facts if all(g.search(text) for g in f.key_groups)])
+                dropped += len(facts) - len(plain[-1])
+    assert kept == plain
+    assert any(kept) and dropped > 0
+
+
+def test_each_key_group_is_searched_once_per_text_however_many_figures_ask(ctx, document):
+    prose, sentences = document
+    fb = ctx.factbase
+    asked = []
+
+    class Counted:
+        def __init__(self, group):
+            self.group = group
+
+        def search(self, text):
+            asked.append((self.group, text))
+            return self.group.search(text)
+
+    scope = max(sentences, key=lambda s: len(extract(prose, s.start, s.end)))
+    here = Reach(scope, fb)
+    facts = here.facts_for("percent", None)
+    counted = {}
+    for fact in facts:
+        counted[fact] = type("F", (), {"key_groups": tuple(
+            counted.setdefault(g, Counted(g)) for g in fact.key_groups)})()
+    for _ in range(3):  # three figures of the sentence
+        here.keyed([counted[f] for f in facts], scope.key_text)
+        for f in facts:
+            here.names_every_key(counted[f], scope.key_text)
+    assert 0 < len(asked) == len(set(asked)) <= sum(len(f.key_groups) for f in facts)
+
+
+def test_the_kept_answers_about_boxes_and_tiers_are_the_plain_ones(ctx, document):
+    from linter.facts import attributes
+    from linter.facts.frames import has_boxes
+
+    prose, sentences = document
+    fb = ctx.factbase
+    kept, plain = [], []
+    for scope in sentences:
+        kept.append(reach(scope, fb).boxed(prose))
+        plain.append(has_boxes(scope, prose))
+        qs = extract(prose, scope.start, scope.end)
+        for q in qs + qs[::-1]:  # asked again, and out of order
+            kept.append(attributes.tiers(scope, prose, q))
+            plain.append(attributes._tiers(scope, prose, q))
+    assert kept == plain and True in plain and False in plain

@@ -146,3 +146,40 @@ def test_sentence_ends_read_as_the_plain_expression():
     windows = [(t, a, b) for t in texts for a, b in ((0, len(t)), (1, len(t) - 1), (2, len(t)))]
     assert [[m.span() for m in modifiers._SENTENCE_END.finditer(t, a, b)] for t, a, b in windows] \
         == [[m.span() for m in plain.finditer(t, a, b)] for t, a, b in windows]
+
+
+
+def _plain_bounds(text, start, lo=0):
+    a = max(lo, start - 600 - start % 300)
+    limit = min(len(text), a + 1500)
+    for m in modifiers._SENTENCE_END.finditer(text, a, start):
+        a = m.end()
+    m = modifiers._SENTENCE_END.search(text, start, limit)
+    return a, (m.end() if m else limit)
+
+
+def test_sentence_bounds_from_the_windows_ends_are_the_plain_scans():
+    parts = ["It was 96%. ", "Not 5!", "\n\n", "v.2 and 3.5? ", "\n \t\n", "Yes.\"", " (12). ",
+             "e.g.", "x" * 40, "! ", "?\n", "1.\n", "\n", ". ", "a.b"]
+    import random
+    rng = random.Random(7)
+    texts = ["".join(rng.choice(parts) for _ in range(n)) for n in (5, 40, 200, 600)]
+    got, want = [], []
+    for text in texts:
+        for start in range(len(text) + 1):
+            for lo in (0, 350):
+                got.append(modifiers.bounds(text, start, lo))
+                want.append(_plain_bounds(text, start, lo))
+    assert got == want
+    assert len(set(want)) > 100
+
+
+def test_one_kind_asked_for_is_that_kinds_share_of_every_modifier():
+    model = modifiers.shipped()
+    texts = ["It did not help, but no one said so; \"not a cure\" perhaps.",
+             "Never again, they hoped: it may be, in the 1990s, per year."]
+    for text in texts:
+        every = model.find(text, 0, len(text))
+        for kind in [k.name for k in model.kinds] + ["quoted"]:
+            assert model.find(text, 0, len(text), (kind,)) == [m for m in every if m.kind == kind]
+    assert {m.kind for t in texts for m in model.find(t)} >= {"negated", "quoted"}

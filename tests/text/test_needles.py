@@ -158,3 +158,61 @@ def test_a_screen_says_every_list_may_match_a_text_with_a_folding_character():
     lists = [compile_terms(["survival"], {}), compile_terms(["relapse"], {}), None]
     assert Screen(lists).possible("Most children ſurvived.", 0, 20) == [True, True, False]
     assert Screen(lists).possible("Most children survived.", 0, 20) == [False, False, False]
+
+
+def test_needles_read_before_compiling_are_those_read_after():
+    """Whether a list runs under the time limit is known without compiling it (needles._limited):
+    the needles it gives are those given once Terms.regex has decided."""
+    from linter.text.needles import regex_needles
+
+    lists = [(t,) for t in _vocabulary_terms()]
+    lists += [("re:(a|aa)+b",), ("re:(?:x+)+y", "re:\\bno\\b"), ("re:(unclosed", "re:\\bok\\b"),
+              ("re:\\bstay\\s+in\\s+remission", "re:(?:relapse|recur)s?"), ("re:(\\w+)\\s+\\1",),
+              ("re:\\bn\\s*=", "re:(?<!free )\\bsurvival\\b")]
+    before, after = [], []
+    for terms in lists:
+        early, late = Terms(terms), Terms(terms)
+        found = regex_needles(early)
+        assert early._regex is None  # not compiled for its needles
+        try:
+            late.regex  # noqa: B018 - decides the time limit as a search would
+        except Exception:  # noqa: BLE001 - re's or regex's error: a list that does not compile
+            continue  # cannot be searched either way
+        before.append(found)
+        after.append(regex_needles(late))
+    assert before == after
+    assert len(before) == len(lists) - 1 and before.count(None) >= 3  # (a|aa)+, (x+)+, \\1
+
+
+def test_a_list_whose_needles_a_text_lacks_is_not_compiled_for_it():
+    group = Terms(("re:\\bstay(?:ed)?\\s+in\\s+remission", "re:\\brelapse[sd]?\\b"))
+    assert group.search("Most children were treated for two years.") is None
+    assert [m.span() for m in group.finditer("Five children were treated.")] == []
+    assert group._regex is None
+    plain = Terms(group.terms)
+    plain._needles = None  # never skips
+    text = "Most children stayed in remission."
+    assert group.search(text).span() == plain.search(text).span() == (14, 33)
+    assert group._regex is not None
+
+
+def test_a_stretch_with_a_needle_but_not_the_whole_word_is_not_searched(monkeypatch):
+    runs = []
+    real = Terms._timed
+    monkeypatch.setattr(Terms, "_timed", lambda self, method, *a: runs.append(a) or real(self, method, *a))
+    group = Terms((r"re:(?-i:\bOS\b)", r"re:\bfigures?\b"))
+    assert group.search("Most of those children were treated.") is None  # "os" in "most", "those"
+    assert group._regex is None and runs == []
+    text = "Five-year OS was 90%."
+    assert group.search(text).span() == (10, 12) and len(runs) == 1
+
+
+def test_a_lowered_shape_answers_as_the_shape_of_the_text():
+    from linter.text.literals import Shape, needs, plan, term_list_needs
+
+    plans = [plan(term_list_needs((t,))) for t in _vocabulary_terms()]
+    plans += [needs(r"\bno\s+(?:change|increase)\b", re.I), needs(r"\bOS\b", re.I)]
+    texts = [t for t in _texts(11, 600) if not foldable(t)]
+    assert len([p for p in plans if p]) > 40 and len(texts) > 200
+    assert [[Shape.lowered(t.lower()).may_hold(p) for p in plans] for t in texts] == \
+        [[Shape(t).may_hold(p) for p in plans] for t in texts]

@@ -160,3 +160,22 @@ def test_sentences_with_and_without_number_words():
         == [("1,440", "count", 1440.0), ("96%", "percent", 96.0)]
     assert [(q.text, q.kind, q.value) for q in extract("Of 1,440 children, ninety were alive.")] \
         == [("1,440", "count", 1440.0), ("ninety", "number", 90.0)]
+
+
+def test_the_written_out_constructor_takes_every_field_with_its_default():
+    import dataclasses
+    import inspect
+
+    from linter.text.quantity import Quantity
+
+    params = list(inspect.signature(Quantity.__init__).parameters.values())[1:]
+    fields = dataclasses.fields(Quantity)
+    assert [p.name for p in params] == [f.name for f in fields]
+    assert [p.default for p in params] == [
+        inspect.Parameter.empty if f.default is dataclasses.MISSING else f.default for f in fields]
+    q = Quantity(3, 6, "96%", "percent", 96.0, unit="%")
+    assert dataclasses.replace(q, relative=True) == Quantity(3, 6, "96%", "percent", 96.0, unit="%",
+                                                              relative=True)
+    assert hash(q) == hash(Quantity(3, 6, "96%", "percent", 96.0, unit="%"))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        q.value = 1.0
