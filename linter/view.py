@@ -12,6 +12,7 @@ from functools import cached_property
 
 from linter.document.markdown import Document
 from linter.document.scopes import scopes
+from linter.facts.screens import screens
 from linter.text.citations import cites
 from linter.text.hedging import hedged, negated, quoted
 from linter.text.literals import Shape, needs_of
@@ -95,9 +96,17 @@ class DocumentView:
         return {}
 
     @cached_property
-    def contradictions(self) -> list:
-        """The fact base's (fact, contradiction) pairs with the literal pieces of each predicate."""
-        return [(fact, c, needs_of(c.groups[-1])) for fact, c in self.factbase.contradictions]
+    def _screened(self) -> dict:
+        return {}
+
+    def fact_screens(self, text: str) -> tuple[list, list]:
+        """The fact base's (fact, contradiction, pieces) whose predicate, and the claim facts
+        each group of which, may match `text` (a sentence): the others hold none of the literal
+        pieces every match needs (facts/screens.py). Once per text."""
+        hit = self._screened.get(text)
+        if hit is None:
+            hit = self._screened[text] = screens(self.factbase).screened(self.shape(text))
+        return hit
 
     def shape(self, text: str) -> Shape:
         """A text as the literal-pieces test reads it (text/literals.py), once per document."""

@@ -96,11 +96,10 @@ def _contradiction(view, scope, rule):
     # Words of certainty ("guarantees a cure") make the claim an overclaim: reported as one.
     certain = rule.matcher("exceptions")
     text = scope.text
-    shape = view.shape(text)
-    for fact, rule_of_fact, needs in view.contradictions:
+    # Every way of matching needs the last group (the claim's predicate) in the sentence.
+    for fact, rule_of_fact, _ in view.fact_screens(text)[0]:
         groups = rule_of_fact.groups
-        # Every way of matching needs the last group (the claim's predicate) in the sentence.
-        if not shape.may_hold(needs) or groups[-1].search(text) is None:
+        if groups[-1].search(text) is None:
             continue
         says = rule_of_fact.says
         # A contradiction stays in its scope: the same trial, setting or convention.
@@ -132,13 +131,13 @@ def _contradiction(view, scope, rule):
 
 def _disputed(view, scope, rule):
     """A sentence repeating a claim the fact base marks as disputed."""
-    doc, fb = view.doc, view.factbase
-    for fact in fb.claim_facts:
-        if fact.status != "disputed" or not fact.claim:
+    doc = view.doc
+    for fact in view.fact_screens(scope.text)[1]:  # those whose every group may match
+        if fact.status != "disputed":
             continue
         last = None
         for g in fact.claim:  # every group must match; the first that does not ends the test
-            last = g.search(scope.text) if g is not None and view.may_match(g, scope.text) else None
+            last = g.search(scope.text)
             if last is None:
                 break
         if last is None:
@@ -286,7 +285,7 @@ def _causal(view, scope, rule):
 
 
 def _claim_words(view, scope, rule):
-    doc, fb = view.doc, view.factbase
+    doc = view.doc
     terms = rule.prepared
     m = terms.search(doc.prose, scope.start, scope.end) \
         if terms is not None and view.may_match(terms, scope.text) else None
@@ -297,9 +296,8 @@ def _claim_words(view, scope, rule):
         return None
     if purpose(doc.prose, m.start(), scope.start, scope.end, model=view.modifiers):
         return None  # "infusions to help prevent infections": an aim, not a claim
-    for fact in fb.claim_facts:
-        if all(g is not None and view.may_match(g, scope.text) and g.search(scope.text)
-               for g in fact.claim):
+    for fact in view.fact_screens(scope.text)[1]:  # those whose every group may match
+        if all(g.search(scope.text) for g in fact.claim):
             return None
     found = " ".join(m.group(0).split())
     return Finding(rule.code, rule.category, rule.severity, m.start(), m.end(),
