@@ -81,7 +81,19 @@ def may_hold(needles: tuple, window: str, text: str, lo: int, hi) -> bool:
     may follow them (see `regex_needles`)."""
     if not _holds_one(needles, window, text, lo, hi):
         return False
-    return len(needles) < 3 or Shape.lowered(window).may_hold(needles[2])
+    if len(needles) < 3 or needles[2] is None:
+        return True
+    # Many lists ask about the same stretch (a whole document, for the phrase rules): its
+    # words are read once.
+    shape = _SHAPES.get(window)
+    if shape is None:
+        if len(_SHAPES) > 64:
+            _SHAPES.clear()
+        shape = _SHAPES[window] = Shape.lowered(window)
+    return shape.may_hold(needles[2])
+
+
+_SHAPES: dict = {}  # a lowered stretch -> its Shape, for the stretches last asked about
 
 
 def _holds_one(needles: tuple, window: str, text: str, lo: int, hi) -> bool:

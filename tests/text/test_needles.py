@@ -216,3 +216,25 @@ def test_a_lowered_shape_answers_as_the_shape_of_the_text():
     assert len([p for p in plans if p]) > 40 and len(texts) > 200
     assert [[Shape.lowered(t.lower()).may_hold(p) for p in plans] for t in texts] == \
         [[Shape(t).may_hold(p) for p in plans] for t in texts]
+
+
+def test_lists_asking_about_the_same_stretch_read_its_words_once(monkeypatch):
+    from linter.text import literals, needles
+
+    asked, read = [], []
+    real = literals.Shape.words.fget
+
+    def words(self):
+        asked.append(self.low)
+        if self._words is None:
+            read.append(self.low)
+        return real(self)
+
+    monkeypatch.setattr(literals.Shape, "words", property(words))
+    needles._SHAPES.clear()
+    lists = [Terms((r"re:(?-i:\bOS\b)", r"re:\bfigures?\b")), Terms((r"re:\bOS\s+rate\b",)),
+             Terms((r"re:(?-i:\bEFS\b)", r"re:\brate\b"))]
+    text = "Most of those figures were rates. Five-year OS was 90%, and the OS rate 88%."
+    found = [[m.span() for m in group.finditer(text)] for group in lists]
+    assert found == [[(14, 21), (44, 46), (64, 66)], [(64, 71)], [(67, 71)]]
+    assert len(asked) == 3 and read == [text.lower()]
