@@ -91,13 +91,16 @@ _ANAPHOR = rx(r"\b(?:it|it's|its|this|that|the\s+(?:drug|treatment|therapy|medic
 
 
 def _contradiction(view, scope, rule):
+    text = scope.text
+    possible = view.fact_screens(text)[0]
+    if not possible:
+        return None
     doc, fb = view.doc, view.factbase
-    anaphor = _ANAPHOR.search(scope.text) is not None
+    anaphor = _ANAPHOR.search(text) is not None
     # Words of certainty ("guarantees a cure") make the claim an overclaim: reported as one.
     certain = rule.matcher("exceptions")
-    text = scope.text
     # Every way of matching needs the last group (the claim's predicate) in the sentence.
-    for fact, rule_of_fact, _ in view.fact_screens(text)[0]:
+    for fact, rule_of_fact, _ in possible:
         groups = rule_of_fact.groups
         if groups[-1].search(text) is None:
             continue

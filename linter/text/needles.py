@@ -149,11 +149,11 @@ class Screen:
     one of whose strings the stretch holds. Where the strings are in a text is found once per
     text, so that each stretch costs a bisection and its own few occurrences."""
 
-    __slots__ = ("patterns", "_needles", "_split", "_texts")
+    __slots__ = ("patterns", "_needles", "_split", "_texts", "_unknown")
 
     def __init__(self, patterns):
         self.patterns = tuple(patterns)
-        self._needles = self._split = None
+        self._needles = self._split = self._unknown = None
         self._texts: dict = {}  # text -> (starts, ends, owners) of its needles, by start
 
     def possible(self, text: str, lo: int = 0, hi: int | None = None) -> list[bool]:
@@ -161,6 +161,7 @@ class Screen:
         if needles is None:
             needles = self._needles = [needles_of(p) if p is not None else () for p in self.patterns]
             self._split = [None if n is None else split(n) for n in needles]
+            self._unknown = [found is None for found in needles]  # lists always searched
         low, sound = lowered(text)
         if not sound:
             return [p is not None for p in self.patterns]
@@ -174,7 +175,7 @@ class Screen:
                 self._texts.clear()
             index = self._texts[text] = _occurrences(text, low, needles)
         starts, ends, owners = index
-        out = [found is None for found in needles]
+        out = self._unknown.copy()
         hi = len(low) if hi is None else hi
         k, n = bisect_left(starts, lo), len(starts)
         while k < n and starts[k] < hi:
