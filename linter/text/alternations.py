@@ -11,14 +11,9 @@ from __future__ import annotations
 import re
 
 from linter.regexcache import compile as rx
+from linter.text import kept
 from linter.text.literals import foldable
-
-try:  # Python 3.11+
-    from re import _constants as _c
-    from re import _parser
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _parser  # type: ignore[no-redef]
+from linter.text.parsetree import opens_with_boundary, parse
 
 
 def alternation(patterns: list[str]) -> str:
@@ -56,8 +51,14 @@ def _after_boundary(pattern: str) -> str | None:
         return None if rest is None else f"(?:{rest})"
     if not pattern.startswith("\\b"):
         return None
-    data = _parser.parse(pattern, re.IGNORECASE).data
-    return pattern[2:] if data and data[0] == (_c.AT, _c.AT_BOUNDARY) else None
+    opens = kept.ask("opens", pattern, _opens)  # worked out once, and kept between runs
+    if opens is None:
+        parse(pattern, re.IGNORECASE)  # does not parse: the parser's own error
+    return pattern[2:] if opens else None
+
+
+def _opens(pattern: str) -> bool | None:
+    return opens_with_boundary(pattern, re.IGNORECASE)
 
 
 # Escapes that name a class or a position, the same in lower-cased text: \b \B \s \S \w \W \d \D
