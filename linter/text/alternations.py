@@ -73,8 +73,7 @@ def for_lowered(pattern) -> re.Pattern | None:
     None when the pattern has an upper-case letter, an inline flag or an escape that could
     name a letter, and so is not sure to match the same there."""
     source = pattern.pattern
-    flags = getattr(pattern, "flags", None)  # a regexcache.Lazy pattern keeps them unread
-    flags = pattern._flags if flags is None else flags
+    flags = pattern.flags
     if not flags & re.IGNORECASE or "(?" in source.replace("(?:", "").replace(
             "(?=", "").replace("(?!", "").replace("(?<=", "").replace("(?<!", ""):
         return None
