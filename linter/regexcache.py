@@ -26,6 +26,11 @@ class Lazy:
     def __init__(self, pattern: str, flags: int = 0):
         self.pattern, self._flags = pattern, flags
 
+    @property
+    def flags(self) -> int:
+        """The flags it was given (a compiled pattern's also hold re.UNICODE for a text pattern)."""
+        return self._flags
+
     def __getattr__(self, name):  # only until compiled: then every slot is set
         if name not in Lazy.__slots__:
             raise AttributeError(name)

@@ -46,7 +46,7 @@ def test_every_lazy_pattern_in_the_package_compiles():
     failing = []
     for module, name, value in found:
         try:
-            re.compile(value.pattern, value._flags)
+            re.compile(value.pattern, value.flags)
         except re.error as err:
             failing.append(f"{module}.{name}: {err}")
     assert failing == []
@@ -55,8 +55,34 @@ def test_every_lazy_pattern_in_the_package_compiles():
 def test_the_population_nouns_compile_on_first_use_and_answer_as_compiled(ctx):
     nouns = ctx.factbase.population_nouns
     assert isinstance(nouns, Lazy)
-    compiled = re.compile(nouns.pattern, nouns._flags)
+    compiled = re.compile(nouns.pattern, nouns.flags)
     texts = ["children with ALL", "the newly diagnosed patients", "their young kids", "adults",
              "all of those treated", "these two small infants"]
     assert [getattr(nouns.match(t), "span", lambda: None)() for t in texts] == \
         [getattr(compiled.match(t), "span", lambda: None)() for t in texts]
+
+
+def test_a_lazy_pattern_gives_its_flags_without_compiling():
+    pattern = lazy(r"\bnot\b", re.IGNORECASE)
+    assert (pattern.pattern, pattern.flags) == (r"\bnot\b", re.IGNORECASE)
+    with pytest.raises(AttributeError):
+        object.__getattribute__(pattern, "search")  # still unset: nothing compiled
+
+
+def test_a_trigger_list_searched_in_lower_cased_text_compiles_only_its_copy():
+    """A modifier kind's list is searched with its lower-case copy; the list itself stays
+    uncompiled until a text that lower-casing would change asks for it, and then matches as
+    the compiled list does."""
+    from linter.text.modifiers import Model, negated, shipped
+
+    base = shipped()
+    fresh = Model([{"terminate": base.common, "kinds": base.data}])
+    sentence = "Survival did not reach 90%."
+    assert negated(sentence, sentence.index("90"), model_=fresh)
+    kind = next(k for k in fresh.kinds if k.name == "negated")
+    original = kind._get("forward")
+    with pytest.raises(AttributeError):
+        object.__getattribute__(original, "search")
+    text = "It did not work, and no child relapsed."
+    assert [m.span() for m in original.finditer(text)] == \
+        [m.span() for m in re.compile(original.pattern, original.flags).finditer(text)]

@@ -2,8 +2,9 @@
 
 Before a term list is searched, the literal pieces every match must hold are read from its
 parsed expressions (text/literals.py), and an expression from a data file is parsed for its
-shape (text/patterns.py). Both answers are plain data (strings, flags, tuples), the same
-in every run, and parsing a few hundred expressions cost a fresh process about a fifth of
+shape (text/patterns.py); a list searched often is read for the words its matches begin with
+(text/starts.py), and term patterns for a word boundary they open with (text/alternations.py).
+The answers are plain data (strings, flags, tuples), the same in every run, and parsing a few hundred expressions cost a fresh process about a fifth of
 linting a short draft. The answers met in a run are stored when the process ends, if it met
 new ones, and a later run starts with them.
 
@@ -20,7 +21,7 @@ from __future__ import annotations
 import atexit
 
 from linter.knowledge import cache
-from linter.text import kept, literals, patterns
+from linter.text import kept, literals, parsetree, patterns, starts
 
 KIND = "derived"
 LIMIT = 20000  # answers kept; past it, only those a run worked out itself (data edited often)
@@ -30,7 +31,7 @@ _state: dict = {}  # the entry's key
 def key() -> str | None:
     """The entry's key: the code that works the answers out (None when it cannot be read)."""
     chunks = []
-    for module in (literals, patterns, kept):
+    for module in (literals, patterns, starts, parsetree, kept):
         try:
             with open(module.__file__, "rb") as handle:
                 chunks.append(handle.read())
@@ -57,23 +58,22 @@ def save() -> None:
     if found is None or cache.cache_dir() is None or not _new():
         return
     stored = _entry(cache.load(KIND, found))
-    mine = ({(p, int(f)): kept.frozen(v) for (p, f), v in kept.PIECES.items()},  # no RegexFlag
-            dict(kept.SHAPES))
+    mine = kept.tables()
     if sum(map(len, mine)) + sum(map(len, stored.values())) > LIMIT:
         value = mine  # what this run worked out, not what it was given
     else:
-        value = ({**stored["pieces"], **mine[0]}, {**stored["shapes"], **mine[1]})
+        value = tuple({**stored[kind], **table} for kind, table in zip(kept.KINDS, mine))
     cache.store(KIND, found, value)
-    kept.STORED = {"pieces": value[0], "shapes": value[1]}
+    kept.STORED = dict(zip(kept.KINDS, value))
 
 
 def _new() -> bool:
-    return (any(k not in kept.STORED["pieces"] for k in kept.PIECES)
-            or any(k not in kept.STORED["shapes"] for k in kept.SHAPES))
+    return any(any(k not in kept.STORED[kind] for k in kept.KNOWN[kind]) for kind in kept.KINDS)
 
 
 def _entry(entry) -> dict:
-    """A stored entry's two tables (empty unless it is a pair of them)."""
-    if isinstance(entry, tuple) and len(entry) == 2 and all(type(t) is dict for t in entry):
-        return {"pieces": entry[0], "shapes": entry[1]}
-    return {"pieces": {}, "shapes": {}}
+    """A stored entry's tables (empty unless it is a tuple of as many as kept.KINDS)."""
+    if isinstance(entry, tuple) and len(entry) == len(kept.KINDS) \
+            and all(type(t) is dict for t in entry):
+        return dict(zip(kept.KINDS, entry))
+    return {kind: {} for kind in kept.KINDS}

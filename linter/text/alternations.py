@@ -11,14 +11,9 @@ from __future__ import annotations
 import re
 
 from linter.regexcache import compile as rx
+from linter.text import kept
 from linter.text.literals import foldable
-
-try:  # Python 3.11+
-    from re import _constants as _c
-    from re import _parser
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _parser  # type: ignore[no-redef]
+from linter.text.parsetree import opens_with_boundary, parse
 
 
 def alternation(patterns: list[str]) -> str:
@@ -56,8 +51,14 @@ def _after_boundary(pattern: str) -> str | None:
         return None if rest is None else f"(?:{rest})"
     if not pattern.startswith("\\b"):
         return None
-    data = _parser.parse(pattern, re.IGNORECASE).data
-    return pattern[2:] if data and data[0] == (_c.AT, _c.AT_BOUNDARY) else None
+    opens = kept.ask("opens", pattern, _opens)  # worked out once, and kept between runs
+    if opens is None:
+        parse(pattern, re.IGNORECASE)  # does not parse: the parser's own error
+    return pattern[2:] if opens else None
+
+
+def _opens(pattern: str) -> bool | None:
+    return opens_with_boundary(pattern, re.IGNORECASE)
 
 
 # Escapes that name a class or a position, the same in lower-cased text: \b \B \s \S \w \W \d \D
@@ -72,8 +73,7 @@ def for_lowered(pattern) -> re.Pattern | None:
     None when the pattern has an upper-case letter, an inline flag or an escape that could
     name a letter, and so is not sure to match the same there."""
     source = pattern.pattern
-    flags = getattr(pattern, "flags", None)  # a regexcache.Lazy pattern keeps them unread
-    flags = pattern._flags if flags is None else flags
+    flags = pattern.flags
     if not flags & re.IGNORECASE or "(?" in source.replace("(?:", "").replace(
             "(?=", "").replace("(?!", "").replace("(?<=", "").replace("(?<!", ""):
         return None

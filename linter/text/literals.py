@@ -19,13 +19,10 @@ import re
 from functools import lru_cache
 
 from linter.text import kept
-
-try:  # Python 3.11+
-    from re import _constants as _c
-    from re import _parser
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _parser  # type: ignore[no-redef]
+from linter.text.parsetree import GROUPS as _GROUPS
+from linter.text.parsetree import REPEATS as _REPEATS
+from linter.text.parsetree import c as _c
+from linter.text.parsetree import parse
 
 FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")  # İ ı ſ K: each matches an ASCII letter
 _WORDS = re.compile(r"\w+")
@@ -48,8 +45,6 @@ def lowered(text: str) -> tuple[str, bool]:
 
 
 _LOWER: dict = {}
-_REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT)}
-_GROUPS = {_c.SUBPATTERN, getattr(_c, "ATOMIC_GROUP", _c.SUBPATTERN)}
 
 
 def _is_word(ch: str) -> bool:
@@ -164,7 +159,7 @@ def pieces(pattern: str, flags: int = 0) -> frozenset | None:
     """What every match of `pattern` holds: alternatives, each a set of (literal, whole_word)
     pieces that all occur in the match; None when the expression gives no such set. Worked out
     once, and kept between runs (kept.py)."""
-    return kept.pieces(pattern, flags, read_pieces)
+    return kept.ask("pieces", (pattern, flags), read_pieces)
 
 
 def read_pieces(pattern: str, flags: int = 0) -> frozenset | None:
@@ -172,7 +167,7 @@ def read_pieces(pattern: str, flags: int = 0) -> frozenset | None:
     if flags & re.ASCII or "(?a" in pattern:  # word edges as ASCII reads them: not ours
         return None
     try:
-        parsed = _parser.parse(pattern, flags)
+        parsed = parse(pattern, flags)
     except (re.error, RecursionError, OverflowError):
         return None
     found = _sequence(parsed.data)

@@ -19,6 +19,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from linter.regexcache import compile as rx
+from linter.regexcache import lazy
 from linter.text.alternations import alternation, for_lowered, lowered_text
 from linter.text.literals import Shape, plan, term_list_needs
 from linter.text.terms import expand, term_pattern
@@ -45,10 +46,11 @@ class Modifier:
 
 
 def _pattern(terms, vocabulary=None):
+    # Compiled on first use: a list searched in lower-cased text uses its copy alone.
     terms = expand(terms, vocabulary or {})
     if not terms:
         return None
-    return rx(alternation([term_pattern(t) for t in terms]), re.IGNORECASE)
+    return lazy(alternation([term_pattern(t) for t in terms]), re.IGNORECASE)
 
 
 class _Kind:

@@ -50,8 +50,7 @@ def lowered_scan(text: str, lo: int, low: str) -> tuple[str, int]:
 def lowered(pattern):
     """The pattern to search lower-cased text with, for a pattern that ignores case and whose
     own letters are all lower-case (written so: the tests compare their matches)."""
-    flags = getattr(pattern, "flags", None)  # a regexcache.Lazy pattern keeps them unread
-    flags = pattern._flags if flags is None else flags
+    flags = pattern.flags
     return lazy(pattern.pattern, flags & ~re.IGNORECASE)
 
 

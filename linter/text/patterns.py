@@ -49,18 +49,14 @@ def risky(pattern: str) -> bool:
 
 
 def _shape(pattern: str) -> str | None:
-    return kept.shape(pattern, read_shape)  # worked out once, and kept between runs
+    return kept.ask("shapes", pattern, read_shape)  # worked out once, and kept between runs
 
 
 def read_shape(pattern: str) -> str | None:
     """None, "risky" or "nested", worked out from the parsed expression."""
-    try:
-        from re import _constants as c
-        from re import _parser
-    except ImportError:  # pragma: no cover - Python 3.10
-        import sre_constants as c
-        import sre_parse as _parser
-    repeats = {c.MAX_REPEAT, c.MIN_REPEAT}
+    from linter.text.parsetree import c, parse
+
+    repeats = {c.MAX_REPEAT, c.MIN_REPEAT}  # possessive repeats do not backtrack
     found = []
 
     def walk(items, inside: bool) -> None:
@@ -83,7 +79,7 @@ def read_shape(pattern: str) -> str | None:
                 found.append("risky")
 
     try:
-        walk(_parser.parse(pattern), False)
+        walk(parse(pattern), False)
     except Exception:  # noqa: BLE001 - a pattern that does not parse is reported elsewhere
         return "risky"
     return "nested" if "nested" in found else (found[0] if found else None)

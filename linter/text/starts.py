@@ -17,24 +17,27 @@ from __future__ import annotations
 
 import re
 
-try:  # Python 3.11+
-    from re import _constants as _c
-    from re import _parser
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _parser  # type: ignore[no-redef]
+from linter.text import kept
+from linter.text.parsetree import GROUPS as _GROUPS
+from linter.text.parsetree import REPEATS as _REPEATS
+from linter.text.parsetree import ZERO_WIDTH as _ZERO_WIDTH
+from linter.text.parsetree import c as _c
+from linter.text.parsetree import parse
 
-_ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
-_GROUPS = {_c.SUBPATTERN, getattr(_c, "ATOMIC_GROUP", _c.SUBPATTERN)}
-_REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT)}
 _MOST = 64  # start strings: beyond this the expression is searched as usual
 _LONGEST = 12  # characters of a start string: enough to be rare
 
 
 def starts(pattern: str, flags: int = 0) -> frozenset | None:
-    """Lowercase ASCII strings one of which every match of `pattern` begins with (None: unknown)."""
+    """Lowercase ASCII strings one of which every match of `pattern` begins with (None: unknown).
+    Worked out once, and kept between runs (kept.py)."""
+    return kept.ask("starts", (pattern, flags), read_starts)
+
+
+def read_starts(pattern: str, flags: int = 0) -> frozenset | None:
+    """`starts`, worked out from the parsed expression."""
     try:
-        parsed = _parser.parse(pattern, flags)
+        parsed = parse(pattern, flags)
     except Exception:  # noqa: BLE001 - an expression the parser refuses gets no answer
         return None
     found = _sequence(list(parsed), 0, None)

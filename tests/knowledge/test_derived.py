@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from linter.knowledge import cache, derived
-from linter.text import kept, literals, patterns
+from linter.text import alternations, kept, literals, parsetree, patterns, starts
 
 
 @pytest.fixture
@@ -21,15 +21,14 @@ def fresh(tmp_path, monkeypatch):
 def _restart(monkeypatch, restore=True):
     """A new process: nothing asked yet."""
     monkeypatch.setattr(derived, "_state", {})
-    monkeypatch.setattr(kept, "PIECES", {})
-    monkeypatch.setattr(kept, "SHAPES", {})
-    monkeypatch.setattr(kept, "STORED", {"pieces": {}, "shapes": {}})
+    monkeypatch.setattr(kept, "KNOWN", {kind: {} for kind in kept.KINDS})
+    monkeypatch.setattr(kept, "STORED", {kind: {} for kind in kept.KINDS})
     if restore:
         derived.restore()
 
 
 def _answers():
-    return dict(kept.PIECES), dict(kept.SHAPES)
+    return tuple(dict(kept.KNOWN[kind]) for kind in kept.KINDS)
 
 
 def _expressions(obj):
@@ -46,9 +45,11 @@ def _expressions(obj):
 
 
 def _counting(monkeypatch):
-    """How often the parser is asked (literals.read_pieces, patterns.read_shape)."""
+    """How often the parser is asked (literals.read_pieces, patterns.read_shape,
+    starts.read_starts, alternations._opens)."""
     asked = []
-    for module, name in ((literals, "read_pieces"), (patterns, "read_shape")):
+    for module, name in ((literals, "read_pieces"), (patterns, "read_shape"),
+                         (starts, "read_starts"), (alternations, "_opens")):
         real = getattr(module, name)
         monkeypatch.setattr(module, name, lambda *a, _real=real: asked.append(a) or _real(*a))
     return asked
@@ -59,6 +60,8 @@ def _ask(expressions):
         literals.pieces(f"(?:{expression})", re.IGNORECASE)
         literals.pieces(expression, re.IGNORECASE)
         patterns.risky(expression)
+        starts.starts(expression, re.IGNORECASE)  # as Terms.starts and starts.term_heads ask
+        alternations.alternation([f"\\b{expression}", f"(?:\\b{expression})", "x"])
 
 
 def test_a_later_run_gets_the_answers_the_parser_gives_without_asking_it(fresh, ctx, monkeypatch):
@@ -66,16 +69,32 @@ def test_a_later_run_gets_the_answers_the_parser_gives_without_asking_it(fresh, 
     found = sorted(set(_expressions(dict(vars(ctx.knowledge)))))
     assert len(found) > 100
     _ask(found)
-    pieces, shapes = _answers()
+    pieces, shapes, begins, opens = _answers()
     assert sum(v is not None for v in pieces.values()) > 100
+    assert sum(v is not None for v in begins.values()) > 50
+    assert sum(v is True for v in opens.values()) > 100
     derived.save()
     _restart(monkeypatch)
     asked = _counting(monkeypatch)
     _ask(found)
     assert asked == []
-    assert _answers() == (pieces, shapes)
+    assert _answers() == (pieces, shapes, begins, opens)
     assert pieces == {(p, f): literals.read_pieces(p, f) for p, f in pieces}
     assert shapes == {p: patterns.read_shape(p) for p in found}
+    assert begins == {(p, f): starts.read_starts(p, f) for p, f in begins}
+    assert begins == {(p, re.I): starts.read_starts(p, re.I) for p in found}
+    assert opens == {p: parsetree.opens_with_boundary(p, re.I) for p in opens}
+
+
+def test_a_stored_answer_is_the_parsers_own():
+    """The answers as the tree walkers give them, on expressions written for the purpose."""
+    assert starts.read_starts(r"(?:is|are)\s+safe", re.I) == frozenset({"is", "are"})
+    assert starts.read_starts(r"\w+ly", re.I) is None
+    assert parsetree.opens_with_boundary(r"\bbut\b", re.I) is True
+    assert parsetree.opens_with_boundary(r"\Bbut", re.I) is False
+    assert parsetree.opens_with_boundary(r"\b(", re.I) is None
+    with pytest.raises(re.error):  # a stored "does not parse" still gives the parser's error
+        alternations.alternation([r"\b(", r"\bx"])
 
 
 def test_nothing_is_written_when_no_new_answer_came(fresh, monkeypatch):
@@ -99,13 +118,14 @@ ANSWER = frozenset({frozenset({("no", True), ("change", True)})})
 
 
 @pytest.mark.parametrize("bad", [
-    ({(NO_CHANGE, 2): (("", True),)}, {}),  # a piece where an alternative belongs
-    ({(NO_CHANGE, 2): ((("", True),),)}, {}),  # an empty piece
-    ({(NO_CHANGE, 2): ((("no", 1),),)}, {}),  # not a flag of a whole word
-    ({(NO_CHANGE, 2): [["no", True]]}, {}),
-    ({(NO_CHANGE, 2): ()}, {}),
-    ({}, {NO_CHANGE: "fine"}),
-    ({}, {NO_CHANGE: ["nested"]}),
+    ({(NO_CHANGE, 2): (("", True),)}, {}, {}, {}),  # a piece where an alternative belongs
+    ({(NO_CHANGE, 2): ((("", True),),)}, {}, {}, {}),  # an empty piece
+    ({(NO_CHANGE, 2): ((("no", 1),),)}, {}, {}, {}),  # not a flag of a whole word
+    ({(NO_CHANGE, 2): [["no", True]]}, {}, {}, {}),
+    ({(NO_CHANGE, 2): ()}, {}, {}, {}),
+    ({}, {NO_CHANGE: "fine"}, {}, {}),
+    ({}, {NO_CHANGE: ["nested"]}, {}, {}),
+    ({(NO_CHANGE, 2): kept.frozen(ANSWER)}, {}),  # the tables of an older layout
     {"wrong": "shape"},
 ])
 def test_a_stored_answer_of_another_shape_is_worked_out_again_and_replaced(fresh, bad):
@@ -118,8 +138,8 @@ def test_a_stored_answer_of_another_shape_is_worked_out_again_and_replaced(fresh
     else:
         assert patterns.risky(NO_CHANGE) is False
     derived.save()
-    assert cache.load("derived", key) == (({(NO_CHANGE, 2): kept.frozen(ANSWER)}, {})
-                                          if asks_pieces else ({}, {NO_CHANGE: None}))
+    assert cache.load("derived", key) == (({(NO_CHANGE, 2): kept.frozen(ANSWER)}, {}, {}, {})
+                                          if asks_pieces else ({}, {NO_CHANGE: None}, {}, {}))
 
 
 def test_a_corrupt_entry_is_worked_out_again(fresh, monkeypatch):
@@ -138,7 +158,7 @@ def test_a_corrupt_entry_is_worked_out_again(fresh, monkeypatch):
 
 def test_the_key_changes_with_the_code_that_works_the_answers_out(fresh, tmp_path, monkeypatch):
     before = derived.key()
-    for module in (literals, patterns, kept):
+    for module in (literals, patterns, starts, parsetree, kept):
         edited = tmp_path / f"edited-{module.__name__}.py"
         edited.write_bytes(Path(module.__file__).read_bytes() + b"\n# edited\n")
         with monkeypatch.context() as m:
@@ -167,4 +187,37 @@ def test_past_the_limit_only_the_answers_a_run_worked_out_are_kept(fresh, monkey
     derived.save()
     stored = cache.load("derived", derived.key())
     assert stored == ({("beta", 0): ((("beta", False),),), ("gamma", 0): ((("gamma", False),),)},
-                      {})
+                      {}, {}, {})
+
+
+IS_SAFE = r"(?:is|are)\s+safe"
+
+
+@pytest.mark.parametrize("bad", [
+    ("IS", "are"),  # upper case
+    ("is", ""),  # an empty start
+    ("is", "is"),  # a start twice
+    ("is", "\u00e9"),  # not ASCII
+    ("is", "a" * 13),  # longer than a start is cut to
+    tuple(f"w{i}" for i in range(65)),  # more than an expression may have
+    ["is", "are"],
+    (),
+    "is",
+])
+def test_a_stored_start_of_another_shape_is_worked_out_again_and_replaced(fresh, bad):
+    key = derived.key()
+    cache.store("derived", key, ({}, {}, {(IS_SAFE, 2): bad}, {}))
+    derived.restore()
+    assert starts.starts(IS_SAFE, re.I) == frozenset({"is", "are"})
+    derived.save()
+    assert cache.load("derived", key)[2] == {(IS_SAFE, 2): ("are", "is")}
+
+
+@pytest.mark.parametrize("bad", [1, "yes", (True,), 0])
+def test_a_stored_opening_of_another_shape_is_worked_out_again_and_replaced(fresh, bad):
+    key = derived.key()
+    cache.store("derived", key, ({}, {}, {}, {r"\bbut\b": bad}))
+    derived.restore()
+    assert alternations.alternation([r"\bbut\b", r"\byet\b"]) == r"\b(?:but\b|yet\b)"
+    derived.save()
+    assert cache.load("derived", key)[3] == {r"\bbut\b": True, r"\byet\b": True}
