@@ -30,7 +30,7 @@ _WORDS = re.compile(r"\w+")
 
 def foldable(text: str) -> bool:
     """Whether `text` holds a character that matches an ASCII letter only when case is ignored."""
-    return any(c in text for c in FOLDS)
+    return not text.isascii() and any(c in text for c in FOLDS)  # isascii: known, not read
 
 
 def lowered(text: str) -> tuple[str, bool]:
