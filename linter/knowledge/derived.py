@@ -21,7 +21,7 @@ from __future__ import annotations
 import atexit
 
 from linter.knowledge import cache
-from linter.text import kept, literals, parsetree, patterns, starts
+from linter.text import alternations, kept, literals, parsetree, patterns, starts
 
 KIND = "derived"
 LIMIT = 20000  # answers kept; past it, only those a run worked out itself (data edited often)
@@ -31,7 +31,7 @@ _state: dict = {}  # the entry's key
 def key() -> str | None:
     """The entry's key: the code that works the answers out (None when it cannot be read)."""
     chunks = []
-    for module in (literals, patterns, starts, parsetree, kept):
+    for module in (literals, patterns, starts, alternations, parsetree, kept):
         try:
             with open(module.__file__, "rb") as handle:
                 chunks.append(handle.read())

@@ -70,8 +70,8 @@ _CLASS_ESCAPES = frozenset("bBsSwWdDAZ")
 
 def for_lowered(pattern) -> re.Pattern | None:
     """A case-sensitive copy of a pattern that ignores case, to search lower-cased text with; or
-    None when the pattern has an upper-case letter, an inline flag or an escape that could
-    name a letter, and so is not sure to match the same there."""
+    None when the pattern has an upper-case letter, a letter beyond ASCII, an inline flag or
+    an escape that could name a letter, and so is not sure to match the same there."""
     source = pattern.pattern
     flags = pattern.flags
     if not flags & re.IGNORECASE or "(?" in source.replace("(?:", "").replace(
@@ -81,8 +81,9 @@ def for_lowered(pattern) -> re.Pattern | None:
         c = m.group(1)
         if c.isalnum() and c not in _CLASS_ESCAPES:
             return None
-    if any("A" <= c <= "Z" for c in _ESCAPE.sub("", source)):
-        return None
+    if any("A" <= c <= "Z" for c in _ESCAPE.sub("", source)) or not all(
+            c.isascii() or c.lower() == c == c.upper() for c in source):
+        return None  # a letter beyond ASCII has case, or folds to others (µ and μ); a dash has not
     return rx(source, flags & ~re.IGNORECASE)
 
 

@@ -22,7 +22,7 @@ from linter.text import kept
 from linter.text.parsetree import GROUPS as _GROUPS
 from linter.text.parsetree import REPEATS as _REPEATS
 from linter.text.parsetree import c as _c
-from linter.text.parsetree import parse
+from linter.text.parsetree import group_body, parse
 
 FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")  # İ ı ſ K: each matches an ASCII letter
 _WORDS = re.compile(r"\w+")
@@ -132,7 +132,7 @@ def _sequence(items, before: bool = False, after: bool = False) -> frozenset | N
             start = None
             continue
         if op in _GROUPS:
-            need = _sequence(av[-1].data, edges[i], edges[i + 2])
+            need = _sequence(group_body(op, av).data, edges[i], edges[i + 2])
         elif op is branch:
             need = frozenset()
             for alt in av[1]:

@@ -22,6 +22,12 @@ GROUPS = frozenset({c.SUBPATTERN, getattr(c, "ATOMIC_GROUP", c.SUBPATTERN)})
 ZERO_WIDTH = frozenset({c.AT, c.ASSERT, c.ASSERT_NOT})  # positions and lookarounds
 
 
+def group_body(op, av):
+    """The items inside a group of GROUPS: an atomic group's are its whole argument, a
+    capturing or plain group's the last part of it (after its number and flags)."""
+    return av if op is not c.SUBPATTERN else av[-1]
+
+
 def opens_with_boundary(pattern: str, flags: int) -> bool | None:
     """Whether the parsed pattern's first item is a word boundary `\\b` (None: it does not parse)."""
     try:

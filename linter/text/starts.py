@@ -22,7 +22,7 @@ from linter.text.parsetree import GROUPS as _GROUPS
 from linter.text.parsetree import REPEATS as _REPEATS
 from linter.text.parsetree import ZERO_WIDTH as _ZERO_WIDTH
 from linter.text.parsetree import c as _c
-from linter.text.parsetree import parse
+from linter.text.parsetree import group_body, parse
 
 _MOST = 64  # start strings: beyond this the expression is searched as usual
 _LONGEST = 12  # characters of a start string: enough to be rare
@@ -67,7 +67,7 @@ def _sequence(items: list, i: int, after: frozenset | None) -> frozenset | None:
             continue
         rest = _Rest(items, i + 1, after)
         if op in _GROUPS:
-            return _sequence(list(av[-1]), 0, rest.starts())
+            return _sequence(list(group_body(op, av)), 0, rest.starts())
         if op is _c.BRANCH:
             return _union([_sequence(list(alt), 0, rest.starts()) for alt in av[1]])
         if op in _REPEATS:

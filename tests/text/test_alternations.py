@@ -90,3 +90,22 @@ def test_modifiers_found_with_the_lowered_copies_are_those_found_without(monkeyp
     monkeypatch.setattr(modifiers, "for_lowered", lambda pattern: None)
     assert found() == fast
     assert sum(len(f) for f in fast) > 20
+
+
+def test_a_pattern_with_a_letter_beyond_ascii_gets_no_copy_for_lower_cased_text():
+    """Lower-cased text would not hold "Ü", and ignoring case "µ" also matches "μ": such a list
+    is searched as it is, with the matches case-blind search gives."""
+    for source in ("\u00dcber kein", "\u03a3-score", "\u00b5g dose", "caf\u00e9"):
+        assert for_lowered(re.compile(source, re.I)) is None, source
+
+
+def test_a_modifier_list_with_a_letter_beyond_ascii_finds_its_trigger_in_any_case():
+    from linter.text.modifiers import Model
+
+    model = Model([{"kinds": {"negated": {"max_words": 12, "forward": ["\u00dcber kein"]}}}])
+    for text in ("Es gab \u00fcber kein Risiko.", "Es gab \u00dcber kein Risiko."):
+        assert [(m.trigger, m.scope) for m in model.find(text)] == [((7, 16), (16, 24))], text
+
+
+def test_a_character_without_case_beyond_ascii_keeps_the_copy():
+    assert for_lowered(re.compile("\\s[\u2013\u2014]\\s|\\bbut\\b", re.I)) is not None

@@ -170,3 +170,12 @@ def test_plain_terms_need_their_words():
     assert term_needs("wipe~ out") == frozenset({frozenset({("out", True)})})
     assert term_needs("wipe~") is None
     assert term_needs("e.g.") == frozenset({frozenset({("e.g.", False)})})
+
+
+def test_an_atomic_group_is_read_as_its_body():
+    """`(?>...)` is an expression Python accepts: a term list holding one is searched, not
+    refused with an internal error."""
+    from linter.text.terms import compile_terms
+
+    found = compile_terms(["re:(?>foo)bar", "x"], {}).finditer("a foobar x")
+    assert [m.group(0) for m in found] == ["foobar", "x"]

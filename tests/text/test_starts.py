@@ -106,3 +106,8 @@ def test_a_long_text_is_tried_only_where_a_match_can_begin():
     assert sorted(begins) == ["far", "fewer", "much", "safer"] and len(tried) == 3 < len(text) // 500
     assert candidates("a safer, safer", ("safer", "afe")) == [2, 3, 9, 10]
     assert candidates("safer, safer", ("safer", "afe"), 2) == [2, 3, 9, 10]
+
+
+def test_an_atomic_group_is_read_as_its_body():
+    assert starts(r"(?>foo|fab)bar") == frozenset({"foobar", "fabbar"})
+    assert starts(r"(?>x+)y") is not None
