@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import textwrap
 from pathlib import Path
 
@@ -125,3 +126,26 @@ def shipped_lists() -> list[tuple]:
     for path in sorted([*(ROOT / "rules").glob("*.yaml"), *(ROOT / "reference").glob("*.yaml")]):
         walk(yaml.safe_load(path.read_text(encoding="utf-8")))
     return out
+
+
+def random_texts(words, seed: int, count: int, most: int, joins=(" ", " ", ", ", "-", ". ", "")):
+    """`count` texts of 3 to `most` of `words`, each followed by one of `joins`, the same for the
+    same seed: for tests comparing a faster reading of a text with a plain one."""
+    rnd = random.Random(seed)
+    for _ in range(count):
+        chosen = [rnd.choice(words) for _ in range(rnd.randint(3, most))]
+        yield "".join(w + rnd.choice(joins) for w in chosen)
+
+
+def record_calls(monkeypatch, owner, name: str, what=lambda *args: args) -> list:
+    """Replace owner.name by a wrapper that calls it and records what(*args) of each call: the
+    returned list, for tests counting the work a shortcut saves."""
+    calls: list = []
+    real = getattr(owner, name)
+
+    def recording(*args, **kwargs):
+        calls.append(what(*args, **kwargs))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, recording)
+    return calls

@@ -1,6 +1,8 @@
 """A stretch is searched only for the frame words it may hold: measure, modifier and subgroup
 lists none of whose strings a stretch holds are never run on it (counted, never timed), and the
 frames come out as when every list is searched."""
+from conftest import record_calls
+
 from linter.facts import frameterms
 from linter.facts.measurewords import raw_hits
 from linter.facts.modifiers import _subgroups
@@ -30,14 +32,8 @@ def test_a_stretch_without_frame_words_runs_no_list(ctx, monkeypatch):
     terms = ctx.factbase.frame_terms
     lo = TEXT.index("The clinic")
     hi = len(TEXT) - 1
-    runs = []
-    real = Terms._finditer
-
-    def counting(self, text, pos, endpos):
-        runs.append((pos, endpos))
-        return real(self, text, pos, endpos)
-
-    monkeypatch.setattr(Terms, "_finditer", counting)
+    runs = record_calls(monkeypatch, Terms, "_finditer",
+                        lambda self, text, pos, endpos: (pos, endpos))
     assert raw_hits(lo, hi, TEXT, terms) == [] and _subgroups(TEXT, lo, hi, "", "", terms) == ()
     assert runs == []
     assert [h[2] for h in raw_hits(0, lo, TEXT, terms)] == ["survival", "relapse"] and len(runs) > 2
@@ -68,14 +64,7 @@ def test_the_subgroups_a_heading_names_are_found_once_for_its_sentences(ctx, mon
             modifiers._AROUND[:] = [None, None, None]  # nothing kept: worked out anew
             fresh.append(_subgroups(text, lo, hi, lead, heading, terms))
     assert cached == fresh and any(g[1] == -1 for found in cached for g in found)
-    asked = []
-    real = Screen.possible
-
-    def counting(self, text, lo=0, hi=None):
-        asked.append(text)
-        return real(self, text, lo, hi)
-
-    monkeypatch.setattr(Screen, "possible", counting)
+    asked = record_calls(monkeypatch, Screen, "possible", lambda self, text, *where: text)
     modifiers._AROUND[:] = [None, None, None]
     for lo, hi in stretches:
         _subgroups(text, lo, hi, "", "Results", terms)

@@ -1,10 +1,10 @@
 """What an expression's matches must hold, and the term lists that skip a stretch without it:
 the skip never changes an answer, and it does save the search."""
-import random
 import re
 from pathlib import Path
 
 import yaml
+from conftest import random_texts, record_calls
 
 from linter.text.literals import FOLDS, foldable
 from linter.text.needles import (
@@ -69,10 +69,7 @@ _WORDS = ("relapse relapsed survival alive free overall OS os remission stayed r
 
 
 def _texts(seed: int, count: int):
-    rnd = random.Random(seed)
-    for _ in range(count):
-        words = [rnd.choice(_WORDS) for _ in range(rnd.randint(3, 40))]
-        yield "".join(w + rnd.choice((" ", " ", ", ", "-", ". ", "")) for w in words)
+    return random_texts(_WORDS, seed, count, 40)
 
 
 def test_skipping_stretches_without_a_required_string_changes_no_answer():
@@ -90,14 +87,7 @@ def test_skipping_stretches_without_a_required_string_changes_no_answer():
 
 
 def test_a_stretch_without_the_required_string_is_not_searched(monkeypatch):
-    runs = []
-    real = Terms._run
-
-    def counting(self, text, pos, end):
-        runs.append((pos, end))
-        return real(self, text, pos, end)
-
-    monkeypatch.setattr(Terms, "_run", counting)
+    runs = record_calls(monkeypatch, Terms, "_run", lambda self, text, pos, end: (pos, end))
     group = Terms(("re:\\bstay(?:ed)?\\s+in\\s+remission",))
     group._starts = None  # the screen alone, not the search from where a match can begin
     text = "Most children stayed in remission. Few relapsed. Others stay in remission; 5% did not."

@@ -1,7 +1,8 @@
 """Where a match can begin: the search from those places alone answers as the full search, and it
 tries the expression at far fewer places."""
-import random
 import re
+
+from conftest import random_texts
 
 from linter.text.starts import candidates, scan, starts
 from linter.text.terms import Terms, term_pattern
@@ -39,10 +40,7 @@ _WORDS = ("safer is are it it's safe make makes sure proof always cures cure eve
 
 
 def _texts(seed: int, count: int):
-    rnd = random.Random(seed)
-    for _ in range(count):
-        words = [rnd.choice(_WORDS) for _ in range(rnd.randint(3, 60))]
-        yield "".join(w + rnd.choice((" ", " ", ", ", "-", ". ", "\n", "")) for w in words)
+    return random_texts(_WORDS, seed, count, 60, (" ", " ", ", ", "-", ". ", "\n", ""))
 
 
 def _regex_lists(shipped: list) -> list[tuple]:

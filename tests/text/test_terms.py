@@ -1,19 +1,14 @@
 """Term lists remember their answers per stretch of text; answers about long stretches are kept
 apart, so the many short stretches of a run-on sentence never make a long one be read again."""
+from conftest import record_calls
+
 from linter.text import terms as terms_mod
 from linter.text.terms import Terms
 
 
 def test_a_long_stretch_is_read_once_however_many_short_ones_are_asked_about(monkeypatch):
     group = Terms(("relapse", "re:\\bremission\\b"))
-    reads = []
-    real = terms_mod._lower
-
-    def counting(text):
-        reads.append(text)
-        return real(text)
-
-    monkeypatch.setattr(terms_mod, "_lower", counting)
+    reads = record_calls(monkeypatch, terms_mod, "_lower", lambda text: text)
     long = "Children in remission stayed well. " * 100 + "One had a relapse."
     first = group.search(long)
     for i in range(600):  # more short stretches than a memo keeps
@@ -36,14 +31,7 @@ def test_a_union_remembers_its_search_and_answers_as_its_parts_do(monkeypatch):
 
     union = TermUnion((Terms(("relapse*",)), Terms(("re:\\bremission\\b", "came back"))))
     text = "In remission, no relapse came back; relapses later."
-    asked = []
-    real = Terms.search
-
-    def counting(self, *args):
-        asked.append(args[1:])
-        return real(self, *args)
-
-    monkeypatch.setattr(Terms, "search", counting)
+    asked = record_calls(monkeypatch, Terms, "search", lambda self, *args: args[1:])
     spans = [(m and m.span()) for m in (union.search(text), union.search(text, 12), union.search(text, 12, 24),
                                         union.search(text, 40))]
     assert spans == [(3, 12), (17, 24), (17, 24), None] and len(asked) == 8

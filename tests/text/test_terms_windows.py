@@ -1,10 +1,10 @@
 """A term list's plain terms read in a stretch of text: found as a plain scan of the stretch finds
 them, whatever the stretch (the whole text, a middle part, one counted from the end, one holding
 a letter that lowers to two)."""
-import random
 from pathlib import Path
 
 import yaml
+from conftest import random_texts
 
 from linter.text import terms as terms_mod
 from linter.text.terms import (
@@ -53,10 +53,7 @@ _WORDS = ("get gets got gotten rid of take took taken away wipe wiped wiping out
 
 
 def _texts(seed: int, count: int):
-    rnd = random.Random(seed)
-    for _ in range(count):
-        words = [rnd.choice(_WORDS) for _ in range(rnd.randint(3, 50))]
-        yield "".join(w + rnd.choice((" ", " ", ", ", "-", ". ", "")) for w in words)
+    return random_texts(_WORDS, seed, count, 50)
 
 
 def test_plain_terms_in_any_stretch_are_those_a_plain_scan_finds(shipped_lists):
