@@ -12,7 +12,7 @@ import re
 
 from linter.regexcache import compile as rx
 from linter.text import kept
-from linter.text.literals import foldable
+from linter.text.literals import lowered
 from linter.text.parsetree import opens_with_boundary, parse
 
 
@@ -87,15 +87,8 @@ def for_lowered(pattern) -> re.Pattern | None:
     return rx(source, flags & ~re.IGNORECASE)
 
 
-_LOWERED: dict = {}  # id of a text -> (the text, it lower-cased or None)
-
-
 def lowered_text(text: str) -> str | None:
     """The text lower-cased, or None when lower-casing could move or change what a pattern
-    matches (literals.foldable); kept for the few texts last asked about."""
-    hit = _LOWERED.get(id(text))
-    if hit is None or hit[0] is not text:
-        if len(_LOWERED) >= 8:
-            _LOWERED.clear()
-        hit = _LOWERED[id(text)] = (text, None if foldable(text) else text.lower())
-    return hit[1]
+    matches (literals.foldable)."""
+    low, sound = lowered(text)
+    return low if sound else None
