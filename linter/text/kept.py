@@ -4,8 +4,9 @@
 expression for what every match holds, its shape, the words every match begins with and
 whether it opens with a word boundary; the answers are plain data, the same in every run.
 Each is asked here first (`ask`): the answers this process has, then those an earlier run
-stored (put in `STORED` by knowledge/derived.py, as plain tuples), then the parser. A stored answer is checked when it is
-first asked for, and one of any other shape is worked out again, never used.
+stored (put in `STORED` by knowledge/derived.py, as plain tuples), then the parser. A stored
+answer is checked when it is first asked for, and one of any other shape is worked out again,
+never used.
 """
 from __future__ import annotations
 
