@@ -10,7 +10,8 @@ generated files in the same run, interleaved with medlint; to set that up once:
 
 Sections (medlint runs with --no-cache unless the section is about the result cache):
   compare  one ~1,000-word article (also as a pre-commit hook runs it, in a repository with a
-           .medlint.yaml), and 200 such articles in one run: medlint vs proselint
+           .medlint.yaml), and 200 such articles in one run: medlint vs proselint; a
+           three-line file shows what each tool costs before it reads an article
   growth   1 / 10 / 100 / 200 / 1,000 / 10,000 files: time per file
   size     one file of 10 KB, 100 KB, 1 MB, 5 MB: time per MB
   facts    200 articles with the shipped fact base (1x) and with 9x more synthetic facts (10x),
@@ -164,11 +165,16 @@ def compare(args, env, tmp, medlint, proselint, rep: Report):
     hooked.mkdir()
     (hooked / ".medlint.yaml").write_text("fail-on: error\n", encoding="utf-8")
     shutil.copy(one, hooked / "article.md")
+    # A title and one sentence: what each tool costs before it reads an article (start-up).
+    tiny = tmp / "one" / "tiny.md"
+    tiny.write_text("# Note\n\nThe clinic opens at nine.\n", encoding="utf-8")
     cases = {"python -c pass": [sys.executable, "-c", "pass"],
+             "medlint, three-line file": [*medlint, "check", "--no-cache", str(tiny)],
              "medlint, one article": [*medlint, "check", "--no-cache", str(one)],
              "medlint, one article, .medlint.yaml": [*medlint, "check", "--no-cache", "--",
                                                      "article.md"]}
     if proselint:
+        cases["proselint, three-line file"] = [*proselint, "check", str(tiny)]
         cases["proselint, one article"] = [*proselint, "check", str(one)]
     folders = {"medlint, one article, .medlint.yaml": hooked}
     timed(cases["medlint, one article, .medlint.yaml"], env, cwd=hooked)  # its config, cached
