@@ -7,6 +7,7 @@ override the file.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -109,7 +110,7 @@ def _parse(text: str, path: Path, toml: bool) -> dict:
         data = lines.data if lines.data is not None else {}
     if not isinstance(data, dict):
         raise DataError([f"{path}:1: the configuration must be a mapping of option: value"])
-    problems = schema_problems(data, "config", path, lines)
+    problems = schema_problems(data, "config", path, TomlLines(text) if toml else lines)
     if problems:
         raise DataError(problems)
     return data
@@ -147,3 +148,95 @@ def _toml_section(text: str, path: Path) -> dict:
     if not isinstance(section, dict):
         raise DataError([f"{path}: [tool.medlint] must be a table"])
     return section
+
+
+def check_paths(config: Config, keys=("reference", "rules")) -> None:
+    """A DataError naming the config file, line and key for a `reference:` or `rules:` entry
+    that is missing, or a folder with no data files."""
+    from linter.knowledge.load import collect
+
+    problems = []
+    for key in keys:
+        for index, entry in enumerate(config[key]):
+            try:
+                collect([config.resolve(entry)])
+            except DataError as err:
+                problems.append(f"{where(config, [key, index])}: {key}[{index}]: {err}")
+    if problems:
+        raise DataError(problems)
+
+
+def name_problems(config: Config, rules) -> list[str]:
+    """Every `select`, `ignore` and `severity` entry that names no rule (read as --select reads
+    it: code, prefix, rule name or category), as `FILE:LINE: key: why`."""
+    from linter.selection import no_rule
+
+    problems = []
+    for key in ("select", "ignore", "severity"):
+        for index, pattern in enumerate(config[key]):
+            message = no_rule(pattern, rules)
+            if message:
+                part = pattern if key == "severity" else index
+                problems.append(f"{where(config, [key, part])}: {key}: {message}")
+    return problems
+
+
+def where(config: Config, parts) -> str:
+    """`FILE:LINE` of a key path in the config file (`FILE` when the line is not found); the
+    file is read again, as this is only asked when something is wrong."""
+    path = config.path
+    if path is None:
+        return "(defaults)"
+    text = _safe_read(path)
+    if path.name == "pyproject.toml":
+        line = TomlLines(text).line_of(parts)
+    else:
+        from linter.knowledge.yamlfile import YamlProblem, read_yaml
+
+        try:
+            line = read_yaml(text).line_of(parts)
+        except YamlProblem:
+            line = None
+    return f"{path}:{line}" if line else str(path)
+
+
+_TOML_KEY = r"""(?:[A-Za-z0-9_-]+|"[^"\\]*"|'[^']*')"""
+_TOML_DOTTED = rf"{_TOML_KEY}(?:[ \t]*\.[ \t]*{_TOML_KEY})*"
+_TOML_HEADER = re.compile(rf"[ \t]*\[\[?[ \t]*({_TOML_DOTTED})[ \t]*\]\]?")
+_TOML_ASSIGN = re.compile(rf"[ \t]*({_TOML_DOTTED})[ \t]*=")
+_TOML_PART = re.compile(_TOML_KEY)
+
+
+class TomlLines:
+    """Lines of key paths in `[tool.medlint]`, found by reading the table's text: TOML readers
+    keep no positions. A list item is shown at the line of its key."""
+
+    def __init__(self, text: str):
+        self.lines = text.splitlines()
+
+    def line_of(self, parts) -> int | None:
+        want = ["tool", "medlint", *(str(p) for p in parts if not isinstance(p, int))]
+        best, best_len = None, 1  # at least [tool.medlint] itself
+        table: list[str] = []
+        for number, line in enumerate(self.lines, 1):
+            header = _TOML_HEADER.match(line)
+            if header:
+                table = _keys(header.group(1))
+                found = table
+            else:
+                assign = _TOML_ASSIGN.match(line)
+                if not assign:
+                    continue
+                found = table + _keys(assign.group(1))
+                rest = line[assign.end():]
+                # an inline table's key: severity = {OVER004 = "info"}
+                while found == want[:len(found)] and len(found) < len(want) and re.search(
+                        rf"[{{,][ \t]*[\"']?{re.escape(want[len(found)])}[\"']?[ \t]*=", rest):
+                    found = found + [want[len(found)]]
+            if found == want[:len(found)] and len(found) > best_len:
+                best, best_len = number, len(found)
+        return best
+
+
+def _keys(dotted: str) -> list[str]:
+    return [k.strip("\"'") for k in _TOML_PART.findall(dotted)]

@@ -92,8 +92,16 @@ class Context:
         """Each rule's severities by preset, read off the data (no rule compiled for them)."""
         return {r["code"]: r.get("presets") or {} for r in self.knowledge.rules}
 
+    @cached_property
+    def severity_overrides(self) -> dict:
+        """{code: severity} from the config's `severity:` keys (codes, prefixes, names or
+        categories, read as --select reads them)."""
+        from linter.selection import severities
+
+        return severities(self.config["severity"], self.knowledge.rules)
+
     def severity(self, code: str, default: str) -> str:
-        overrides = self.config["severity"]
+        overrides = self.severity_overrides
         if code in overrides:
             return overrides[code]
         preset = self.presets.get(code, {}).get(self.config["preset"])

@@ -72,34 +72,102 @@ def lint_document(doc: Document, ctx: Context) -> FileResult:
     return FileResult(path, doc, sorted(filters.apply(raw, doc, ctx), key=Finding.sort_key))
 
 
-def expand_paths(paths, config: Config) -> list[str]:
+def expand_paths(paths, config: Config, force_exclude: bool = False) -> list[str]:
     """Files to lint, in order; a directory yields the drafts below it that match the globs."""
-    return [f for p in paths for f in expand_path(p, config)]
+    return [f for p in paths for f in expand_path(p, config, force_exclude)]
 
 
-def expand_path(p: str, config: Config) -> list[str]:
-    """The files one command-line path stands for; a folder with no drafts is an input error."""
-    if p == "-" or not os.path.isdir(p):
+def expand_path(p: str, config: Config, force_exclude: bool = False) -> list[str]:
+    """The files one command-line path stands for; a folder with no drafts is an input error.
+
+    Globs are read relative to the config file's folder, whatever path is given (`drafts/*`
+    means the same from `check .` and `check drafts`); a glob without a `/` matches a name at
+    any depth. An excluded folder is skipped with everything in it. A file named on the command
+    line is linted whatever `include` says, and, with `force_exclude` (as `check` runs, since a
+    pre-commit hook names every staged file), skipped when `exclude` matches it."""
+    if p == "-":
         return [p]
-    found = []
+    globs = Globs(config)
+    if not os.path.isdir(p):
+        return [] if force_exclude and globs.excluded(p, parents=True) else [p]
+    if globs.excluded(p, parents=True):
+        raise InputError(f"{p}: no drafts found (the folder is excluded by the config's exclude)")
+    found, skipped = [], 0
     for folder, dirs, files in os.walk(p):
-        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith(".")
+                         and not globs.excluded(os.path.join(folder, d)))
         for name in sorted(files):
             full = os.path.join(folder, name)
-            rel = os.path.relpath(full, p)
-            if not _matches(name, rel, config["include"]):
+            if not globs.included(full):
                 continue
-            if _matches(name, rel, config["exclude"]):
+            if globs.excluded(full):
+                skipped += 1
                 continue
             found.append(full)
     if not found:
-        raise InputError(f"{p}: no drafts found (looked for {', '.join(config['include'])})")
+        looked = ", ".join(config["include"])
+        why = f"; {skipped} excluded by the config's exclude" if skipped else ""
+        raise InputError(f"{p}: no drafts found (looked for {looked}{why})")
     return found
 
 
-def _matches(name: str, rel: str, globs) -> bool:
-    rel = rel.replace(os.sep, "/")
-    return any(fnmatch.fnmatch(name, g) or fnmatch.fnmatch(rel, g) for g in globs)
+class Globs:
+    """The config's include and exclude globs, matched against a path relative to the config
+    file's folder (or the working directory without one), and against the file's name. A file
+    extension matches whatever its case (README.MD is a Markdown file)."""
+
+    def __init__(self, config: Config):
+        self.include = [_lower_suffix(g) for g in config["include"]]
+        self.exclude = [_lower_suffix(g) for g in config["exclude"]]
+        self.root = os.path.abspath(config.root)
+
+    def included(self, path: str) -> bool:
+        return _matches(self._parts(path, self.include)[-1:], self.include)
+
+    def excluded(self, path: str, parents: bool = False) -> bool:
+        """Whether exclude matches the path, or with `parents` one of the folders above it."""
+        if not self.exclude:
+            return False
+        parts = self._parts(path, self.exclude, parents)
+        return _matches(parts if parents else parts[-1:], self.exclude)
+
+    def _parts(self, path: str, globs, parents: bool = False) -> list[tuple[str, str]]:
+        """(path from the root, name) of the path and each folder above it up to the root; a
+        path outside the root has only its name to match."""
+        if not parents and not any("/" in g for g in globs):
+            return [("", os.path.basename(path))]  # names alone decide (the default globs)
+        full = os.path.abspath(path)
+        rel = _inside(full, self.root) or _inside(os.path.realpath(full), os.path.realpath(self.root))
+        if rel is None:
+            return [("", os.path.basename(full))]
+        if rel == os.curdir:
+            return []  # the config's own folder is never excluded
+        pieces = rel.replace(os.sep, "/").split("/")
+        return [("/".join(pieces[:i]), pieces[i - 1]) for i in range(1, len(pieces) + 1)]
+
+
+def _matches(parts, globs) -> bool:
+    for rel, name in parts:
+        candidates = {c for c in (rel, name, _lower_suffix(rel), _lower_suffix(name)) if c}
+        if any(fnmatch.fnmatch(c, g) for c in candidates for g in globs):
+            return True
+    return False
+
+
+def _lower_suffix(path: str) -> str:
+    head, dot, suffix = path.rpartition(".")
+    if not dot or "/" in suffix or not suffix.isalnum():
+        return path
+    return f"{head}.{suffix.lower()}"
+
+
+def _inside(path: str, root: str) -> str | None:
+    """The path relative to root, or None when it is not below root."""
+    try:
+        rel = os.path.relpath(path, root)
+    except ValueError:  # another drive
+        return None
+    return None if rel == os.pardir or rel.startswith(os.pardir + os.sep) else rel
 
 
 def run(paths, ctx: Context, stdin=None):
@@ -129,7 +197,7 @@ def expand_unique(paths, config: Config) -> tuple[list[str], list[Problem]]:
     files, problems, seen = [], [], set()
     for given in paths:
         try:
-            found = expand_path(given, config)
+            found = expand_path(given, config, force_exclude=True)
         except Exception as err:  # noqa: BLE001 - the boundary: report, go on with the rest
             problems.append(problem(given, err))
             continue

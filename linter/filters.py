@@ -1,28 +1,32 @@
 """The filter step: what a user switched off never reaches the output.
 
 In order: severity overrides (preset, config `severity:`; "off" drops a rule), --select/--ignore
-(codes, code prefixes, rule names or categories), front-matter `medlint:` settings, inline
-control comments; and a finding repeated at the same span counts once.
+(codes, code prefixes, rule names or categories: selection.py), front-matter `medlint:` settings
+(checked by document/frontmatter.py), inline control comments; and a finding repeated at the
+same span counts once.
 """
 from __future__ import annotations
 
 import dataclasses
 
+from linter.document.frontmatter import file_settings
 from linter.document.markdown import Document
 from linter.finding import Finding
+from linter.selection import matches, names
 
 
 def selected(finding: Finding, patterns, ctx) -> bool:
     rule = ctx.rule_index.get(finding.rule)
-    names = (finding.rule, finding.category, *((rule.name, *rule.aliases) if rule is not None else ()))
-    return any(n.upper().startswith(p.upper()) for p in patterns for n in names if n)
+    found = names(rule) if rule is not None else (finding.rule, finding.category)
+    return any(matches(p, found) for p in patterns)
 
 
 def apply(findings, doc: Document, ctx):
-    settings = doc.front_matter.get("medlint") if isinstance(doc.front_matter, dict) else None
-    settings = settings if isinstance(settings, dict) else {}
-    file_ignore = tuple(str(c) for c in settings.get("ignore", []) or [])
-    file_select = tuple(str(c) for c in settings.get("select", []) or [])
+    """The findings a user did not switch off; a draft's bad `medlint:` settings are an
+    InputError for that draft (raised before the first finding)."""
+    settings = file_settings(doc.front_matter, doc.text, doc.path, ctx.knowledge.rules)
+    file_ignore = tuple(settings.get("ignore") or ())
+    file_select = tuple(settings.get("select") or ())
     disabled = _disabled_spans(doc)
     seen = set()
     for f in findings:

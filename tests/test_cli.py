@@ -158,7 +158,7 @@ def test_config_include_exclude_and_directory_search(cli, write):
     write("docs/c.txt", CLEAN.replace("#", ""))
     write("docs/skip/d.md", BAD)
     write("docs/e.rst", BAD)
-    write(".medlint.yaml", "exclude: ['skip/*']\n")
+    write(".medlint.yaml", "exclude: ['docs/skip/*']\n")  # relative to the config's folder
     _, out, _ = cli("check", "--format", "json", "docs")
     paths = {f["path"] for f in json_findings(out)}
     assert paths == {os.path.join("docs", "a.md"), os.path.join("docs", "drafts", "b.markdown")}

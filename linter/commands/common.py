@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from linter.errors import MedlintError
+from linter.errors import DataError, MedlintError
 
 FAIL_ON = ("error", "warning", "info", "never")
 PRESETS = ("default", "strict")
@@ -22,6 +22,9 @@ def load_config(path):
 
     if path:
         p = Path(path)
+        if p.is_dir():
+            raise MedlintError(f"{path}: is a folder; --config names a file (.medlint.yaml or "
+                               f"pyproject.toml)")
         if not p.is_file():
             raise MedlintError(f"{path}: config file not found")
         return config.load(p)
@@ -31,48 +34,28 @@ def load_config(path):
 def context(config_path, reference=(), rules=(), select=(), ignore=(), preset=None):
     """The run's context; unknown --select/--ignore codes are usage errors, unknown config ones
     configuration errors."""
+    from linter import config
     from linter.engine import build_context
+    from linter.selection import unknown
 
     cfg = load_config(config_path)
     if preset:
         cfg = cfg.replace(preset=preset)
     select, ignore = split(select), split(ignore)
+    # The config's fact bases and rule packs, unless the command line names its own.
+    config.check_paths(cfg, [k for k, given in (("reference", reference), ("rules", rules))
+                             if not given])
     ctx = build_context(cfg, reference, rules, select, ignore)
-    known = selectable(ctx.knowledge.rules)
     for option, values in (("--select", select), ("--ignore", ignore)):
-        bad = unknown(values, known)
+        bad = unknown(values, ctx.knowledge.rules)
         if bad:
             import click
 
             raise click.UsageError(f"{option}: {bad}", click.get_current_context(silent=True))
-    for key in ("select", "ignore"):
-        bad = unknown(cfg[key], known)
-        if bad:
-            raise MedlintError(f"{cfg.path}: {key}: {bad}")
+    problems = config.name_problems(cfg, ctx.knowledge.rules)
+    if problems:
+        raise DataError(problems)
     return ctx
-
-
-def selectable(rules) -> list[str]:
-    names = set()
-    for rule in rules:
-        names.update(n for n in (rule.get("code"), rule.get("name"), rule.get("category")) if n)
-    return sorted(names)
-
-
-def unknown(patterns, known) -> str | None:
-    """A message for the first pattern that selects no rule (a typo would switch checks off)."""
-    upper = [k.upper() for k in known]
-    for pattern in patterns:
-        p = str(pattern).upper()
-        if any(k.startswith(p) for k in upper):
-            continue
-        import difflib  # only for a typo: its import costs a plain run time
-
-        near = difflib.get_close_matches(p, upper, n=3, cutoff=0.5)
-        near = [known[upper.index(n)] for n in near]
-        hint = f"; nearest: {', '.join(near)}" if near else "; see 'medlint rules'"
-        return f"{pattern!r} matches no rule code, prefix, name or category{hint}"
-    return None
 
 
 def disable_cache() -> None:

@@ -99,3 +99,60 @@ def _typed_scalar(value: str):
             return _NOT_SIMPLE  # not a real date: the YAML loader names it
         return value
     return _NOT_SIMPLE
+
+
+FILE_SETTINGS = ("audience", "ignore", "select")  # what a draft's `medlint:` key may set
+
+
+def file_settings(front: dict, text: str, path: str, rules) -> dict:
+    """A draft's own `medlint:` settings, checked like the config's: an unknown key, a setting
+    that belongs to the config file, a code list written as a string, or a code, prefix, name
+    or category that names none of `rules` is an InputError naming the draft's line."""
+    value = front.get("medlint") if isinstance(front, dict) else None
+    if value is None:
+        return {}
+    allowed = ", ".join(FILE_SETTINGS)
+    if not isinstance(value, dict):
+        raise _problem(text, path, ["medlint"], f"must be a mapping of per-file settings "
+                                                f"({allowed})")
+    for key, setting in value.items():
+        if key not in FILE_SETTINGS:
+            from linter.config import DEFAULTS
+
+            what = ("set in the config file, not per draft" if key in DEFAULTS
+                    else "not a per-file setting")
+            raise _problem(text, path, ["medlint", key], f"{what} (per-file: {allowed})")
+        if setting is None:
+            continue
+        if key == "audience":
+            if not isinstance(setting, str):
+                raise _problem(text, path, ["medlint", key], "must be a word, such as clinician")
+            continue
+        if isinstance(setting, str):
+            raise _problem(text, path, ["medlint", key],
+                           f"{setting!r} is not a list; write [{setting}]")
+        if not isinstance(setting, list) or not all(isinstance(p, str) for p in setting):
+            raise _problem(text, path, ["medlint", key],
+                           "must be a list of rule codes, prefixes, names or categories")
+        from linter.selection import no_rule
+
+        for index, pattern in enumerate(setting):
+            message = no_rule(pattern, rules)
+            if message:
+                raise _problem(text, path, ["medlint", key, index], message)
+    return value
+
+
+def _problem(text: str, path: str, parts: list, message: str) -> InputError:
+    """`PATH:LINE: front matter KEY.PATH: message`, the line found in the draft's front matter."""
+    from linter.knowledge.yamlfile import YamlProblem, key_path, read_yaml
+
+    where = path
+    match = _FRONT_MATTER.match(text)
+    try:
+        line = read_yaml(match.group(1) or "").line_of(parts) if match else None
+    except YamlProblem:
+        line = None
+    if line:
+        where = f"{path}:{line + 1}"  # the front matter starts on the draft's line 2
+    return InputError(f"{where}: front matter {key_path(parts)}: {message}")

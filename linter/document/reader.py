@@ -82,8 +82,8 @@ def read_bytes(path: str, max_bytes: int | None = DEFAULT_MAX_BYTES) -> bytes:
             raise InputError(f"{path}: not a regular file ({_kind(info.st_mode)}); medlint reads "
                              f"files, folders and - for standard input")
         if max_bytes is not None and info.st_size > max_bytes:
-            raise InputError(f"{path}: file is {info.st_size / 1048576:.1f} MB, over the "
-                             f"{max_bytes / 1048576:.0f} MB limit (max-file-size in the config)")
+            raise InputError(f"{path}: file is {sizes(info.st_size, max_bytes)} limit "
+                             f"(max-file-size in the config)")
         chunks, left = [], (sys.maxsize - 1 if max_bytes is None else max_bytes) + 1
         while left > 0:
             chunk = os.read(fd, min(left, 1 << 20))
@@ -97,9 +97,27 @@ def read_bytes(path: str, max_bytes: int | None = DEFAULT_MAX_BYTES) -> bytes:
     finally:
         os.close(fd)
     if max_bytes is not None and len(data) > max_bytes:  # grew while being read
-        raise InputError(f"{path}: file is over the {max_bytes / 1048576:.0f} MB limit "
+        raise InputError(f"{path}: file is over the {size(max_bytes)} limit "
                          f"(max-file-size in the config)")
     return data
+
+
+def size(n: int, trim: bool = True) -> str:
+    """A size in the largest unit it reaches: `812 bytes`, `4.4 KB`, `5 MB` (1 KB = 1024 bytes,
+    as max-file-size counts); `trim` drops a trailing `.0` (the limits users write are whole)."""
+    for unit, scale in (("MB", 1 << 20), ("KB", 1 << 10)):
+        if n >= scale:
+            text = f"{n / scale:.1f}"
+            return f"{text[:-2] if trim and text.endswith('.0') else text} {unit}"
+    return f"{n} bytes" if n != 1 else "1 byte"
+
+
+def sizes(found: int, limit: int) -> str:
+    """`4.4 KB, over the 1 KB`: a file's size and the limit it passed, in units that show the
+    difference (to the byte when rounding would make them look equal)."""
+    if size(found) == size(limit):
+        return f"{found:,} bytes, over the {limit:,}-byte"
+    return f"{size(found, trim=False)}, over the {size(limit)}"
 
 
 def require_regular(path: str) -> None:
@@ -128,5 +146,5 @@ def _kind(mode: int) -> str:
 def read_stdin(stream, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise InputError(f"-: standard input is over the {max_bytes / 1048576:.0f} MB limit")
+        raise InputError(f"-: standard input is over the {size(max_bytes)} limit")
     return decode(data, "-")

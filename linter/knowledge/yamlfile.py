@@ -183,8 +183,8 @@ def key_path(parts) -> str:
 
 
 def schema_problems(data, schema_name: str, path, lines: YamlFile | str | None) -> list[str]:
-    """Every schema violation, as `FILE:LINE: key.path: problem`; `lines` (the parsed file, or
-    its text) gives lines, looked up only for problems."""
+    """Every schema violation, as `FILE:LINE: key.path: problem`; `lines` (the parsed file, its
+    text, or anything with a `line_of(key_path)`) gives lines, looked up only for problems."""
     import jsonschema  # only on the validation path: the import is slow
 
     validator_cls = jsonschema.validators.validator_for(schema(schema_name))
@@ -206,7 +206,7 @@ def schema_problems(data, schema_name: str, path, lines: YamlFile | str | None) 
             parts.append(err.instance)
         extra = _unknown_keys(err)
         # An unknown key is shown at its own line, not at the line of the mapping holding it.
-        line = lines.line_of(parts + extra[:1]) if isinstance(lines, YamlFile) else None
+        line = lines.line_of(parts + extra[:1]) if hasattr(lines, "line_of") else None
         where = f"{path}:{line}" if line else str(path)
         problems.append(f"{where}: {key_path(parts)}: {_describe(err, extra)}")
     return problems
