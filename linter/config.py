@@ -2,7 +2,9 @@
 
 Discovery walks up from the working directory and stops at the first folder that has either
 file (a pyproject.toml without a [tool.medlint] table does not count). Command-line options
-override the file.
+override the file. The schema checks each setting's form; what needs the loaded rules or the
+disk (a `select` entry naming no rule, a missing `reference` folder) is checked once the run
+knows them, and every problem names the file, line and key.
 """
 from __future__ import annotations
 

@@ -141,3 +141,18 @@ def test_a_missing_config_path_is_not_checked_when_the_command_line_names_its_ow
     code, out, err = cli("check", "--format", "json", "--rules", "team.yaml", "d.md")
     assert (code, err) == (1, "")
     assert [f["rule"] for f in json_findings(out)] == ["TEAM001"]
+
+
+def test_a_rules_former_name_is_accepted_wherever_rules_are_named(cli, write):
+    from conftest import TEAM_PACK
+
+    write("d.md", DRAFT)
+    write("team.yaml", TEAM_PACK.replace("    name: team.miracle\n",
+                                         "    name: team.miracle\n    aliases: [house.miracle]\n"))
+    code, out, err = cli("check", "--format", "json", "--rules", "team.yaml", "--select",
+                         "house.miracle", "d.md")
+    assert (code, err, [f["rule"] for f in json_findings(out)]) == (1, "", ["TEAM001"])
+    write(".medlint.yaml", "severity: {house.miracle: info}\n")
+    code, out, err = cli("check", "--format", "json", "--rules", "team.yaml", "d.md")
+    assert (code, err, [(f["rule"], f["severity"]) for f in json_findings(out)]) == (
+        0, "", [("TEAM001", "info")])

@@ -79,8 +79,12 @@ def test_a_folder_with_every_draft_excluded_is_an_input_error(cli, tree):
 
 
 def test_only_excluded_files_named_is_a_clean_run(cli, tree):
+    """As the pre-commit hook runs it: `medlint check -- FILE...` with the staged files."""
     (tree / ".medlint.yaml").write_text('exclude: ["drafts/archive/*"]\n', encoding="utf-8")
-    assert cli("check", "drafts/archive/old.md") == (0, "No problems found in 0 files.\n", "")
+    assert cli("check", "--", "drafts/archive/old.md") == (0, "No problems found in 0 files.\n", "")
+    code, out, err = cli("check", "--", "drafts/archive/old.md", "drafts/top.md")
+    assert (code, err, [line.split(":")[0] for line in out.splitlines()[:-1]]) == (
+        1, "", ["drafts/top.md", "drafts/top.md"])
 
 
 def test_outside_the_config_folder_only_names_match(tree, tmp_path_factory):
