@@ -117,8 +117,9 @@ def _contradiction(view, scope, rule):
             continue
         last = max(matches, key=lambda m: m.start())
         start = scope.start + last.start()
-        if negated(doc.prose, start, scope.start) or quoted_scope(doc, scope, start):
-            continue
+        if negated(doc.prose, start, scope.start) or quoted_scope(doc, scope, start) \
+                or view.modifiers.governed(doc.prose, start, ("refuted",), scope.start):
+            continue  # denied, quoted, or reported as a myth ("some websites say ...")
         if certain is not None and certain.search(last.group(0)):
             continue
         if fact.subject is not None and not fact.subject.search(scope.text) \
