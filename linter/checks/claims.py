@@ -110,8 +110,10 @@ def _contradiction(view, scope, rule):
             continue
         matches = _in_order(groups, scope.text)
         if not matches and fact.subject is not None and len(groups) > 1 \
-                and anaphor and subject_level(fact, scope, fb) == 1:
-            # "The drug ... works for T-cell ALL too": the subject named just before
+                and anaphor and subject_level(fact, scope, fb) == 1 \
+                and any(groups[0].search(text) for text in scope.before[:2]):
+            # "The drug ... works for T-cell ALL too": "it" stands for the claim's subject when
+            # the sentences just before name it, not for any other part of the claim
             matches = _in_order([_ANAPHOR, *groups[1:]], scope.text)
         if not matches:
             continue
