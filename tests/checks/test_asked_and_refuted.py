@@ -1,5 +1,5 @@
-"""A question asks and states nothing: its figures and claims are not checked, while the same
-words stated as a sentence are."""
+"""A question asks and states nothing, and a claim reported as a myth is not the text's own:
+neither is checked, while the same words stated as a sentence are."""
 import pytest
 
 NOTICE = ("\n\nThis page is for general information only. It does not replace advice from your "
@@ -39,3 +39,21 @@ def test_a_table_row_ending_in_a_question_mark_is_a_row(lint):
             "| Endpoint (AALL1731) | Blina + chemo | Chemo alone | Checked? |\n|---|---|---|---|\n"
             "| 5-yr DFS, all randomized | 96.0% | 87.9% | yes? |")
     assert found(lint, text) == [("STAT003", 5, 30)]
+
+
+# A contradicted claim reported as others' belief or a myth is not the text's own; the same claim
+# stated, or attributed to an authority, still is.
+REPORTED = [
+    ("Some websites say CAR-T is made from donor cells; in fact it uses the child's own T cells.", []),
+    ("Blinatumomab is a daily pill, some websites say.", []),
+    ("It's a myth that blinatumomab is a daily pill.", []),
+    ("Many parents believe blinatumomab is a daily pill, but it is an infusion.", []),
+    ("CAR-T is made from donor cells.", [("CLAIM003", 1, 10)]),
+    ("Doctors say blinatumomab is a daily pill.", [("CLAIM003", 1, 37)]),
+    ("Some websites say it is an infusion. Blinatumomab is a daily pill.", [("CLAIM003", 1, 62)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", REPORTED, ids=[r[0][:40] for r in REPORTED])
+def test_a_claim_reported_as_a_myth_is_not_the_texts_own(lint, text, expected):
+    assert found(lint, text) == expected
