@@ -156,3 +156,10 @@ def test_a_rules_former_name_is_accepted_wherever_rules_are_named(cli, write):
     code, out, err = cli("check", "--format", "json", "--rules", "team.yaml", "d.md")
     assert (code, err, [(f["rule"], f["severity"]) for f in json_findings(out)]) == (
         0, "", [("TEAM001", "info")])
+
+
+def test_validate_names_the_config_line_of_a_missing_data_path(cli, write, tmp_path):
+    write(".medlint.yaml", "fail-on: error\nreference: [team-facts/]\n")
+    code, out, err = cli("validate")
+    assert (code, out, err) == (2, "", f"medlint: error: {tmp_path}/.medlint.yaml:2: reference[0]: "
+                                       f"{tmp_path}/team-facts: no such file or directory\n")

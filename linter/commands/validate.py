@@ -18,6 +18,9 @@ def validate(paths, config) -> list[str]:
         own = knowledge.collect(targets)
         files = own + [b for b in base if b.resolve() not in {o.resolve() for o in own}]
     else:
+        from linter.config import check_paths
+
+        check_paths(config)  # a missing team folder named at its line in the config
         files = knowledge.collect([knowledge.shipped("reference"), knowledge.shipped("rules"),
                                    *[config.resolve(p) for p in config["reference"]],
                                    *[config.resolve(p) for p in config["rules"]]])
