@@ -44,8 +44,8 @@ def check(view, rules):
     order = [(name, by_check[name]) for name in ORDER if name in by_check]
     doc = view.doc
     for scope in view.scopes:
-        if view.reference_section(scope.heading):
-            continue
+        if scope.asked or view.reference_section(scope.heading):
+            continue  # a question claims nothing ("Is blinatumomab a pill?")
         uncited = None
         for name, rule in order:
             if name in UNCITED:
@@ -110,15 +110,18 @@ def _contradiction(view, scope, rule):
             continue
         matches = _in_order(groups, scope.text)
         if not matches and fact.subject is not None and len(groups) > 1 \
-                and anaphor and subject_level(fact, scope, fb) == 1:
-            # "The drug ... works for T-cell ALL too": the subject named just before
+                and anaphor and subject_level(fact, scope, fb) == 1 \
+                and any(groups[0].search(text) for text in scope.before[:2]):
+            # "The drug ... works for T-cell ALL too": "it" stands for the claim's subject when
+            # the sentences just before name it, not for any other part of the claim
             matches = _in_order([_ANAPHOR, *groups[1:]], scope.text)
         if not matches:
             continue
         last = max(matches, key=lambda m: m.start())
         start = scope.start + last.start()
-        if negated(doc.prose, start, scope.start) or quoted_scope(doc, scope, start):
-            continue
+        if negated(doc.prose, start, scope.start) or quoted_scope(doc, scope, start) \
+                or view.modifiers.governed(doc.prose, start, ("refuted",), scope.start):
+            continue  # denied, quoted, or reported as a myth ("some websites say ...")
         if certain is not None and certain.search(last.group(0)):
             continue
         if fact.subject is not None and not fact.subject.search(scope.text) \

@@ -55,7 +55,7 @@ def sentence_strength(doc: Document, sentence, ctx=None) -> str:
 
 def modifiers(doc: Document, ctx=None) -> list[dict]:
     """Every modifier of every sentence (negated, hedged, hypothetical, historical,
-    other-population, per-time, attributed, quoted) with the text it governs, as the rules
+    other-population, per-time, attributed, refuted, quoted) with the text it governs, as the rules
     read them (see text/modifiers.py)."""
     from linter.text.modifiers import model
 

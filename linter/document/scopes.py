@@ -30,6 +30,12 @@ class Scope:
     lead: tuple = ()  # earlier sentences of the same paragraph, nearest first
 
     @property
+    def asked(self) -> bool:
+        """Whether the sentence is a question: it asks and states nothing, so neither its
+        figures nor its claims are checked (a table row ending in "?" is a row, not a question)."""
+        return not self.cells and self.text.rstrip()[-1:] == "?"
+
+    @property
     def key_text(self) -> str:
         """Where a fact's key terms may be found: the sentence, plus a table's header and caption."""
         if self.header or self.cells:

@@ -6,7 +6,7 @@ Each row is one named outcome; every wrong-statistic code comes from exactly one
 | row | when | verdict (the check; rules/statistics.yaml gives the code) |
 |---|---|---|
 | `not-a-claim` | a modifier reaches the number (another study, historical, a back-reference, an age that defines a group, a row number or label, "one of the", a telephone number); "planned" makes the measure a planned one instead | nothing |
-| `no-candidate` | no fact's identifying slots are stated, or every candidate conflicts on a slot | unsupported-claim candidate (CLAIM002 decides), never STAT |
+| `no-candidate` | no fact's identifying slots are stated, or every candidate conflicts on a slot (another measure, population, place or disease, a threshold for a figure that is no bound) | unsupported-claim candidate (CLAIM002 decides), never STAT |
 | `supported` | the value agrees with the best candidate | nothing; the sentence counts as supported |
 | `abstain` | candidates tie, the number is too vague, or the frame lacks a slot the fact is identified by | nothing |
 | `endpoint` | the number's own words name an endpoint the fact's conflicts list | endpoint (STAT002) |
@@ -23,10 +23,14 @@ that conflicts.
 """
 from __future__ import annotations
 
+import re
+
+from linter.facts import diseases
 from linter.facts.frames import Frame, has_boxes, owned_elsewhere
 from linter.facts.measurewords import REACH
 from linter.facts.once import span_index
 from linter.facts.reach import reach
+from linter.regexcache import lazy
 from linter.text.clauses import clause_bounds
 
 ROWS = ("not-a-claim", "no-candidate", "supported", "abstain", "endpoint", "time-frame",
@@ -78,6 +82,8 @@ def conflicting(fact, fr: Frame, q, qs, scope, prose: str, fb) -> bool:
         return True  # _bound
     if "period" in fr.modifiers and "span" not in fact.time:
         return True  # _time
+    if fact.kind == "age" and q.kind in _AGE_KINDS and _age(fact, fr, q, qs, scope, prose, fb):
+        return True
     if fr.measure and fact.measure and fr.measure != fact.measure \
             and _measure(fact, fr, q, qs, scope, prose, fb):
         return True
@@ -89,6 +95,8 @@ def conflicting(fact, fr: Frame, q, qs, scope, prose: str, fb) -> bool:
     if "population" in fact.identify and _population(fact, fr, q, qs, scope, prose, fb):
         return True
     if fr.places and _place(fact, fr, q, qs, scope, prose, fb):
+        return True
+    if fr.diseases and _disease(fact, fr, q, qs, scope, prose, fb):
         return True
     return bool(fact.keys) and reach(scope, fb).boxed(prose) \
         and _terms(fact, fr, q, qs, scope, prose, fb) is not None
@@ -118,6 +126,21 @@ def _bound(fact, fr: Frame, q, qs, scope, prose: str, fb):
     return None
 
 
+_AGE_KINDS = ("age", "duration")
+_OLD = lazy(r"[\s-]*old\b(?!\s+or\s+(?:younger|older|less|more|under|over)\b)", re.I)
+_SINCE = lazy(r"\s*(?:after|since|following)\s", re.I)
+
+
+def _age(fact, fr: Frame, q, qs, scope, prose: str, fb):
+    if fact.kind != "age" or q.kind not in _AGE_KINDS:
+        return None
+    if fact.qualifier in _BOUNDS and not fr.bound and _OLD.match(prose, q.end):
+        return "bound"  # "she was four months old": one child's age is not a group's threshold
+    if q.kind == "duration" and _SINCE.match(prose, q.end):
+        return "measure"  # "two years after diagnosis" is a time since an event, not an age
+    return None
+
+
 def _time(fact, fr: Frame, q, qs, scope, prose: str, fb):
     if "period" in fr.modifiers and "span" not in fact.time:
         return "time"  # a figure for a past period is not a fact without one
@@ -139,9 +162,23 @@ def _subject(fact, fr: Frame, q, qs, scope, prose: str, fb):
                 return "population"
             continue
         if not here.answer(("own", fact, a, b), _own_terms, fact, prose, a, b) \
-                and not owned_elsewhere(a, b, q, qs, scope, prose):
+                and not owned_elsewhere(a, b, q, qs, scope, prose) \
+                and not _other_clause(fact, a, b, q, qs, scope, prose):
             return "population"
     return None
+
+
+def _other_clause(fact, a: int, b: int, q, qs, scope, prose: str) -> bool:
+    """A subgroup named in another clause that states its own figure is that figure's when the
+    number's own clause names words of the fact that the other clause lacks ("T-cell ALL is
+    about 15% of cases and B-cell ALL roughly 85%": 85% is the B-cell share)."""
+    lo, hi = clause_bounds(prose, scope.start, scope.end, q.start, q.end)
+    if lo <= a < hi:
+        return False
+    s_lo, s_hi = clause_bounds(prose, scope.start, scope.end, a, b)
+    if not any(o is not q and not o.attributive and s_lo <= o.start < s_hi for o in qs):
+        return False
+    return any(g.search(prose, lo, hi) and not g.search(prose, s_lo, s_hi) for g in fact.key_groups)
 
 
 def _place(fact, fr: Frame, q, qs, scope, prose: str, fb):
@@ -154,6 +191,12 @@ def _place(fact, fr: Frame, q, qs, scope, prose: str, fb):
     return None
 
 
+def _disease(fact, fr: Frame, q, qs, scope, prose: str, fb):
+    if fr.diseases and diseases.conflict(fact, fr, q, scope, prose, fb.frame_terms):
+        return "disease"  # "for children with AML, survival is 65%" is not an ALL figure
+    return None
+
+
 def _population(fact, fr: Frame, q, qs, scope, prose: str, fb):
     if "population" in fact.identify and not reach(scope, fb).answer(
             ("population", fact, fr.question), population_stated, fact, fr, scope, fb):
@@ -161,7 +204,7 @@ def _population(fact, fr: Frame, q, qs, scope, prose: str, fb):
     return None
 
 
-_SLOTS = (_measure, _terms, _bound, _time, _subject, _place, _population)  # conflicts()' order
+_SLOTS = (_measure, _terms, _bound, _age, _time, _subject, _place, _disease, _population)  # conflicts()' order
 
 
 def population_stated(fact, fr: Frame, scope, fb) -> bool:

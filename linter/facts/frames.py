@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from linter.document.scopes import Scope
+from linter.facts.diseases import stated_for
 from linter.facts.frameterms import FrameTerms
 from linter.facts.measurewords import hits as _hits
 from linter.facts.measurewords import index as _measure_index
@@ -52,11 +53,12 @@ class Frame:
     bound: bool  # stated as a threshold: "below 50,000", "36 months or more"
     question: str  # the question the sentence answers, or ''
     antecedent: str = ""  # the sentence before, when this one points back to it ("has that change")
+    diseases: tuple = ()  # (start, end) of other diseases the number is stated for
 
     def as_dict(self) -> dict:
         return {"measure": self.measure, "measure_from": self.measure_from or None,
                 "subgroups": sorted({g for g, _, _ in self.subgroups}),
-                "places": len(self.places),
+                "places": len(self.places), "diseases": len(self.diseases),
                 "modifiers": list(self.modifiers), "bound": self.bound,
                 "question": self.question or None, "antecedent": self.antecedent or None}
 
@@ -89,8 +91,43 @@ def frame(q: Quantity, qs, scope: Scope, prose: str, terms: FrameTerms) -> Frame
         modifiers = tuple(m for m in modifiers if m != "planned")
         if not (measure or "").startswith("planned-"):
             measure, source = f"planned-{measure or 'enrolled'}", source or "clause"
-    return Frame(measure, source, subgroups(q, scope, prose, terms), places(q, scope, prose, terms),
-                 modifiers, q.qualifier in _BOUND, question_of(scope), antecedent(scope))
+    return Frame(measure, source, _own_clause(q, qs, scope, prose, subgroups(q, scope, prose, terms)),
+                 places(q, scope, prose, terms), modifiers, q.qualifier in _BOUND, question_of(scope),
+                 antecedent(scope), stated_for(q, qs, scope, prose, terms))
+
+
+def _own_clause(q: Quantity, qs, scope: Scope, prose: str, found: tuple) -> tuple:
+    """A subgroup named in a later clause that states its own figure is that figure's, not
+    this number's ("B-cell ALL makes up 85% of cases and T-cell ALL about 15%": 85% is not
+    T-cell ALL's). One named before the number still leads it ("For T-cell ALL, survival is
+    80% at five years and 75% at ten")."""
+    if not found:
+        return found
+    hi = clause_bounds(prose, scope.start, scope.end, q.start, q.end)[1]
+    if all(a < hi for _, a, _ in found):
+        return found
+    kept = []
+    for hit in found:
+        _, a, b = hit
+        if a >= hi:
+            c_lo, c_hi = clause_bounds(prose, scope.start, scope.end, a, b)
+            if any(o is not q and not o.attributive for o in _figures_in(qs, c_lo, c_hi)):
+                continue
+        kept.append(hit)
+    return tuple(kept)
+
+
+_BREAKDOWN = lazy(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w-]+\s+){0,3}\(\s*"
+                  r"(?:[^()]*?[,;]\s*)?$")
+
+
+def total_before(q: Quantity, prose: str, lo: int) -> float | None:
+    """The total a count in parentheses breaks down: "1,440 children randomized (718 ..., 722
+    ...)" (None when q is no such part)."""
+    if q.kind not in ("count", "number") or "(" not in prose[max(lo, q.start - 80):q.start]:
+        return None
+    m = _BREAKDOWN.search(prose, max(lo, q.start - 80), q.start)
+    return float(m.group(1).replace(",", "")) if m else None
 
 
 def _cell(scope: Scope, at: int):
@@ -168,6 +205,11 @@ def _measure(q, qs, scope, prose, terms):
         if own:
             return own[0][2], "clause"
     lo, hi = clause_bounds(prose, scope.start, scope.end, q.start, q.end)
+    if total_before(q, prose, scope.start) is not None:
+        # "1,440 randomized (718 ..., 722 ...)": a breakdown's words stay in its parentheses
+        box = _containers(prose, scope.start, scope.end).inside(q.start)
+        if box:
+            lo, hi = max(lo, box[0]), min(hi, box[1])
     skip = _noun_span(q, prose)
     found = _measure_index(lo, hi, prose, terms, q.kind).nearest(
         q.start, q.end, skip,

@@ -1,5 +1,6 @@
-"""The claim-frame vocabulary of a fact base, compiled once: measures, modifiers, subgroups and
-places (the `measures`, `frame-modifiers`, `subgroups` and `places` keys of vocabulary files)."""
+"""The claim-frame vocabulary of a fact base, compiled once: measures, modifiers, subgroups,
+places and other diseases (the `measures`, `frame-modifiers`, `subgroups`, `places` and
+`other-diseases` keys of vocabulary files)."""
 from __future__ import annotations
 
 from linter.text.needles import Screen
@@ -19,6 +20,8 @@ class FrameTerms:
                           for name in knowledge.subgroups if name in vocabulary}
         self.places = compile_terms([f"@{name}" for name in knowledge.places if name in vocabulary],
                                     vocabulary)
+        self.diseases = compile_terms([f"@{name}" for name in knowledge.other_diseases
+                                       if name in vocabulary], vocabulary)
         # A stretch is searched only for the lists one of whose strings it holds (needles.py).
         self.measure_screen = Screen(self.measures.values())
         self.modifier_screen = Screen(pattern for _, pattern in self.modifiers.values())

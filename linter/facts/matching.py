@@ -15,6 +15,7 @@ from linter.document.scopes import Scope
 from linter.facts.attributes import tiers
 from linter.facts.base import Fact, FactBase, Value
 from linter.facts.decisions import conflicting
+from linter.facts.frames import total_before
 from linter.facts.reach import reach
 from linter.facts.values import arm_difference, same_noun, value_matches
 from linter.regexcache import compile as rx
@@ -130,11 +131,12 @@ _PART_OF = rx(r"(?<![\d.,])(\d[\d,]*)\s+(?:out\s+)?of\s+(?:the\s+|all\s+|these\s
 
 def _other_side(q: Quantity, prose: str, lo: int, hi: int) -> float | None:
     """In "X of N", the other number: N for the part X, X for the whole N. A fact about one of
-    them is not a fact about the other ("28 of 30 babies": 28 is not the enrolment of 30)."""
+    them is not a fact about the other ("28 of 30 babies": 28 is not the enrolment of 30; nor
+    is 718 in "1,440 randomized (718 ..., 722 ...)")."""
     if q.kind not in ("count", "number"):
         return None
     m = _OF_WHOLE.match(prose, q.end, hi) or _PART_OF.search(prose, max(lo, q.start - 30), q.start)
-    return float(m.group(1).replace(",", "")) if m else None
+    return float(m.group(1).replace(",", "")) if m else total_before(q, prose, lo)
 
 
 def _both_arms(a: Quantity, b: Quantity, fact: Fact) -> bool:

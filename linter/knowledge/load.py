@@ -28,6 +28,7 @@ class Knowledge:
     frame_modifiers: dict = field(default_factory=dict)  # claim frames: modifier -> {reach, terms}
     subgroups: list = field(default_factory=list)
     places: list = field(default_factory=list)
+    other_diseases: list = field(default_factory=list)
     rules: list = field(default_factory=list)
     modifiers: list = field(default_factory=list)  # modifier models, in load order
     origin: dict = field(default_factory=dict)  # fact id / rule code -> file
@@ -156,6 +157,7 @@ def build(texts) -> Knowledge:
             k.frame_modifiers.update(data.get("frame-modifiers", {}))
             k.subgroups.extend(data.get("subgroups", []))
             k.places.extend(data.get("places", []))
+            k.other_diseases.extend(data.get("other-diseases", []))
             frames = {key: data[key] for key in ("measures", "frame-modifiers") if key in data}
             problems.extend(f"{path}: {p}" for p in _term_problems(frames, k.vocabulary))
         elif kind == "sources":

@@ -2,7 +2,7 @@
 
 A NegEx/ConText-style model (Chapman et al. 2001; Harkema et al. 2009) whose triggers are data
 (rules/modifiers.yaml, validated by schemas/modifiers.schema.json). Each kind (negated, hedged,
-hypothetical, historical, other-population, per-time, attributed) has triggers that govern the
+hypothetical, historical, other-population, per-time, attributed, refuted) has triggers that govern the
 words after them (`forward`), before them (`backward`) or both; a scope runs to the clause's
 end, a termination term ("but", "which") or the kind's `max_words`. A pseudo-trigger ("not
 only", "no change") holds a trigger word without being one. Commas do not end a scope: in "not a

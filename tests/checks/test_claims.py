@@ -37,3 +37,17 @@ def test_contradiction_order_matters(lint):
 def test_uncited_statistic_and_background(lint):
     assert "CLAIM002" in lint("Hospitals saw relapses drop 80% in the first year.\n").codes()
     assert lint("Leukemia is a cancer of the blood.\n").of_category("unsupported-claim") == []
+
+
+def test_a_pronoun_stands_for_the_subject_named_before_not_for_the_claim(lint):
+    def found(text):
+        result = lint(text)
+        return [(f.rule, *result.result.document.position(f.start))
+                for f in result.findings if f.category == "unsupported-claim"]
+    # "it" is blinatumomab, named in the sentence before: the claim about it is contradicted
+    assert found("Blinatumomab is an immunotherapy. It's a once-a-day pill.\n") == [("CLAIM003", 1, 53)]
+    # the contradicted claim is "record survival ... everywhere"; "it" here is a drug, not that
+    # survival, so only the unsourced appeal to doctors remains
+    assert found("This drug now boosts survival for every child with leukemia. "
+                 "Doctors expect it to become standard care everywhere.\n") == [("CLAIM001", 1, 62)]
+    assert found("Record survival for children with leukemia is now seen everywhere.\n") == [("CLAIM003", 1, 56)]

@@ -147,7 +147,7 @@ def test_numbers_carry_their_claim_frame_candidate_slots_and_decision_row(cli, w
         ("infant-blina-enrolled", ["subject"], ["measure"])]
     assert enrolled["claim"] == {
         "measure": "enrolled", "measure_from": "clause", "subgroups": ["infants"], "places": 0,
-        "modifiers": [], "bound": False, "question": None, "antecedent": None}
+        "diseases": 0, "modifiers": [], "bound": False, "question": None, "antecedent": None}
     assert enrolled["row"] == "value"
     assert [(c["fact"], c["agrees"], c["conflicts"]) for c in enrolled["candidates"]] == [
         ("infant-blina-enrolled", ["measure", "subject"], [])]
