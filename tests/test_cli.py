@@ -229,7 +229,7 @@ def test_missing_path_and_empty_directory(cli, tmp_path):
     (["check", "--format", "xml", "a.md"], "Invalid value for '--format'"),
     (["check", "--fail-on", "sometimes", "a.md"], "Invalid value for '--fail-on'"),
     (["check", "--bogus"], "No such option"),
-    (["explain", "NOPE999"], "no rule code or fact id"),
+    (["explain", "NOPE999"], "no rule code, rule name or fact id"),
 ])
 def test_usage_errors_exit_2(cli, write, args, message):
     write("a.md", CLEAN)

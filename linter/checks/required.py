@@ -52,7 +52,8 @@ def check(view, rules):
             continue
         sets = rule.prepared[""] + rule.prepared.get(audience, ())
         if not _satisfied(doc, sets, rule.matcher("denials")):
-            yield Finding(rule.code, rule.category, rule.severity, 0, 0, rule.message)
+            # A template like every rule's message, with no placeholders: {{ is a brace.
+            yield Finding(rule.code, rule.category, rule.severity, 0, 0, rule.message.format())
 
 
 def _together(doc, trigger, benefit) -> bool:

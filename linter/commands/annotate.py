@@ -2,7 +2,8 @@
 
 The draft itself is never written: the copy is saved to a temporary file in the target's
 folder and moved into place in one step (os.replace), so a failed run leaves neither a partial
-copy nor a changed original. Runs are split at a finding's first and last character so the
+copy nor a changed original; the copy gets the permissions of the file it replaces, or those of
+a newly written file. Runs are split at a finding's first and last character so the
 comment covers exactly the words it is about; a finding in a footnote is put on the note's
 reference mark in the text; a document-level finding (a missing disclaimer) on the first
 paragraph.
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import os
+import stat
 import tempfile
 
 from linter.document import formats
@@ -158,6 +160,8 @@ def _save(word, target: str) -> None:
         raise InputError(f"{target}: cannot write ({err.strerror or err})") from None
     os.close(handle)
     try:
+        # mkstemp makes the file 0600: give it the mode the copy should have before it is seen.
+        os.chmod(temp, _mode_for(target))
         word.save(temp)
         os.replace(temp, target)
     except BaseException as err:
@@ -166,3 +170,14 @@ def _save(word, target: str) -> None:
         if isinstance(err, OSError):
             raise InputError(f"{target}: cannot write ({err.strerror or err})") from None
         raise
+
+
+def _mode_for(target: str) -> int:
+    """The permissions of the file being replaced, else those a new file gets (0666 less the
+    umask), as if the copy had been written in place."""
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

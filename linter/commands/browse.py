@@ -73,14 +73,22 @@ def list_facts(ctx, query: str, out) -> int:
     return found
 
 
-def explain(ctx, name: str, out) -> None:
+def find_rule(ctx, name: str):
+    """The loaded rule with this code, name or former name, in any case; None if there is none."""
+    key = name.casefold()
     rule = ctx.rule_index.get(name.upper())
+    return rule or next((r for r in ctx.rules
+                         if key in (r.name.casefold(), *(a.casefold() for a in r.aliases))), None)
+
+
+def explain(ctx, name: str, out) -> None:
+    rule = find_rule(ctx, name)
     if rule is not None:
         return _explain_rule(ctx, dict(rule.data), out)
     fact = ctx.facts.get(name)
     if fact is not None:
         return _explain_fact(ctx, fact, out)
-    raise MedlintError(f"{name}: no rule code or fact id of that name "
+    raise MedlintError(f"{name}: no rule code, rule name or fact id of that name "
                        f"(see 'medlint rules' and 'medlint facts')")
 
 

@@ -1,10 +1,11 @@
 """`medlint trace`: what medlint read in a draft, and why each number was or was not flagged.
 
-For each file: its sentences, the quantities stated in them, the modifiers (negation, hedges)
-with the text each one governs, and for each number the frame the statistics check built, the
-candidate facts and the decision. Offsets are character offsets into the file's decoded text
-(newlines normalised to "\\n"), end exclusive; `FILE:LINE` keeps only what starts on that line
-(a sentence is kept when it overlaps the line).
+For each file, read as `check` reads it: its sentences, the quantities stated in them, the
+modifiers (negation, hedges) with the text each one governs, and for each number the frame the
+statistics check built, the candidate facts and the decision. Offsets are character offsets into
+the file's decoded text (newlines normalised to "\\n"; an HTML page's source; a Word document's
+text rendering), end exclusive; `FILE:LINE` keeps only what starts on that line, as `check`
+numbers lines (a sentence is kept when it overlaps the line).
 """
 from __future__ import annotations
 
@@ -159,40 +160,47 @@ def _decision(r, negated: bool, finding) -> str:
 
 
 def trace_text(text: str, path: str, ctx, line: int | None = None) -> Traced:
+    return trace_document(parse(text, path), ctx, line)
+
+
+def trace_document(doc: Document, ctx, line: int | None = None) -> Traced:
+    """The trace of a document as `check` reads it (Markdown, text, Word or HTML)."""
     from linter.text.quantities import extract
 
-    doc = parse(text, path)
     prose = doc.prose
     sentences, quantities = [], []
     for s in doc.sentences:
         sentences.append({"start": s.start, "end": s.end, "strength": sentence_strength(doc, s, ctx)})
         quantities.extend(quantity_dict(q) for q in extract(prose, s.start, s.end))
-    entry = {"path": path, "sentences": sentences, "quantities": quantities,
+    entry = {"path": doc.path, "sentences": sentences, "quantities": quantities,
              "modifiers": modifiers(doc, ctx), "numbers": numbers(doc, ctx)}
     if line is not None:
         entry = _on_line(entry, doc, line)
-    return Traced(path, entry, doc, line)
+    return Traced(doc.path, entry, doc, line)
 
 
 def _on_line(entry: dict, doc: Document, line: int) -> dict:
-    starts = doc.line_starts
-    lo = starts[line - 1] if line <= len(starts) else len(doc.text)
-    hi = starts[line] if line < len(starts) else len(doc.text) + 1
+    """What starts on a line, and the sentences that overlap it, by the lines `check` reports
+    (an HTML page's source lines; a Word document's text rendering)."""
+    def line_of(offset: int) -> int:
+        return doc.position(offset)[0]
 
     def start_on(d):
-        at = d["trigger"]["start"] if "trigger" in d else d["start"]
-        return lo <= at < hi
+        return line_of(d["trigger"]["start"] if "trigger" in d else d["start"]) == line
 
     out = dict(entry)
     out["line"] = line
-    out["sentences"] = [s for s in entry["sentences"] if s["start"] < hi and s["end"] > lo]
+    out["sentences"] = [s for s in entry["sentences"]
+                        if line_of(s["start"]) <= line <= line_of(max(s["start"], s["end"] - 1))]
     for key in ("quantities", "modifiers", "numbers"):
         out[key] = [d for d in entry[key] if start_on(d)]
     return out
 
 
 def run(targets, ctx, stdin=None) -> tuple[list[Traced], list[str]]:
-    """Trace every target (FILE or FILE:LINE); input errors are collected, not raised."""
+    """Trace every target (FILE or FILE:LINE), each read by the reader `check` uses for it;
+    input errors are collected, not raised."""
+    from linter.document import formats
     from linter.engine import expand_paths
 
     limit = ctx.config["max-file-size"]
@@ -207,16 +215,36 @@ def run(targets, ctx, stdin=None) -> tuple[list[Traced], list[str]]:
             continue
         for p in paths:
             try:
-                text = reader.read_stdin(stdin, limit) if p == "-" else reader.read_path(p, limit)
-                traced.append(trace_text(text, p, ctx, line))
+                doc = parse(reader.read_stdin(stdin, limit), "-") if p == "-" else \
+                    formats.load(p, limit)
+                traced.append(trace_document(doc, ctx, line))
             except MedlintError as err:
                 errors.append(str(err))
                 traced.append(Traced(p, {"path": p, "error": str(err)}))
     return traced, errors
 
 
+def in_source(entry: dict, doc) -> dict:
+    """An entry's offsets moved into the HTML source a page was rendered from (the file's
+    decoded text); other documents' entries are returned as they are."""
+    if getattr(doc, "source", None) is None or "error" in entry:
+        return entry
+
+    def span(d: dict) -> dict:
+        end = doc.origin(d["end"] - 1) + 1 if d["end"] > d["start"] else doc.origin(d["start"])
+        return {**d, "start": doc.origin(d["start"]), "end": end}
+
+    out = dict(entry)
+    for key in ("sentences", "quantities", "numbers"):
+        out[key] = [span(d) for d in entry[key]]
+    out["modifiers"] = [{**m, "trigger": span(m["trigger"]), "scope": span(m["scope"])}
+                        for m in entry["modifiers"]]
+    return out
+
+
 def write_json(traced: list[Traced], stream) -> None:
-    json.dump({"version": VERSION, "files": [t.entry for t in traced]}, stream,
+    json.dump({"version": VERSION, "files": [in_source(t.entry, t.document) for t in traced]},
+              stream,
               ensure_ascii=False, indent=1)
     stream.write("\n")
 

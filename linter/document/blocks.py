@@ -85,7 +85,8 @@ class _Open:
 
 def walk(text: str, body_start: int, lines, starts):
     """Yield ("block", kind, level, quote, list_item, pieces) for each heading and paragraph,
-    ("row", head, cells, line, quote) for each table row and ("code", a, b) for each code block."""
+    ("row", head, cells, line, quote) for each table row and ("code", a, b) for each code block
+    and code span, in document order."""
     body = text[body_start:]
     to_char = _Offsets(body, body_start)
     line_of = lambda offset: bisect.bisect_right(starts, offset) - 1  # noqa: E731
@@ -138,6 +139,8 @@ def walk(text: str, body_start: int, lines, starts):
                 yield ("row", in_head, row[1], row[0], row[2] > 0)
                 row = None
             continue
+        if name == "Code":  # a code span: what it shows is code, comments in it included
+            yield ("code", to_char(rng["start"]), to_char(rng["end"]))
         # Inline: text, code, HTML, and the spans of emphasis, links and images.
         if skip or row is not None or name in _BREAKS:
             continue

@@ -125,6 +125,7 @@ def _well_formed(entry) -> bool:
 def build(texts) -> Knowledge:
     """Parse and validate; raise DataError listing every problem found."""
     from linter.knowledge import crosscheck
+    from linter.knowledge.rule import message_problem
     from linter.knowledge.yamlfile import key_path, load_yaml, schema_problems
 
     k = Knowledge()
@@ -196,6 +197,10 @@ def build(texts) -> Knowledge:
                                     f"(also in {k.origin[rule['code']]})")
                 k.origin[rule["code"]] = str(path)
                 problems.extend(f"{where()}: {p}" for p in _term_problems(rule, k.vocabulary))
+                bad = message_problem(rule)
+                if bad:
+                    problems.append(f"{path}:{doc.line_of(['rules', i, 'message'])}: "
+                                    f"rules[{i}].message: {bad}")
                 k.rules.append(rule)
     if problems:
         raise DataError(problems)

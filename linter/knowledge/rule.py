@@ -2,6 +2,7 @@
 context is built (the matchers themselves compile their expressions lazily; see terms.py)."""
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -10,6 +11,23 @@ from linter.text.terms import compile_terms
 # Keys whose value is one term list; every kind reads its own (see the rules schema).
 TERM_KEYS = ("terms", "exceptions", "near", "trigger", "benefit", "denials")
 _EMPTY = MappingProxyType({})
+
+# The placeholders each kind (and check) fills into a rule's `message` (str.format: `{match}`; a
+# literal brace is written twice); see the checks' modules. Sample values stand for the real ones when
+# a message is tried, so a format spec that cannot take them (`{days:d}` can) is found at load.
+PLACEHOLDERS = {
+    "phrase": ("match", "suggestion"),
+    "substitution": ("match", "suggestion"),
+    "statistic": ("match", "detail"),
+    "scope": ("match",),
+    "scope/population": ("match", "population", "says"),
+    "claim": ("match",),
+    "claim/contradiction": ("match", "says"),
+    "claim/disputed": ("match", "says"),
+    "metadata": ("days",),
+    "required": (),
+}
+_SAMPLES = {"days": 730}
 
 
 @dataclass(frozen=True, eq=False, kw_only=True)
@@ -47,3 +65,29 @@ def compile_rule(data: dict, vocabulary: dict) -> Rule:
                                    for key in TERM_KEYS if key in data}),
         data=MappingProxyType(data),
     )
+
+
+def placeholders(kind: str, check: str = "") -> tuple[str, ...]:
+    """The names a rule of this kind and check may use in its message, as `{name}`."""
+    return PLACEHOLDERS.get(f"{kind}/{check}", PLACEHOLDERS.get(kind, ()))
+
+
+def message_problem(data: dict) -> str | None:
+    """What is wrong with a rule's `message` as a template of its kind, or None."""
+    message, kind = data["message"], data["kind"]
+    names = placeholders(kind, data.get("check", ""))
+    offered = ", ".join(f"{{{n}}}" for n in names) if names else "none"
+    what = f"{kind} rules" + (f" with check {data['check']}" if data.get("check") else "")
+    try:
+        fields = [f for _, f, _, _ in string.Formatter().parse(message) if f is not None]
+    except ValueError as err:
+        return f"{err} (write a literal brace as {{{{ or }}}})"
+    for field_name in fields:
+        if field_name not in names:
+            return (f"unknown placeholder {{{field_name}}}; {what} provide {offered}"
+                    if field_name else f"a placeholder needs a name; {what} provide {offered}")
+    try:
+        message.format(**{n: _SAMPLES.get(n, "text") for n in names})
+    except (ValueError, TypeError) as err:
+        return f"{err} (placeholders of {what}: {offered})"
+    return None

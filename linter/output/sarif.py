@@ -1,4 +1,5 @@
-"""SARIF 2.1.0 for GitHub code scanning; rules come from the loaded rule packs.
+"""SARIF 2.1.0 for GitHub code scanning; rules come from the loaded rule packs, each with the
+severity the run gives it (preset and config `severity:` applied), as its results have.
 
 Columns are counted in UTF-16 code units (`columnKind: utf16CodeUnits`, SARIF's default and what
 GitHub assumes); a character outside the Basic Multilingual Plane (an emoji) counts two.
@@ -36,8 +37,9 @@ def write(results, errors, ctx, stream):
             "message": {"text": text},
             "locations": [{"physicalLocation": {
                 "artifactLocation": {"uri": _uri(path)},
-                "region": {"startLine": line, "startColumn": col,
-                           "endLine": end_line, "endColumn": max(end_col, col)},
+                "region": {"startLine": line, "startColumn": col, "endLine": end_line,
+                           # SARIF: an end on the start line is not before the start
+                           "endColumn": end_col if end_line > line else max(end_col, col)},
             }}],
             "properties": {"category": f.category, "fact": f.fact, "found": f.found,
                            "expected": f.expected, "sources": list(f.sources)},
@@ -54,7 +56,8 @@ def write(results, errors, ctx, stream):
             "name": r.name,
             "shortDescription": {"text": r.name},
             "fullDescription": {"text": r.data["rationale"]},
-            "defaultConfiguration": {"level": LEVEL.get(r.severity, "none")},
+            # The run's severity (preset and config applied), as its results and `medlint rules`.
+            "defaultConfiguration": {"level": LEVEL.get(ctx.severity(r.code, r.severity), "none")},
             "properties": {"category": r.category},
         } for r in rules],
     }

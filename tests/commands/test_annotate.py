@@ -102,6 +102,30 @@ def test_existing_output_needs_force(draft, cli, tmp_path):
     assert docx.Document(tmp_path / "reviewed.docx").comments
 
 
+@pytest.mark.parametrize("umask, existing, mode", [
+    (0o022, None, 0o644),  # a new copy: what a plain write makes, 0666 less the umask
+    (0o002, None, 0o664),
+    (0o077, None, 0o600),
+    (0o022, 0o664, 0o664),  # a replaced file keeps its permissions, whatever the umask
+    (0o077, 0o644, 0o644),
+    (0o002, 0o600, 0o600),
+])
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_the_copy_has_the_permissions_of_a_plain_write(draft, cli, tmp_path, umask, existing,
+                                                       mode):
+    target = tmp_path / "reviewed.docx"
+    if existing is not None:
+        target.write_bytes(b"old")
+        target.chmod(existing)
+    old = os.umask(umask)
+    try:
+        code, _, err = cli("annotate", str(draft), "-o", "reviewed.docx", "--force")
+    finally:
+        os.umask(old)
+    assert (code, err, oct(target.stat().st_mode & 0o777)) == (0, "", oct(mode))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["draft.docx", "reviewed.docx"]
+
+
 def test_never_writes_over_the_draft(draft, cli):
     before = _digest(draft)
     code, out, err = cli("annotate", str(draft), "-o", str(draft), "--force")

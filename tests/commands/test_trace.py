@@ -151,3 +151,87 @@ def test_numbers_carry_their_claim_frame_candidate_slots_and_decision_row(cli, w
     assert enrolled["row"] == "value"
     assert [(c["fact"], c["agrees"], c["conflicts"]) for c in enrolled["candidates"]] == [
         ("infant-blina-enrolled", ["measure", "subject"], [])]
+
+
+PAGE = """\
+<!doctype html>
+<html><head><meta charset="utf-8"><title>Blinatumomab</title></head>
+<body>
+<nav>Home. Survival was 50% last year.</nav>
+<main>
+<h1>Blinatumomab</h1>
+<p>In AALL1731, 3-year disease-free survival with <em>blinatumomab</em> was 98% versus
+87.9% with chemotherapy alone. It may not help every child.</p>
+<pre>Survival was 10%.</pre>
+</main>
+</body></html>
+"""
+
+
+def _spans(entry, text, key):
+    return [text[d["start"]:d["end"]] for d in entry[key]]
+
+
+def test_an_html_page_is_read_as_check_reads_it(cli, write):
+    """The page's main text only (no navigation, no code), offsets into the HTML source."""
+    write("p.html", PAGE)
+    code, report, err = _trace_json(cli, "p.html")
+    assert (code, err) == (0, "")
+    [entry] = report["files"]
+    assert _spans(entry, PAGE, "sentences") == [
+        "Blinatumomab",
+        "In AALL1731, 3-year disease-free survival with <em>blinatumomab</em> was 98% versus\n"
+        "87.9% with chemotherapy alone.",
+        "It may not help every child."]
+    assert [(q["text"], PAGE[q["start"]:q["end"]]) for q in entry["quantities"]] == [
+        ("3-year", "3-year"), ("98%", "98%"), ("87.9%", "87.9%")]
+    assert [(m["kind"], PAGE[m["trigger"]["start"]:m["trigger"]["end"]],
+             PAGE[m["scope"]["start"]:m["scope"]["end"]]) for m in entry["modifiers"]] == [
+        ("hedged", "may", "not help every child."), ("negated", "not", "help every child.")]
+    assert [(PAGE[n["start"]:n["end"]], n["fact"], n["decision"][:8]) for n in entry["numbers"]] \
+        == [("98%", "blinatumomab-sr-dfs-3y", "STAT001 "),
+            ("87.9%", "blinatumomab-sr-dfs-3y", "agrees w")]
+
+
+def test_a_page_line_is_a_source_line_as_check_reports_it(cli, write):
+    write("p.html", PAGE)
+    code, out, _ = cli("check", "--format", "json", "--select", "STAT", "p.html")
+    [finding] = json.loads(out)["findings"]
+    assert (finding["rule"], finding["line"], finding["column"]) == ("STAT001", 7, 77)
+    code, out, err = cli("trace", "p.html:8")
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [
+        "p.html:7:4: sentence: In AALL1731, 3-year disease-free survival with blinatumomab was "
+        "98% versus 87.9% with chemotherapy \u2026",
+        '    number "87.9%": percent 87.9 %',
+        "        claim: measure survival, measure_from sentence, subgroups ['chemo-alone']",
+        "        candidate blinatumomab-sr-dfs-3y: score 11, value matches, strong, agrees on "
+        "measure subject",
+        "        decision: agrees with blinatumomab-sr-dfs-3y (row supported)",
+        "p.html:8:32: sentence: It may not help every child.",
+        '    hedged: "may" governs "not help every child."',
+        '    negated: "not" governs "help every child."']
+    _, report, _ = _trace_json(cli, "p.html:7")
+    [entry] = report["files"]
+    assert (entry["line"], _spans(entry, PAGE, "numbers")) == (7, ["98%"])
+
+
+def test_a_word_document_is_read_as_check_reads_it(cli, write, tmp_path):
+    from md2docx import convert
+
+    convert(WRONG + "\nIt may not help every child.\n", tmp_path / "w.docx")
+    code, out, _ = cli("check", "--format", "json", "--select", "STAT", "w.docx")
+    [finding] = json.loads(out)["findings"]
+    assert (finding["rule"], finding["line"], finding["column"]) == ("STAT001", 3, 65)
+    code, out, err = cli("trace", "w.docx:3")
+    assert (code, err) == (0, "")
+    assert out.splitlines()[:2] == [
+        "w.docx:3:1: sentence: In AALL1731, 3-year disease-free survival with blinatumomab was "
+        "98% versus 87.9% with chemotherapy \u2026",
+        '    number "98%": percent 98.0 %']
+    _, report, _ = _trace_json(cli, "w.docx")
+    [entry] = report["files"]
+    assert [(n["text"], n["start"], n["decision"][:8]) for n in entry["numbers"]] == [
+        ("98%", 11 + WRONG.index("98%") - WRONG.index("In AALL"), "STAT001 "),
+        ("87.9%", 11 + WRONG.index("87.9%") - WRONG.index("In AALL"), "agrees w")]
+    assert [s["strength"] for s in entry["sentences"]] == ["none", "none", "conditional-causal"]

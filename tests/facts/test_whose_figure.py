@@ -33,6 +33,9 @@ def _got(lint, text):
     # another disease named only as the point of comparison: the ALL figure is still checked
     ("For ALL, five-year survival is about 60%, far better than for AML.",
      [("STAT001", SURVIVAL, "about 60%")]),
+    # a disease in the name of an organisation is no disease the figure is stated for
+    ("According to the Leukemia & Lymphoma Society, about 60% of children with ALL survive five years.",
+     [("STAT001", SURVIVAL, "about 60%")]),
     # the loose word "leukemia" on its own still speaks of the fact's disease
     ("Five-year survival for children with leukemia is about 60%.",
      [("STAT001", SURVIVAL, "about 60%")]),

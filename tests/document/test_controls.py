@@ -1,0 +1,71 @@
+"""Inline control comments: obeyed where the Markdown shows a comment, never inside code; a
+region a comment opens begins after it, so document-level findings (line 1, column 1) are
+switched off only by a `medlint-disable` that is never re-enabled."""
+from __future__ import annotations
+
+import pytest
+
+from linter.document.markdown import parse
+
+HYPE = "It is a miracle drug.\n"
+
+
+def found(lint, text):
+    """(code, line, column) of every finding, in report order."""
+    result = lint(text, dedent=False)
+    return [(f.rule, *result.result.document.position(f.start)) for f in result.findings]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A comment shown as code (a draft explaining the syntax) is not obeyed.
+    ("Use `<!-- medlint-disable OVER004 -->` to silence it.\n\n" + HYPE,
+     [("DISC001", 1, 1), ("OVER004", 3, 9)]),
+    ("Use ``<!-- medlint-disable\nOVER004 -->`` to silence it.\n\n" + HYPE,
+     [("DISC001", 1, 1), ("OVER004", 4, 9)]),
+    ("| syntax | effect |\n|---|---|\n| `<!-- medlint-disable -->` | all off |\n\n" + HYPE,
+     [("DISC001", 1, 1), ("OVER004", 5, 9)]),
+    ("```\n<!-- medlint-disable -->\n```\n\n" + HYPE, [("DISC001", 1, 1), ("OVER004", 5, 9)]),
+    ("    <!-- medlint-disable -->\n\n" + HYPE, [("DISC001", 1, 1), ("OVER004", 3, 9)]),
+    # Look-alikes: a comment beside a code span, or after a lone backtick, is obeyed.
+    ("Use `code` here. <!-- medlint-disable OVER004 -->\n" + HYPE, [("DISC001", 1, 1)]),
+    ("A lone ` backtick. <!-- medlint-disable OVER004 -->\n" + HYPE, [("DISC001", 1, 1)]),
+    ("<!-- medlint-disable OVER004 -->\n" + HYPE, [("DISC001", 1, 1)]),
+])
+def test_comments_in_code_are_not_controls(lint, text, expected):
+    assert found(lint, text) == expected
+
+
+BENEFIT = "Blinatumomab raised disease-free survival. " + HYPE
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Re-enabled: the region ends, and the document-level findings stay, wherever it begins.
+    ("<!-- medlint-disable -->\nIntro.\n<!-- medlint-enable -->\n\n" + BENEFIT,
+     [("DISC001", 1, 1), ("DISC002", 1, 1), ("OVER004", 5, 52)]),
+    ("\n<!-- medlint-disable -->\nIntro.\n<!-- medlint-enable -->\n\n" + BENEFIT,
+     [("DISC001", 1, 1), ("DISC002", 1, 1), ("OVER004", 6, 52)]),
+    ("<!-- medlint-disable DISC001 -->\nIntro.\n<!-- medlint-enable DISC001 -->\n\n" + BENEFIT,
+     [("DISC001", 1, 1), ("DISC002", 1, 1), ("OVER004", 5, 52)]),
+    # Inside the region, what it covers is still switched off.
+    ("<!-- medlint-disable -->\n" + BENEFIT + "<!-- medlint-enable -->\n\n" + HYPE,
+     [("DISC001", 1, 1), ("DISC002", 1, 1), ("OVER004", 5, 9)]),
+    # Never re-enabled: document-level findings are switched off too.
+    ("<!-- medlint-disable -->\nIntro.\n\n" + BENEFIT, []),
+    ("<!-- medlint-disable DISC001 -->\n" + BENEFIT, [("DISC002", 1, 1), ("OVER004", 2, 52)]),
+    ("<!-- medlint-disable OVER004 -->\nIntro.\n<!-- medlint-enable -->\n\n"
+     "<!-- medlint-disable DISC -->\n" + BENEFIT, [("OVER004", 6, 52)]),
+    # The next line only; the document-level findings stay.
+    ("<!-- medlint-disable-next-line -->\n" + BENEFIT + "\n" + HYPE,
+     [("DISC001", 1, 1), ("DISC002", 1, 1), ("OVER004", 4, 9)]),
+])
+def test_regions_and_document_level_findings(lint, text, expected):
+    assert found(lint, text) == expected
+
+
+def test_a_region_begins_after_its_comment():
+    text = "Intro. <!-- medlint-disable OVER004 -->\n<!-- medlint-disable-next-line -->\nText.\n"
+    doc = parse(text, "d.md")
+    assert [(c.kind, c.codes, c.offset) for c in doc.controls] == [
+        ("disable", ("OVER004",), text.index("\n")),
+        ("disable-next-line", (), text.index("\nText")),
+    ]
