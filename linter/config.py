@@ -87,9 +87,13 @@ def load(path: Path | None) -> Config:
     text = read_text(path)
     toml = path.name == "pyproject.toml"
     # A file that validated before is not parsed again: its settings are in the data cache,
-    # under its text and the schema it was checked against.
+    # under its text, the schema it was checked against and the code that read it.
     schema = (SCHEMA_DIR / "config.schema.json").read_bytes()
-    key = cache.digest(b"config", b"toml" if toml else b"yaml", schema, text.encode())
+    try:
+        code = Path(__file__).read_bytes()
+    except OSError:
+        code = b"?"
+    key = cache.digest(b"config", b"toml" if toml else b"yaml", schema, code, text.encode())
     data = _settings(cache.load("config", key))
     if data is None:
         data = _parse(text, path, toml)

@@ -101,3 +101,19 @@ def test_validated_data_is_built_once_then_read_from_the_cache(tmp_path, monkeyp
     first = loading.load([shipped("reference")])
     again = loading.load([shipped("reference")])
     assert (len(builds), again) == (1, first)
+
+
+def test_data_is_validated_again_when_the_validating_code_changes(tmp_path, monkeypatch):
+    from linter.knowledge import load as loading
+    from linter.knowledge.paths import shipped
+
+    monkeypatch.setenv("MEDLINT_CACHE_DIR", str(tmp_path))
+    builds = []
+    real = loading.build
+    monkeypatch.setattr(loading, "build", lambda texts: builds.append(1) or real(texts))
+    loading.load([shipped("reference")])
+    code = loading._validators()
+    monkeypatch.setattr(loading, "_validators", lambda: code + b"# a new check\n")
+    loading.load([shipped("reference")])
+    loading.load([shipped("reference")])
+    assert len(builds) == 2  # once for each version of the code

@@ -1,7 +1,8 @@
 """A content-addressed cache for validated data, so that plain runs skip YAML and jsonschema.
 
-The key is a hash of medlint's version, the schemas and every data file's bytes: any edit to
-a fact base, rule pack, config or schema makes a new key, and the data is validated again.
+The key is a hash of medlint's version, the schemas, the validating modules and every data
+file's bytes: any edit to a fact base, rule pack, config, schema or validation makes a new key,
+and the data is validated again.
 The cache lives in $MEDLINT_CACHE_DIR, else $XDG_CACHE_HOME/medlint, else ~/.cache/medlint.
 Set MEDLINT_CACHE_DIR to an empty string (or pass --no-cache) to turn it off.
 

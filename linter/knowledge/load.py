@@ -83,13 +83,27 @@ def _read(path: Path) -> bytes:
         raise DataError([f"{path}: cannot read ({err.strerror or err})"]) from None
 
 
+# The modules that validate data: a change to what they check makes a new key, even under the
+# same version number, so data validated by older code is validated again.
+_VALIDATORS = ("load.py", "rule.py", "crosscheck.py", "yamlfile.py")
+
+
+def _validators() -> bytes:
+    here = Path(__file__).parent
+    try:
+        return b"".join((here / name).read_bytes() for name in _VALIDATORS)
+    except OSError:
+        return b"?"  # not readable (a frozen install): the version and the data still key it
+
+
 def load(paths) -> Knowledge:
     """The validated knowledge, from the cache when no file has changed (no YAML parsing then)."""
     derived.restore()
     files = collect(paths)
     raw = [(f, _read(f)) for f in files]
     schema_bytes = b"".join(p.read_bytes() for p in sorted(SCHEMA_DIR.glob("*.json")))
-    key = cache.digest(schema_bytes, *(str(f).encode() + b"\0" + data for f, data in raw))
+    key = cache.digest(schema_bytes, _validators(),
+                       *(str(f).encode() + b"\0" + data for f, data in raw))
     hit = cache.load("knowledge", key)
     if _well_formed(hit):
         knowledge = Knowledge(**hit)
