@@ -41,7 +41,7 @@ def apply(findings, doc: Document, ctx):
             continue
         if file_ignore and selected(f, file_ignore, ctx):
             continue
-        if _is_disabled(f, doc, disabled):
+        if _is_disabled(f, doc, disabled, ctx):
             continue
         key = (f.rule, f.start, f.end)
         if key in seen:
@@ -74,10 +74,10 @@ def _disabled_spans(doc: Document):
     return spans
 
 
-def _is_disabled(f: Finding, doc: Document, spans) -> bool:
+def _is_disabled(f: Finding, doc: Document, spans, ctx) -> bool:
     document_level = f.start == 0 and f.end == 0
     for start, end, codes in spans:
-        if codes is not None and not any(f.rule.startswith(c) for c in codes):
+        if codes is not None and not selected(f, codes, ctx):  # codes, names, categories
             continue
         if start <= f.start < end:
             return True

@@ -69,3 +69,19 @@ def test_a_region_begins_after_its_comment():
         ("disable", ("OVER004",), text.index("\n")),
         ("disable-next-line", (), text.index("\nText")),
     ]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A control names rules as --select does: a code, a prefix, a rule name or a category.
+    ("<!-- medlint-disable-next-line overclaiming.hype -->\n" + HYPE, [("DISC001", 1, 1)]),
+    ("<!-- medlint-disable-next-line Overclaiming -->\n" + HYPE, [("DISC001", 1, 1)]),
+    ("<!-- medlint-disable-next-line OVER -->\n" + HYPE, [("DISC001", 1, 1)]),
+    ("<!-- medlint-disable-next-line over004 -->\n" + HYPE, [("DISC001", 1, 1)]),
+    # a name of another rule, or another category, leaves it on
+    ("<!-- medlint-disable-next-line overclaiming.universal -->\n" + HYPE,
+     [("DISC001", 1, 1), ("OVER004", 2, 9)]),
+    ("<!-- medlint-disable-next-line missing-disclaimer -->\n" + HYPE,
+     [("DISC001", 1, 1), ("OVER004", 2, 9)]),
+])
+def test_a_control_names_rules_as_select_does(lint, text, expected):
+    assert found(lint, text) == expected
