@@ -44,6 +44,7 @@ def test_a_named_other_trial_takes_its_figures(lint, text, expected):
     ("Tisagenlecleucel is approved for young people up to age 25 whose B-cell ALL came back.", []),
     ("The drug's label allows its use up to 25 years of age.", []),
     ("Kymriah is licensed for patients 25 years old and younger.", []),
+    ("Kymriah's licence covers patients up to age 25.", []),
     # the trial named in the figure's own clause: its figure, checked
     ("Kymriah won its approval after the ELIANA trial, which treated patients aged 1 to 18.",
      [("STAT001", AGES, "1 to 18", 1)]),
@@ -65,6 +66,8 @@ def test_an_approval_or_a_label_is_not_a_trials_enrolment(lint, text, expected):
      [("CLAIM002", None, "94%", 1)]),
     ("Our 5-year survival for standard-risk ALL is above 95%, for children treated here "
      "since 2010.", [("CLAIM002", None, "above 95%", 1)]),
+    ("Among our patients, 94% of children with ALL survive five years.",
+     [("CLAIM002", None, "94%", 1)]),
     # the reference's own trial, named nearer the figure than another study's words: its figure
     ("At our hospital, children take part in AALL1731, which randomized 2,200 children.",
      [("STAT001", RANDOMIZED, "2,200", 1)]),
