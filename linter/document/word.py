@@ -147,6 +147,7 @@ class _Reader:
         self.notes: dict = {}  # (kind, id) -> number shown
         self.note_refs: dict = {}
         self.styles = _styles(word)
+        self.rels = word.part.rels  # a python-docx lazy property: looked up once
 
     def read(self) -> WordDocument:
         self._container(self.word.element.body)
@@ -180,7 +181,7 @@ class _Reader:
                 texts.clear()
             pieces.append(piece)
 
-        for kind, run, element, text, url in items(p, self.word.part.rels):
+        for kind, run, element, text, url in items(p, self.rels):
             if url != link:
                 if link:
                     put(Piece(f"]({link})", base + k, 0, "mark"))
