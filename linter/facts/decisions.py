@@ -31,7 +31,8 @@ from linter.facts.frames import Frame, has_boxes, owned_elsewhere
 from linter.facts.generality import carried, general, own_terms
 from linter.facts.measurewords import REACH
 from linter.facts.once import span_index
-from linter.facts.reach import reach, slip
+from linter.facts.reach import reach
+from linter.facts.trials import slip
 from linter.regexcache import lazy
 from linter.text.clauses import clause_bounds
 

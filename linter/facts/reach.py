@@ -11,6 +11,7 @@ import bisect
 import re
 
 from linter.facts.frames import has_boxes
+from linter.facts.trials import unknown_trials
 
 _LAST: list = [None, None, None]  # the scope and fact base last asked about, their Reach
 
@@ -126,7 +127,7 @@ class Reach:
         """The trials, then the treatments, the sentence names (`_named`); `found` gains where
         it names trials the fact base does not hold."""
         found = self.found
-        ids = _unknown_trials(self.fb, self.scope.text)
+        ids = unknown_trials(self.fb, self.scope.text)
         if ids:
             found = self.found = {**found, OTHER_TRIAL: ids}
         self._named = tuple(named for named in (
@@ -278,27 +279,3 @@ def _populations(fb) -> frozenset:
         subgroups = set(fb.knowledge.subgroups)
         _POPULATIONS[:] = [fb, frozenset(n for n in fb.anchors if n in subgroups)]
     return _POPULATIONS[1]
-
-
-_KNOWN: list = [None, ()]  # the fact base last asked about, the names of its subjects
-
-
-def _unknown_trials(fb, text: str) -> list[int]:
-    """Where text names a trial by an identifier (the vocabulary's `trial-ids`) that is none of
-    the fact base's subjects, nor a shortened or one-letter-off spelling of one."""
-    if fb.trial_names is None:
-        return []
-    if _KNOWN[0] is not fb:
-        vocabulary = fb.knowledge.vocabulary
-        _KNOWN[:] = [fb, tuple({t.upper() for n in fb.subjects for t in vocabulary.get(n, ())
-                                if not t.startswith(("re:", "@"))})]
-    known = _KNOWN[1]
-    return [m.start() for m in fb.trial_names.finditer(text)
-            if not any(slip(m.group(0).upper(), k) for k in known)]
-
-
-def slip(name: str, known: str) -> bool:
-    """A shortened or one-character-off spelling of a known name."""
-    if known.startswith(name) or name.startswith(known):
-        return True
-    return len(name) == len(known) and sum(a != b for a, b in zip(name, known)) == 1
