@@ -45,7 +45,7 @@ CHECKS = {"endpoint": "endpoint", "time-frame": "time", "population": "populatio
           "direction": "direction", "relative-absolute": "relative", "value": "value"}
 
 # Modifiers after which a number is not a claim about the reference at all.
-NOT_A_CLAIM = ("planned", "another-study", "historical", "dated", "back-reference", "group-defining",
+NOT_A_CLAIM = ("planned", "another-study", "historical", "dated", "elapsed", "back-reference", "group-defining",
                "row-number", "label", "partitive", "identifier")
 
 

@@ -126,7 +126,8 @@ def reaching(q: Quantity, scope, prose: str, terms) -> tuple:
     c_lo, c_hi = clause_bounds(prose, scope.start, scope.end, q.start, q.end)
     s_lo, s_hi = segment(q, scope, prose)
     reach = {"clause": (c_lo, c_hi), "segment": (s_lo, s_hi), "sentence": (scope.start, scope.end),
-             "before": (max(scope.start, q.start - 60), q.start)}
+             "before": (max(scope.start, q.start - 60), q.start),
+             "after": (q.end, min(scope.end, q.end + 60))}
     may = _in_sentence(scope, prose, terms)
     for i, (name, (how, pattern)) in enumerate(terms.modifiers.items()):
         if pattern is None:
@@ -134,6 +135,11 @@ def reaching(q: Quantity, scope, prose: str, terms) -> tuple:
         lo, hi = reach[how]
         if not may[i] and scope.start <= lo and hi <= scope.end:
             continue  # a stretch of a sentence that cannot match
+        if how == "after":  # right after the number: "8 months ago"
+            m = pattern.search(prose, lo, hi)
+            if m is not None and not prose[q.end:m.start()].strip():
+                found.append(name)
+            continue
         if how != "before":
             # Matches never overlap: at most one holds the number, so two tell as much as all.
             if any(not a <= q.start < b for a, b in spans(pattern, prose, lo, hi)[:2]):
