@@ -85,14 +85,14 @@ def read_bytes(path: str, max_bytes: int | None = DEFAULT_MAX_BYTES) -> bytes:
         except OSError:
             mode = stat.S_IFREG
         if not stat.S_ISREG(mode):  # a socket cannot even be opened
-            raise InputError(f"{path}: not a regular file ({_kind(mode)})") from None
+            raise InputError(f"{path}: not a regular file ({file_kind(mode)})") from None
         raise InputError(f"{path}: cannot read ({err.strerror or err})") from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
             raise InputError(f"{path}: is a directory")
         if not stat.S_ISREG(info.st_mode):
-            raise InputError(f"{path}: not a regular file ({_kind(info.st_mode)}); medlint reads "
+            raise InputError(f"{path}: not a regular file ({file_kind(info.st_mode)}); medlint reads "
                              f"files, folders and - for standard input")
         if max_bytes is not None and info.st_size > max_bytes:
             raise InputError(f"{path}: file is {sizes(info.st_size, max_bytes)} limit "
@@ -142,11 +142,14 @@ def require_regular(path: str) -> None:
     if stat.S_ISDIR(mode):
         raise InputError(f"{path}: is a directory")
     if not stat.S_ISREG(mode):
-        raise InputError(f"{path}: not a regular file ({_kind(mode)}); medlint reads files, "
+        raise InputError(f"{path}: not a regular file ({file_kind(mode)}); medlint reads files, "
                          f"folders and - for standard input")
 
 
-def _kind(mode: int) -> str:
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular file is, in words: `a named pipe`, `a folder`..."""
+    if stat.S_ISDIR(mode):
+        return "a folder"
     if stat.S_ISFIFO(mode):
         return "a named pipe"
     if stat.S_ISSOCK(mode):

@@ -7,6 +7,11 @@ role=navigation/banner/contentinfo/complementary/search), nor hidden elements. W
 collapsed as a browser shows it. Headings keep their level; list items, blockquotes and table
 rows are the same blocks as in Markdown; links become [text](url) and superscript note numbers
 [^N], so attribution is recognised as in Markdown.
+
+The visible text left out as site boilerplate (site header, footer, sidebar, text outside the
+main text; not navigation, code, controls nor hidden parts) is kept apart as `boilerplate`, one
+string a block: a notice printed there is on the page, so the document-level notices (required
+rules) look for it there too; nothing else reads it.
 """
 from __future__ import annotations
 
@@ -22,6 +27,9 @@ _SKIP = {"script", "style", "template", "noscript", "svg", "math", "iframe", "ob
          "head", "video", "audio", "map", "dialog"}
 _SKIP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search"}
 _PAGE_PARTS = {"header", "footer"}  # skipped unless inside the main text
+# Skipped elements whose text is not even boilerplate: code, controls, navigation, hidden parts.
+_NOT_BOILERPLATE = _SKIP - {"aside"}
+_NOT_BOILERPLATE_ROLES = {"navigation", "search"}
 # Elements that end a block of text (code, buttons and other inline elements do not).
 _BLOCKS = {"p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd",
            "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tfoot",
@@ -53,7 +61,10 @@ def read(path: str, max_bytes: int) -> RenderedDocument:
 
 def parse_html(source: str, path: str = "page.html") -> RenderedDocument:
     toks = htmltokens.tokens(source, path)
-    return _Walker(source, toks).walk().build(path, source)
+    walker = _Walker(source, toks)
+    doc = walker.walk().build(path, source)
+    doc.boilerplate = tuple(walker.boilerplate)
+    return doc
 
 
 def _attrs(token) -> dict:
@@ -67,6 +78,7 @@ class _Open:
     skipped: bool
     href: str = ""
     main: bool = False  # this element is the page's main text
+    unread: bool = False  # skipped and not boilerplate either (code, navigation, hidden)
 
 
 class _Walker:
@@ -79,6 +91,8 @@ class _Walker:
         self.first_row = True
         self.sup: int | None = None  # where the open <sup>'s pieces begin
         self.sup_link = False
+        self.boilerplate: list[str] = []  # skipped page text, one string a block
+        self.boiler_words: list[str] = []
         starts = [(t["name"], _attrs(t)) for t, _, _ in toks if t["type"] == 3]
         if any(n == "main" or a.get("role") == "main" for n, a in starts):
             self.is_main = lambda n, a: n == "main" or a.get("role") == "main"
@@ -98,6 +112,8 @@ class _Walker:
                 self._end(token["name"], start)
             elif kind in (1, 2) and not self._skipped():
                 self._text(token["data"], start, end)
+            elif kind in (1, 2) and not (self.stack and self.stack.top.unread):
+                self.boiler_words.extend(token["data"].split())
         self._pop_to(None, len(self.source))
         self._flush()
         self._end_row()
@@ -122,7 +138,8 @@ class _Walker:
         if name in _VOID or (self_closing and name not in _BLOCKS):
             return
         skipped = bool(self.stack and self.stack.top.skipped) or self._skips(name, attrs)
-        entry = _Open(name, skipped, main=self.is_main is not None and self.is_main(name, attrs))
+        entry = _Open(name, skipped, main=self.is_main is not None and self.is_main(name, attrs),
+                      unread=bool(self.stack and self.stack.top.unread) or _unread(name, attrs))
         if name == "tr":
             self._end_row()
             self.row = []
@@ -210,6 +227,9 @@ class _Walker:
                 self.pieces.append(Piece(m.group(), origin, step))
 
     def _flush(self, closing: _Open | None = None):
+        if self.boiler_words:
+            self.boilerplate.append(" ".join(self.boiler_words))
+            self.boiler_words = []
         pieces, self.pieces = self.pieces, []
         if not any(p.text.strip() for p in pieces if p.kind != "mark"):
             return
@@ -227,3 +247,10 @@ class _Walker:
             self.out.table_row(self.row, header=self.first_row)
             self.first_row = False
         self.row = None
+
+
+def _unread(name, attrs) -> bool:
+    """A skipped element that is not even page boilerplate: code, a control, navigation, hidden."""
+    return name in _NOT_BOILERPLATE or attrs.get("role") in _NOT_BOILERPLATE_ROLES \
+        or "hidden" in attrs or attrs.get("aria-hidden") == "true" \
+        or bool(re.search(r"display\s*:\s*none", attrs.get("style") or ""))

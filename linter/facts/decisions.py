@@ -26,7 +26,9 @@ from __future__ import annotations
 import re
 
 from linter.facts import diseases
+from linter.facts.attributes import segment
 from linter.facts.frames import Frame, has_boxes, owned_elsewhere
+from linter.facts.generality import carried, general, own_terms
 from linter.facts.measurewords import REACH
 from linter.facts.once import span_index
 from linter.facts.reach import reach
@@ -59,15 +61,6 @@ def blocking(fr: Frame) -> str | None:
     return next((m for m in fr.modifiers if m in NOT_A_CLAIM), None)
 
 
-def _own_terms(fact, text: str, lo: int, hi: int) -> bool:
-    """Whether text[lo:hi] is one of the fact's own words (a subgroup the fact is about)."""
-    for pattern in fact.own_patterns:
-        for m in pattern.finditer(text, max(0, lo - 40), min(len(text), hi + 40)):
-            if m.start() < hi and lo < m.end():
-                return True
-    return False
-
-
 def conflicts(fact, fr: Frame, q, qs, scope, prose: str, fb) -> list[str]:
     """The slots on which this fact cannot be what the number states (empty: a candidate)."""
     found = (slot(fact, fr, q, qs, scope, prose, fb) for slot in _SLOTS)
@@ -87,11 +80,13 @@ def conflicting(fact, fr: Frame, q, qs, scope, prose: str, fb) -> bool:
     if fr.measure and fact.measure and fr.measure != fact.measure \
             and _measure(fact, fr, q, qs, scope, prose, fb):
         return True
-    if fact.subject is not None:
-        if other_study(fact, scope, fb):  # _subject, for a fact with a subject
-            return True
-    elif fr.subgroups and _subject(fact, fr, q, qs, scope, prose, fb):
+    if fact.subject is not None and other_study(fact, scope, fb):  # _subject
         return True
+    if fr.subgroups and general(fact, fb) and _subgroup(fact, fr, q, qs, scope, prose, fb):
+        return True
+    if not fr.subgroups and scope.before and fact.subject is not None and general(fact, fb) \
+            and reach(scope, fb).answer(("carried", fact.subject_key), carried, fact, scope, fb):
+        return True  # _subject
     if "population" in fact.identify and _population(fact, fr, q, qs, scope, prose, fb):
         return True
     if fr.places and _place(fact, fr, q, qs, scope, prose, fb):
@@ -148,8 +143,17 @@ def _time(fact, fr: Frame, q, qs, scope, prose: str, fb):
 
 
 def _subject(fact, fr: Frame, q, qs, scope, prose: str, fb):
-    if fact.subject is not None:
-        return "subject" if other_study(fact, scope, fb) else None
+    if fact.subject is not None and other_study(fact, scope, fb):
+        return "subject"
+    if not general(fact, fb):
+        return None
+    if not fr.subgroups:
+        return "population" if fact.subject is not None and scope.before \
+            and carried(fact, scope, fb) else None
+    return _subgroup(fact, fr, q, qs, scope, prose, fb)
+
+
+def _subgroup(fact, fr: Frame, q, qs, scope, prose: str, fb):
     # A general fact does not cover a figure stated for a narrower population or one arm.
     here = reach(scope, fb)  # the sentence's figures ask the same of the same fact
     for name, a, b in fr.subgroups:
@@ -158,11 +162,12 @@ def _subject(fact, fr: Frame, q, qs, scope, prose: str, fb):
             texts = [t for t in (lead, scope.heading) if t]
             if any(c.pattern is not None and c.pattern.search(t)
                    for c in fact.population_conflicts for t in texts) \
-                    or not any(_own_terms(fact, t, 0, len(t)) for t in texts):
+                    or not any(own_terms(fact, t, 0, len(t)) for t in texts):
                 return "population"
             continue
-        if not here.answer(("own", fact, a, b), _own_terms, fact, prose, a, b) \
+        if not here.answer(("own", fact, a, b), own_terms, fact, prose, a, b) \
                 and not owned_elsewhere(a, b, q, qs, scope, prose) \
+                and not diseases.compared_away(q, a, b, prose, *segment(q, scope, prose)) \
                 and not _other_clause(fact, a, b, q, qs, scope, prose):
             return "population"
     return None
@@ -185,7 +190,7 @@ def _place(fact, fr: Frame, q, qs, scope, prose: str, fb):
     if not fr.places:
         return None
     here = reach(scope, fb)
-    if any(not here.answer(("own", fact, a, b), _own_terms, fact, prose, a, b)
+    if any(not here.answer(("own", fact, a, b), own_terms, fact, prose, a, b)
            for a, b in fr.places):
         return "place"  # "in the United States, 3,000 a year" is not a worldwide count
     return None
