@@ -58,6 +58,7 @@ SHAPES = {
     "lines": _repeat("96% of children.\n"),           # many one-line paragraphs in a list
     "table": _repeat("| apple | 96% |\n", "| Fruit | Share |\n|-|-|\n"),  # one long table
     "definitions": _repeat("[r]: https://example.org/r\n", "Survival was 96%.\n"),  # in a paragraph
+    "wrapped": lambda n: "Survival 96%\n" + "*a\n" * (n // 6) + "a*\n" * (n // 6),  # nested emphasis
     "heading": lambda n: "# " + "Blinatumomab in children " * (n // 50) + "\n\n"
                          + "Survival was 96%.\n\n" * (n // 38),  # a long heading over its section
     # HTML pages (.html): deep nesting, and tags of as many attributes as a page may have

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 import linter.document
-from linter.document import markdown
+from linter.document import blocks, markdown
 from linter.document.markdown import parse
 from linter.document.scopes import REACH, scopes
 from linter.document.webpage import parse_html
@@ -53,6 +53,7 @@ def _heading(n: int) -> str:
 
 
 MARKDOWN = {"table": _table, "definitions": _definitions, "heading": _heading,
+            "nested emphasis": lambda n: "Survival was 96%\n" + "*a\n" * n + "a*\n" * n,
             "links": lambda n: "".join(f"See [trial {i}](https://example.org/{i}) `code` here.\n"
                                        for i in range(n))}
 HTML = {"divs": lambda n: "<div>" * n + "Survival was 96%.",
@@ -160,3 +161,28 @@ def test_one_pass_over_lines_and_spans_blanks_what_a_scan_of_every_span_did():
         markdown._mark_prose(text, fast, pieces)
         _naive_mark_prose(text, slow, pieces)
         assert fast == slow, text
+
+
+def _naive_add(self, a, b, line_of, text, starts):
+    """Each inline event walks every line it wraps onto (before lines once done were skipped)."""
+    la, lb = line_of(a), line_of(max(a, b - 1))
+    self._start(la, a)
+    for line in range(la + 1, lb + 1):
+        end = starts[line + 1] - 1 if line + 1 < len(starts) else len(text)
+        src = text[starts[line]:end]
+        self._start(line, starts[line] + len(src) - len(src.lstrip(" \t>")))
+    if b > self.ends.get(lb, -1):
+        self.ends[lb] = b
+
+
+def test_lines_wrapped_onto_once_start_their_text_as_when_each_event_walked_them(monkeypatch):
+    rng = random.Random(9)
+    parts = ["word", "*", "**", "_", "`", "[", "](x)", "> ", "- ", "  ", "96%", "<b>", "\\"]
+    drafts = []
+    for _ in range(300):
+        lines = ["".join(rng.choice(parts) for _ in range(rng.randint(0, 5)))
+                 for _ in range(rng.randint(1, 8))]
+        drafts.append("\n".join(lines) + "\n")
+    fast = [(parse(d).blocks, parse(d).prose) for d in drafts]
+    monkeypatch.setattr(blocks._Open, "add", _naive_add)
+    assert [(parse(d).blocks, parse(d).prose) for d in drafts] == fast
