@@ -32,6 +32,7 @@ from linter.facts.generality import carried, general, own_terms
 from linter.facts.measurewords import REACH
 from linter.facts.once import span_index
 from linter.facts.reach import reach
+from linter.facts.trials import slip
 from linter.regexcache import lazy
 from linter.text.clauses import clause_bounds
 
@@ -217,7 +218,9 @@ def population_stated(fact, fr: Frame, scope, fb) -> bool:
     needs that population, or its own study, named with the number or in the text it leans on."""
     patterns = [fact.population_terms] if fact.population_terms is not None else [
         fb.subjects[n] for n in fb.anchors if n in fact.subject_groups and n in fb.subjects]
-    texts = (scope.text, scope.header, scope.table, *scope.before[:3], scope.heading, fr.question)
+    # (A population named in a table's other row that states its own figure is that row's.)
+    texts = (scope.text, scope.header, scope.table and reach(scope, fb).table_labels(),
+             *scope.before[:3], scope.heading, fr.question)
     if any(c.pattern is not None and c.pattern.search(scope.text) for c in fact.population_conflicts):
         return True  # a population the fact does not cover: the population row decides
     return any(p.search(t) for p in patterns if p is not None for t in texts if t)
@@ -259,24 +262,21 @@ def _other_study(fact, scope, fb) -> bool:
     if not anchors:
         return False
     # A table's other rows may be other studies' figures: the row, its header and the text
-    # around the table decide.
-    texts = (scope.text, *scope.before, scope.heading, scope.title, scope.header)
-    if any(a.search(t) for a in anchors for t in texts if t):
-        return False
+    # around the table decide, nearest first: the first that names a trial, this one or
+    # another, decides ("... the E1910 trial, which randomized 224 adults" after a paragraph
+    # on AALL1731 is E1910's); one that names both leaves the fact a candidate.
+    texts = (scope.text, scope.header, *scope.before, scope.heading, scope.title)
     others = [fb.subjects[n] for n in fb.trials if n not in fact.subject_groups]
-    if any(p is not None and p.search(t) for p in others for t in texts if t):
-        return True
     # An identifier the fact base does not know names another trial, unless it is a slip for
     # this fact's own ("AALL173" for AALL1731).
     own = [t.upper() for n in fact.subject_groups for t in fb.knowledge.vocabulary.get(n, ())
            if not t.startswith(("re:", "@"))]
-    return fb.trial_names is not None and any(
-        not any(_slip(m.group(0).upper(), o) for o in own)
-        for t in texts if t for m in fb.trial_names.finditer(t))
-
-
-def _slip(name: str, known: str) -> bool:
-    """A shortened or one-character-off spelling of a known name."""
-    if known.startswith(name) or name.startswith(known):
-        return True
-    return len(name) == len(known) and sum(a != b for a, b in zip(name, known)) == 1
+    for t in texts:
+        if not t:
+            continue
+        if any(a.search(t) for a in anchors):
+            return False
+        if any(p is not None and p.search(t) for p in others) or fb.trial_names is not None and any(
+                not any(slip(m.group(0).upper(), o) for o in own) for m in fb.trial_names.finditer(t)):
+            return True
+    return False
