@@ -75,7 +75,7 @@ def _disabled_spans(doc: Document):
 
 
 def _is_disabled(f: Finding, doc: Document, spans, ctx) -> bool:
-    document_level = f.start == 0 and f.end == 0
+    document_level = f.document_level
     for start, end, codes in spans:
         if codes is not None and not selected(f, codes, ctx):  # codes, names, categories
             continue

@@ -26,5 +26,11 @@ class Finding:
     expected: str | None = None
     sources: tuple[str, ...] = field(default_factory=tuple)
 
+    @property
+    def document_level(self) -> bool:
+        """A finding about the whole document (a missing notice): reported at line 1, column 1
+        whatever the document's first text is."""
+        return self.start == 0 and self.end == 0
+
     def sort_key(self):
         return (self.start, self.rule, self.end)

@@ -125,8 +125,9 @@ class ResultCache:
 def encode(key: str, findings, starts, ends, paragraphs=None) -> bytes:
     rows = []
     for f in findings:
-        line, col = starts[f.start]
-        end_line, end_col = ends[max(f.start, f.end)]
+        # a document-level finding is reported at 1:1 (output/rows.py); it has no position of its own
+        line, col = (1, 1) if f.document_level else starts[f.start]
+        end_line, end_col = (1, 1) if f.document_level else ends[max(f.start, f.end)]
         rows.append([f.rule, f.category, f.severity, f.start, f.end, f.message, f.fact, f.found,
                      f.expected, list(f.sources), line, col, end_line, end_col,
                      (paragraphs or {}).get(f.start)])
@@ -159,6 +160,8 @@ def decode(data: bytes, key: str):
             return None
         findings.append(Finding(rule, category, severity, start, end, message, fact, found,
                                 expected, tuple(sources)))
+        if findings[-1].document_level:
+            continue  # not the position of a finding that starts at offset 0
         starts[start] = (pos[0], pos[1])
         ends[max(start, end)] = (pos[2], pos[3])
         if described is not None:

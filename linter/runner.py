@@ -158,6 +158,8 @@ def lint_one(path, ctx, store=None, stdin=None, documents=False):
         describe = getattr(doc, "describe", None)
         at, end, described = {}, {}, {} if describe else None
         for f in result.findings:
+            if f.document_level:
+                continue  # reported at 1:1 (output/rows.py)
             at[f.start] = doc.position(f.start)
             last = max(f.start, f.end)
             end[last] = end_at(last)

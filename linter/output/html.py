@@ -16,7 +16,7 @@ from importlib import resources
 from linter import __version__
 from linter.finding import SEVERITIES
 from linter.output.escape import printable
-from linter.output.rows import summary
+from linter.output.rows import span, summary
 
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
 
@@ -32,7 +32,7 @@ def write(results, errors, ctx, stream):
     numbered = []  # (n, result, finding, (line, col))
     for result in results:
         for f in sorted(result.findings, key=lambda f: (f.start, f.rule)):
-            numbered.append((len(numbered) + 1, result, f, result.document.position(f.start)))
+            numbered.append((len(numbered) + 1, result, f, span(result.document, f)[0]))
     s = summary(results)
     title = "medlint report: " + (results[0].path if len(results) == 1 else f"{len(results)} files")
     out = [

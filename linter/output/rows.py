@@ -6,13 +6,19 @@ def rows(results):
     out = []
     for result in sorted(results, key=lambda r: r.path):
         for f in result.findings:
-            pos = result.document.position(f.start)
-            # A rendered page's text (Word, HTML) ends a span after its last source character.
-            end_at = getattr(result.document, "end_position", result.document.position)
-            end = end_at(max(f.start, f.end))
+            pos, end = span(result.document, f)
             out.append((result.path, f, pos, end))
     out.sort(key=lambda r: (r[0], r[2][0], r[2][1], r[1].rule))
     return out
+
+
+def span(document, f) -> tuple:
+    """((line, col), (end_line, end_col)) of a finding; a document-level one is at 1:1."""
+    if f.document_level:
+        return (1, 1), (1, 1)
+    # A rendered page's text (Word, HTML) ends a span after its last source character.
+    end_at = getattr(document, "end_position", document.position)
+    return document.position(f.start), end_at(max(f.start, f.end))
 
 
 def summary(results) -> dict:

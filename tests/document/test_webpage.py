@@ -149,3 +149,23 @@ def test_notice_in_the_site_footer_is_on_the_page(ctx):
     # The footer counts only for notices: its claims are not linted, nor do they ask for one.
     assert found(_site("<p>Blinatumomab cures leukemia, a miracle.</p>"
                        f"<p>{_NOTICE}</p>")) == []
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif", "text"])
+def test_document_level_findings_of_a_page_are_at_line_1_column_1(cli, tmp_path, fmt):
+    # the first text starts mid-line and a finding starts on it; the missing notices do not
+    page = "<html><body><main><p>Miracle drug raised survival, says the blinatumomab team.</p></main></body></html>\n"
+    (tmp_path / "p.html").write_text(page, encoding="utf-8")
+    code, out, err = cli("check", "--format", fmt, "p.html")
+    col = page.index("Miracle") + 1
+    if fmt == "json":
+        got = [(f["rule"], f["line"], f["column"], f["end_line"], f["end_column"])
+               for f in json.loads(out)["findings"]]
+        assert got == [("DISC001", 1, 1, 1, 1), ("DISC002", 1, 1, 1, 1), ("OVER004", 1, col, 1, col + 7)]
+    elif fmt == "sarif":
+        regions = [r["locations"][0]["physicalLocation"]["region"]
+                   for r in json.loads(out)["runs"][0]["results"]]
+        assert [(g["startLine"], g["startColumn"]) for g in regions] == [(1, 1), (1, 1), (1, col)]
+    else:
+        assert [line.split(" ")[0] for line in out.splitlines()[:3]] == \
+            ["p.html:1:1:", "p.html:1:1:", f"p.html:1:{col}:"]
