@@ -167,7 +167,7 @@ class Terms:
     def _first(self, text: str, pos: int, end: int):
         """The `re:` terms' first match in text[pos:end] (see _run)."""
         regex = self.regex
-        return self._timed(regex.search, text, pos, end) if self._limited else self._safe.search(text, pos, end)
+        return self._timed(regex.search if self._limited else self._safe.search, text, pos, end)
 
     def _run(self, text: str, pos: int, end: int):
         """The `re:` terms' matches in text[pos:end], under the time limit where it applies, and
