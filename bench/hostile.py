@@ -2,8 +2,9 @@
 
     python bench/hostile.py [--sizes 1e3,1e4,1e5,1e6,5e6] [--shapes numbers,dots] [--timeout 120]
 
-Each shape is a few bytes that once made a parser pattern backtrack or a check rescan a sentence
-per number, repeated to each size (1 KB to 5 MB, just under the default max-file-size). Each run
+Each shape is a few bytes that once made a parser pattern backtrack, a check rescan a sentence
+per number, or a reader rescan a table, a paragraph or the open HTML elements per line or tag,
+repeated to each size (1 KB to 5 MB, just under the default max-file-size). Each run
 is a fresh `medlint check --fail-on never` process (the data cache warmed first); the table gives
 seconds and seconds per MB. Linear cost shows as a flat seconds-per-MB column; a column that
 grows with size is quadratic somewhere. A run over the timeout is reported as such.
@@ -64,7 +65,18 @@ SHAPES = {
     "squares": _around("[", "]"),
     "marks": _around('"', '"'),                       # a run of quotation marks
     "dense": _repeat("96%. ", ""),                    # many short sentences, each a figure
+    "table": _repeat("| apple | 96% |\n", "| Fruit | Share |\n|-|-|\n"),  # one long table
+    "definitions": _repeat("[r]: https://example.org/r\n", "Survival was 96%.\n"),  # in a paragraph
+    "wrapped": lambda n: "Survival 96%\n" + "*a\n" * (n // 6) + "a*\n" * (n // 6),  # nested emphasis
+    "heading": lambda n: "# " + "Blinatumomab in children " * (n // 50) + "\n\n"
+                         + "Survival was 96%.\n\n" * (n // 38),  # a long heading over its section
+    # HTML pages (.html): deep nesting, and tags of as many attributes as a page may have
+    "divs": _repeat("<div>", "<body>Survival was 96%."),
+    "options": _repeat("<select><option>", "<body>Survival was 96%."),
+    "attributes": _repeat("<p " + " ".join(f"a{i}=x" for i in range(256)) + ">Survival was 96%.\n",
+                          "<body>"),
 }
+HTML_SHAPES = {"divs", "options", "attributes"}
 
 
 def _time(medlint: str, path: Path, env: dict, timeout: float) -> float | None:
@@ -104,7 +116,7 @@ def main() -> int:
         for shape in shapes:
             cells = []
             for n in sizes:
-                path = tmp / f"{shape}.md"
+                path = tmp / f"{shape}.{'html' if shape in HTML_SHAPES else 'md'}"
                 path.write_text(SHAPES[shape](n)[:n] + "\n", encoding="utf-8")
                 seconds = _time(args.medlint, path, env, args.timeout)
                 if seconds is None:

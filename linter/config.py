@@ -9,12 +9,14 @@ knows them, and every problem names the file, line and key.
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-from linter.errors import DataError
+from linter.errors import DataError, MedlintError
 from linter.knowledge import cache
 
 DEFAULTS = {
@@ -64,12 +66,28 @@ def discover(start: Path | None = None) -> Path | None:
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         candidate = folder / ".medlint.yaml"
-        if candidate.is_file():
+        if is_file(candidate):
             return candidate
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and "[tool.medlint" in _safe_read(pyproject):
+        if is_file(pyproject) and "[tool.medlint" in _safe_read(pyproject):
             return pyproject
     return None
+
+
+def is_file(path: Path) -> bool:
+    """True for a regular file, False when there is nothing (or only a dangling link) there; a
+    MedlintError for anything else. A config file that is a folder, a named pipe or a device
+    is a mistake to report, not a file to skip (the run would lose the user's settings) or to
+    open (a named pipe would wait for a writer): its type is looked at without opening it."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    if stat.S_ISREG(mode):
+        return True
+    from linter.document.reader import file_kind
+
+    raise MedlintError(f"{path}: the config file is not a regular file ({file_kind(mode)})")
 
 
 def _safe_read(path: Path) -> str:

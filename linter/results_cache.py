@@ -23,7 +23,7 @@ from pathlib import Path
 
 from linter import __version__
 from linter.finding import SEVERITIES, Finding
-from linter.knowledge.cache import cache_dir
+from linter.knowledge.cache import MAX_ENTRY, cache_dir, read_entry
 
 try:
     from _blake2 import blake2b  # what hashlib.blake2b is, without importing OpenSSL
@@ -96,9 +96,8 @@ class ResultCache:
             return None
         key = self.key(path, data)
         try:
-            with open(self._file(key), "rb") as handle:
-                data = handle.read()
-            return decode(data, key)
+            entry = read_entry(self._file(key))  # a regular file of a size medlint writes
+            return decode(entry, key) if entry is not None else None
         except Exception:  # missing, unreadable, corrupt or foreign: lint the file again
             return None
 
@@ -110,6 +109,8 @@ class ResultCache:
         tmp = target.with_name(f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
         try:
             entry = encode(key, findings, starts, ends, paragraphs)
+            if len(entry) > MAX_ENTRY:
+                return
             target.parent.mkdir(parents=True, exist_ok=True)
             with open(tmp, "xb") as handle:
                 handle.write(entry)

@@ -177,6 +177,7 @@ SHAPES = {  # the text shapes that once took seconds to minutes (bench/hostile.p
     "images": "Text " + "![a" * 20000,
     "openers": "(" * 25000 + "This new drug is a miracle cure." + ")" * 25000,
     "marks": '"' * 25000 + "This new drug is a miracle cure." + '"' * 25000,
+    "table": "| Fruit | Share |\n|-|-|\n" + "| apple | 96% |\n" * 12000,  # once 2.5 GB: a copy a row
 }
 
 

@@ -196,6 +196,10 @@ def _evidence(view, scope, rule):
                    rule.message.format(match=found), found=found)
 
 
+# A rate whose subject is the writer's own organisation: "We see ...", "Our program treats ...".
+_OUR = lazy(r"\b(?:we|our)\s+(?:[\w'\u2019-]+\s+){0,4}$", re.I)
+
+
 def _statistic(view, scope, rule):
     doc = view.doc
     if scope.is_heading:
@@ -216,6 +220,8 @@ def _statistic(view, scope, rule):
             continue  # a count is a statistic when it is a rate: "5,000 children a year"
         if not health:
             continue  # a share of doses, of a budget or of a plan is no health claim
+        if rate and _OUR.search(doc.prose, max(scope.start, q.start - 50), q.start):
+            continue  # "our clinic sees 60 new patients a year": the organisation's own figure
         if any(a <= q.start and q.end <= b for a, b in spans):
             continue  # a tally with its counts: the writer's own data
         if quoted(doc.text, q.start, q.end):

@@ -3,8 +3,12 @@
 A rule is satisfied when one paragraph of the document matches every term group of `requires`,
 or of one of its `alternatives`, or of an audience's own alternatives (front matter `audience:`
 or the config's `audience`). `trigger` limits a rule to documents that mention one of its terms,
-and `benefit` to documents where one paragraph names both a trigger and a benefit; a paragraph
-with one of the rule's `denials` ("no side effects") does not count.
+and `benefit` to documents where one paragraph names both a trigger and a benefit, stated as a
+result: a benefit that is the question or aim of a study ("studies how well it works", "to test
+whether it improves survival"; a hypothetical scope of the modifier model) is not one presented.
+A paragraph with one of the rule's `denials` ("no side effects") does not count. A notice may
+also be in a web page's site boilerplate (its footer, say): the notice is on the page, though
+that text is not otherwise linted.
 A missing element is reported at line 1, column 1.
 """
 from __future__ import annotations
@@ -48,7 +52,7 @@ def check(view, rules):
         benefit = rule.matcher("benefit")
         if trigger is not None and not trigger.search(whole):
             continue
-        if benefit is not None and not _together(doc, trigger, benefit):
+        if benefit is not None and not _together(view, trigger, benefit):
             continue
         sets = rule.prepared[""] + rule.prepared.get(audience, ())
         if not _satisfied(doc, sets, rule.matcher("denials")):
@@ -56,19 +60,30 @@ def check(view, rules):
             yield Finding(rule.code, rule.category, rule.severity, 0, 0, rule.message.format())
 
 
-def _together(doc, trigger, benefit) -> bool:
-    """Whether one paragraph names a trigger (a treatment) and a benefit: a treatment named in
-    passing is not a treatment presented for its benefits."""
-    for block in doc.blocks:
-        if (trigger is None or trigger.search(doc.prose, block.start, block.end)) \
-                and benefit.search(doc.prose, block.start, block.end):
-            return True
+def _together(view, trigger, benefit) -> bool:
+    """Whether one paragraph names a trigger (a treatment) and a benefit as a result: a treatment
+    named in passing is not a treatment presented for its benefits, nor is one whose benefit is
+    only what a study asks."""
+    prose = view.doc.prose
+    for block in view.doc.blocks:
+        if trigger is not None and not trigger.search(prose, block.start, block.end):
+            continue
+        for m in benefit.finditer(prose, block.start, block.end):
+            if view.modifiers.governed(prose, m.start(), ("hypothetical",)) is None:
+                return True
     return False
 
 
-def _satisfied(doc, sets, denials) -> bool:
+def _paragraphs(doc):
+    """The text of every paragraph, then of every block of a page's site boilerplate (a
+    Markdown document has none)."""
     for block in doc.blocks:
-        text = doc.prose[block.start:block.end]
+        yield doc.prose[block.start:block.end]
+    yield from getattr(doc, "boilerplate", ())
+
+
+def _satisfied(doc, sets, denials) -> bool:
+    for text in _paragraphs(doc):
         if denials is not None and any(not negated(text, m.start()) for m in denials.finditer(text)):
             continue
         for groups in sets:

@@ -25,7 +25,7 @@ def load_config(path):
         if p.is_dir():
             raise MedlintError(f"{path}: is a folder; --config names a file (.medlint.yaml or "
                                f"pyproject.toml)")
-        if not p.is_file():
+        if not config.is_file(p):
             raise MedlintError(f"{path}: config file not found")
         return config.load(p)
     return config.load(config.discover())

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from linter.document import reader
 from linter.document.markdown import Document, parse
-from linter.errors import MedlintError
+from linter.errors import InputError, MedlintError
 
 VERSION = 1
 _TARGET = re.compile(r"(?s)(.+):([0-9]+)")
@@ -217,11 +217,20 @@ def run(targets, ctx, stdin=None) -> tuple[list[Traced], list[str]]:
             try:
                 doc = parse(reader.read_stdin(stdin, limit), "-") if p == "-" else \
                     formats.load(p, limit)
+                if line is not None and line > _last_line(doc):
+                    raise InputError(f"{p}: no line {line}; it has {_last_line(doc)}")
                 traced.append(trace_document(doc, ctx, line))
             except MedlintError as err:
                 errors.append(str(err))
                 traced.append(Traced(p, {"path": p, "error": str(err)}))
     return traced, errors
+
+
+def _last_line(doc) -> int:
+    """The number of lines `check` counts in a document (an HTML page's source lines)."""
+    text = getattr(doc, "source", None)
+    text = doc.text if text is None else text
+    return text.count("\n") + (0 if text.endswith("\n") else 1)
 
 
 def in_source(entry: dict, doc) -> dict:

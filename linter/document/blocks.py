@@ -67,11 +67,21 @@ class _Open:
         self.kind, self.level, self.first = kind, level, first
         self.starts: dict[int, int] = {}
         self.ends: dict[int, int] = {}
+        self.opened = self.wrapped = -1  # the last event's first line; the last line wrapped onto
 
     def add(self, a: int, b: int, line_of, text: str, starts) -> None:
         la, lb = line_of(a), line_of(max(a, b - 1))
         self._start(la, a)
-        for line in range(la + 1, lb + 1):  # a code span or link wrapped onto the next lines
+        # A code span, link or emphasis wrapped onto the next lines: each of those lines starts
+        # its text. Events come in document order, so lines an earlier event wrapped onto are
+        # done (nested emphasis over a thousand lines must not walk them a thousand times).
+        # Invariant: every line after `opened` up to `wrapped` is done.
+        if la >= self.opened:
+            first, self.wrapped = max(la, self.wrapped) + 1, max(self.wrapped, lb)
+        else:
+            first, self.wrapped = la + 1, lb
+        self.opened = la
+        for line in range(first, lb + 1):
             end = starts[line + 1] - 1 if line + 1 < len(starts) else len(text)
             src = text[starts[line]:end]
             self._start(line, starts[line] + len(src) - len(src.lstrip(" \t>")))

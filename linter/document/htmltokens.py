@@ -16,6 +16,7 @@ from __future__ import annotations
 import codecs
 from collections import deque
 
+from linter.document import reader
 from linter.errors import InputError
 
 RAW_TEXT = {"script": "scriptDataState", "style": "rawtextState", "xmp": "rawtextState",
@@ -25,46 +26,99 @@ RAW_TEXT = {"script": "scriptDataState", "style": "rawtextState", "xmp": "rawtex
 
 
 def decode(data: bytes, name: str) -> str:
-    from html5lib._inputstream import EncodingParser
+    from html5lib._inputstream import EncodingParser, lookupEncoding
 
     if data.startswith(codecs.BOM_UTF8):
-        text = _decode(data[3:], "utf-8", name)
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text = _decode(data, "utf-16", name)
-    else:
-        declared = EncodingParser(data[:1024]).getEncoding()
-        if declared is not None:
-            text = _decode(data, declared.codec_info.name, name)
-        else:
-            try:
-                text = data.decode("utf-8")
-            except UnicodeDecodeError as err:
-                raise InputError(
-                    f"{name}: not UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start}) and "
-                    f"no charset declared; add <meta charset=\"...\"> or save it as UTF-8") from None
-    if not text.strip():
-        raise InputError(f"{name}: file is empty; nothing to check")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+        return reader.check_text(_decode(data[3:], "utf-8", "UTF-8", name, _BOM), name)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return reader.check_text(_decode(data, "utf-16", "UTF-16", name, _BOM), name)
+    reader.refuse_nul(data, name, "HTML pages")
+    declared = EncodingParser(data[:1024]).getEncoding()
+    if declared is None:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as err:
+            raise InputError(
+                f"{name}: not UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start}) and "
+                f"no charset declared; add <meta charset=\"...\"> or save it as UTF-8") from None
+        return reader.check_text(text, name)
+    encoding = _DECLARED.get(declared.name, declared.name)
+    if encoding != declared.name:
+        declared = lookupEncoding(encoding)
+    if encoding == "replacement":
+        raise InputError(f"{name}: its charset ({_label(data, declared)}) is one the HTML standard "
+                         f"has browsers refuse to decode; save the page as UTF-8")
+    codec = _CODECS.get(encoding, declared.codec_info.name)
+    return reader.check_text(_decode(data, codec, encoding, name), name)
 
 
-def _decode(data: bytes, codec: str, name: str) -> str:
+# The HTML standard's prescan: a page cannot declare itself UTF-16 in bytes that are ASCII (it
+# is read as UTF-8), and x-user-defined is read as windows-1252. Encodings whose decoder is
+# another's: GBK's is gb18030's.
+_DECLARED = {"utf-16le": "utf-8", "utf-16be": "utf-8", "x-user-defined": "windows-1252"}
+_CODECS = {"gbk": "gb18030"}
+
+
+def _label(data: bytes, declared) -> str:
+    """The charset label the page wrote, for a message (its encoding's name when not found)."""
+    import re
+
+    from html5lib._inputstream import lookupEncoding
+
+    for m in re.finditer(rb"charset\s*=\s*[\"']?\s*([-\w.:]+)", data[:1024], re.I):
+        found = m.group(1).decode("ascii")
+        if lookupEncoding(found) == declared:
+            return f'"{found}"'
+    return f'"{declared.name}"'
+
+
+def _c1_table() -> dict[int, str]:
+    """windows-1252 as the encoding standard defines it, from Latin-1: the bytes 0x80 to 0x9f
+    are Python's cp1252 characters, and the five cp1252 leaves undefined are the C1 controls
+    of the same number (as Latin-1 reads them)."""
+    table = {}
+    for b in range(0x80, 0xa0):
+        try:
+            table[b] = bytes([b]).decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+    return table
+
+
+_CP1252 = _c1_table()
+
+
+_BOM = "byte-order mark"
+
+
+def _decode(data: bytes, codec: str, encoding: str, name: str, by: str = "charset") -> str:
+    if encoding == "windows-1252":
+        return data.decode("latin-1").translate(_CP1252)
     try:
         return data.decode(codec)
     except UnicodeDecodeError as err:
-        raise InputError(f"{name}: not valid {codec} as its charset declares (byte "
+        raise InputError(f"{name}: not valid {encoding} as its {by} declares (byte "
                          f"0x{data[err.start]:02x} at offset {err.start})") from None
 
 
-def tokens(text: str):
+# html5lib compares each attribute of a tag with every one before it (duplicates are a parse
+# error): a tag of a hundred thousand attributes would take hours. No page needs this many.
+MAX_ATTRIBUTES = 256
+
+
+def tokens(text: str, name: str = "page.html"):
     """(token, start, end) for every token of `text`, in order; end-of-file ends the list."""
+    import re
+
     from html5lib._tokenizer import HTMLTokenizer
     from html5lib.constants import tokenTypes
 
     line_starts = [0]
-    line_starts.extend(i + 1 for i, c in enumerate(text) if c == "\n")
+    line_starts.extend(m.end() for m in re.finditer("\n", text))
     tokenizer = HTMLTokenizer(text)
     tokenizer.tokenQueue = deque()
     start_tag = tokenTypes["StartTag"]
+    tags = (start_tag, tokenTypes["EndTag"])
     parse_error = tokenTypes["ParseError"]
     mark = 0
     out = []
@@ -72,6 +126,11 @@ def tokens(text: str):
         line, col = tokenizer.stream.position()
         after = line_starts[line - 1] + col if line - 1 < len(line_starts) else len(text)
         tokenizer.stream.errors.clear()
+        current = tokenizer.currentToken
+        if current is not None and current["type"] in tags \
+                and len(current["data"]) > MAX_ATTRIBUTES:
+            raise InputError(f"{name}:{line}: a tag with more than {MAX_ATTRIBUTES} attributes; "
+                             f"medlint reads pages with at most {MAX_ATTRIBUTES} on a tag")
         emitted = False
         while tokenizer.tokenQueue:
             token = tokenizer.tokenQueue.popleft()

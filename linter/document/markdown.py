@@ -24,6 +24,9 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 # Unicode hyphens read as "-" in the prose view (same length), so terms need one spelling.
 _HYPHENS = {"\u2010": "-", "\u2011": "-", "\u2012": "-"}
 _HYPHEN_TABLE = str.maketrans(_HYPHENS)
+# What a sentence reads of its heading: a heading runs a line, and a "heading" of megabytes must
+# not cost each sentence under it its whole length.
+HEADING_REACH = 2000
 
 
 @dataclass(frozen=True)
@@ -91,14 +94,22 @@ class Document:
         return self.text[start:end]
 
     def heading_text(self, block_index: int | None) -> str:
-        """The text of the heading governing a block ('' when there is none)."""
+        """The text of the heading governing a block ('' when there is none), up to its first
+        HEADING_REACH characters: every sentence of the section asks for it."""
         if block_index is None:
             return ""
         section = self.blocks[block_index].section
         if section is None:
             return ""
-        heading = self.blocks[section]
-        return self.prose[heading.start:heading.end].strip()
+        hit = self._headings.get(section)
+        if hit is None:
+            heading = self.blocks[section]
+            hit = self._headings[section] = self.prose[heading.start:heading.end].strip()[:HEADING_REACH]
+        return hit
+
+    @cached_property
+    def _headings(self) -> dict[int, str]:
+        return {}
 
     @cached_property
     def title(self) -> str:
@@ -144,17 +155,20 @@ def _mark_prose(text: str, prose: list[str], pieces: list[tuple[int, int]]) -> N
     if "](" in content:
         masked.extend((i, i + 1) for i in link_openers(content))
     masked.sort()
-    offset = 0
+    # One pass over pieces and spans together: a span starting before a piece matters to it
+    # only by how far it reaches (each line must not walk every span of a long paragraph).
+    offset = k = reach = 0  # k: the next span to read; reach: the furthest end of those read
     for a, b in pieces:
         # Copy the piece's unmasked runs; content[offset:offset + (b - a)] is text[a:b].
-        pos = offset
         end = offset + (b - a)
-        for ms, me in masked:
-            if me <= pos or ms >= end:
-                continue
+        pos = max(offset, reach)
+        while k < len(masked) and masked[k][0] < end:
+            ms, me = masked[k]
             if ms > pos:
                 prose[a + pos - offset:a + ms - offset] = content[pos:ms].translate(_HYPHEN_TABLE)
             pos = max(pos, me)
+            reach = max(reach, me)
+            k += 1
         if pos < end:
             prose[a + pos - offset:b] = content[pos:end].translate(_HYPHEN_TABLE)
         offset = end + 1

@@ -24,21 +24,34 @@ def decode(data: bytes, name: str) -> str:
             text = data.decode("utf-16")
         except UnicodeDecodeError as err:
             raise InputError(f"{name}: not valid UTF-16 (byte {err.start}); save it as UTF-8") from None
-        return _check_text(text, name)
+        return check_text(text, name)
     else:
         encoding = "UTF-8"
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{name}: looks like a binary file (contains NUL bytes); medlint reads "
-                         f"Markdown and plain text")
+    refuse_nul(data, name)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         raise InputError(f"{name}: not valid {encoding} (byte 0x{data[err.start]:02x} at offset "
                          f"{err.start}); save it as UTF-8") from None
-    return _check_text(text, name)
+    return check_text(text, name)
 
 
-def _check_text(text: str, name: str) -> str:
+def refuse_nul(data: bytes, name: str, reads: str = "Markdown and plain text") -> None:
+    """An InputError when the first bytes hold NUL bytes (no byte-order mark came first): a
+    binary file, or UTF-16 saved without its mark, which is named as such when every other byte
+    is NUL, as ASCII text reads in UTF-16."""
+    head = data[:8192]
+    if b"\x00" not in head:
+        return
+    pairs = len(head) // 2
+    for nul in (1, 0):  # little-endian: the high (second) byte is NUL; big-endian: the first
+        if pairs and head[nul::2][:pairs].count(0) >= 0.9 * pairs and b"\x00" not in head[1 - nul::2]:
+            raise InputError(f"{name}: looks like UTF-16 text without a byte-order mark; save it "
+                             f"as UTF-8 (or UTF-16 with a byte-order mark)")
+    raise InputError(f"{name}: looks like a binary file (contains NUL bytes); medlint reads {reads}")
+
+
+def check_text(text: str, name: str) -> str:
     if "\x00" in text:
         raise InputError(f"{name}: looks like a binary file (contains NUL characters)")
     if not text.strip():
@@ -72,14 +85,14 @@ def read_bytes(path: str, max_bytes: int | None = DEFAULT_MAX_BYTES) -> bytes:
         except OSError:
             mode = stat.S_IFREG
         if not stat.S_ISREG(mode):  # a socket cannot even be opened
-            raise InputError(f"{path}: not a regular file ({_kind(mode)})") from None
+            raise InputError(f"{path}: not a regular file ({file_kind(mode)})") from None
         raise InputError(f"{path}: cannot read ({err.strerror or err})") from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
             raise InputError(f"{path}: is a directory")
         if not stat.S_ISREG(info.st_mode):
-            raise InputError(f"{path}: not a regular file ({_kind(info.st_mode)}); medlint reads "
+            raise InputError(f"{path}: not a regular file ({file_kind(info.st_mode)}); medlint reads "
                              f"files, folders and - for standard input")
         if max_bytes is not None and info.st_size > max_bytes:
             raise InputError(f"{path}: file is {sizes(info.st_size, max_bytes)} limit "
@@ -129,11 +142,14 @@ def require_regular(path: str) -> None:
     if stat.S_ISDIR(mode):
         raise InputError(f"{path}: is a directory")
     if not stat.S_ISREG(mode):
-        raise InputError(f"{path}: not a regular file ({_kind(mode)}); medlint reads files, "
+        raise InputError(f"{path}: not a regular file ({file_kind(mode)}); medlint reads files, "
                          f"folders and - for standard input")
 
 
-def _kind(mode: int) -> str:
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular file is, in words: `a named pipe`, `a folder`..."""
+    if stat.S_ISDIR(mode):
+        return "a folder"
     if stat.S_ISFIFO(mode):
         return "a named pipe"
     if stat.S_ISSOCK(mode):

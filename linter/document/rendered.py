@@ -39,6 +39,7 @@ class Piece:
 class RenderedDocument(Document):
     origins: list = field(default_factory=list)  # source offset of every rendered character
     source: str | None = None  # when set, positions are line:column in this source text
+    boilerplate: tuple = ()  # text of a page left out as site boilerplate, one string a block
 
     def origin(self, offset: int) -> int:
         if not self.origins:

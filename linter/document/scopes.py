@@ -50,11 +50,26 @@ def scopes(doc: Document) -> tuple[Scope, ...]:
     return tuple(_build(doc))
 
 
+# A table row leans on the rows around it (a trial named once, in the first row): on its whole
+# table when that is short, else on the rows within about this many characters either side. The
+# text a sentence leans on (its heading, the title, a table's header and caption) is read up to
+# this many characters too: each sentence then costs the same however long a table or heading
+# runs (a word further than this from a figure is not its; see facts/measurewords.REACH).
+REACH = 2000
+
+
+def _near(text: str) -> str:
+    """The first REACH characters of a text a sentence leans on."""
+    return text if len(text) <= REACH else text[:REACH]
+
+
 def _build(doc: Document):
     sentences = doc.sentences
     blocks = doc.blocks
     prose = doc.prose
-    title = doc.title
+    title = _near(doc.title)
+    texts = [prose[s.start:s.end] for s in sentences]  # each sentence's text, made once
+    tables = _Tables(doc)
     for i, s in enumerate(sentences):
         block = blocks[s.block]
         before, lead = [], []
@@ -64,30 +79,74 @@ def _build(doc: Document):
             pb = blocks[prev.block]
             if pb.section != block.section or pb.kind == "heading":
                 break
-            before.append(prose[prev.start:prev.end])
+            before.append(texts[j])
             if prev.block == s.block:
-                lead.append(before[-1])
+                lead.append(texts[j])
             j -= 1
         header = after = table = ""
         header_cells = ()
         if block.kind == "table_row":
-            head = block.header if block.header is not None else s.block
-            rows = [b for k, b in enumerate(blocks)
-                    if b.kind == "table_row" and (k == head or b.header == head)]
-            table = prose[rows[0].start:rows[-1].end]
-        if block.kind == "table_row" and block.header is not None:
-            hb = blocks[block.header]
-            header = prose[hb.start:hb.end]
-            header_cells = tuple(prose[a:b].strip() for a, b in hb.cells)
-            k = s.block + 1
-            while k < len(blocks) and blocks[k].kind == "table_row":
-                k += 1
-            if k < len(blocks) and blocks[k].kind == "paragraph":
-                after = prose[blocks[k].start:blocks[k].end]
+            table = tables.text(s.block)
+            if block.header is not None:
+                header, header_cells = tables.header(block.header)
+                after = tables.after(s.block)
         nxt = sentences[i + 1] if i + 1 < len(sentences) else None
         raw_end = nxt.start if nxt is not None and nxt.block == s.block else block.end
-        yield Scope(sentence=s, text=prose[s.start:s.end], start=s.start, end=s.end,
+        yield Scope(sentence=s, text=texts[i], start=s.start, end=s.end,
                     before=tuple(before), heading=doc.heading_text(s.block), header=header,
                     after=after, title=title, quote=block.quote, is_heading=block.kind == "heading",
                     cells=block.cells, header_cells=header_cells, raw_end=max(raw_end, s.end),
                     table=table, lead=tuple(lead))
+
+
+class _Tables:
+    """What the rows of the document's tables share, worked out once per table (or per stretch
+    of a long one) and given to every row as the same string: a row's table text, its header,
+    the paragraph after its table."""
+
+    def __init__(self, doc: Document):
+        self.prose, self.blocks = doc.prose, doc.blocks
+        self.rows: dict[int, list[int]] = {}  # header row index -> its table's row indices
+        self.next_other = [len(doc.blocks)] * (len(doc.blocks) + 1)  # next block not a row
+        for k in range(len(doc.blocks) - 1, -1, -1):
+            b = doc.blocks[k]
+            self.next_other[k] = self.next_other[k + 1] if b.kind == "table_row" else k
+            if b.kind == "table_row":
+                self.rows.setdefault(k if b.header is None else b.header, []).append(k)
+        for rows in self.rows.values():
+            rows.reverse()
+        self.kept: dict = {}
+
+    def _kept(self, key, make):
+        hit = self.kept.get(key)
+        if hit is None:
+            hit = self.kept[key] = make()
+        return hit
+
+    def text(self, row: int) -> str:
+        """The table's text around row `row`: all of it when that is short (up to 3 REACH),
+        else the stretch of it from REACH before to 2 REACH after the REACH-long piece that
+        holds the row's start, which every row starting in that piece shares."""
+        block = self.blocks[row]
+        head = row if block.header is None else block.header
+        rows = self.rows.get(head, [row])
+        first, last = self.blocks[rows[0]].start, self.blocks[rows[-1]].end
+        if last - first > 3 * REACH:
+            piece = first + (block.start - first) // REACH * REACH
+            first, last = max(first, piece - REACH), min(last, piece + 2 * REACH)
+        return self._kept(("table", first, last), lambda: self.prose[first:last])
+
+    def header(self, index: int) -> tuple[str, tuple]:
+        def make():
+            hb = self.blocks[index]
+            return (_near(self.prose[hb.start:hb.end]),
+                    tuple(_near(self.prose[a:b].strip()) for a, b in hb.cells))
+        return self._kept(("header", index), make)
+
+    def after(self, row: int) -> str:
+        """The paragraph right after the run of table rows holding `row` ('' when none)."""
+        k = self.next_other[row + 1]
+        if k < len(self.blocks) and self.blocks[k].kind == "paragraph":
+            block = self.blocks[k]
+            return self._kept(("after", k), lambda: _near(self.prose[block.start:block.end]))
+        return ""

@@ -7,6 +7,11 @@ role=navigation/banner/contentinfo/complementary/search), nor hidden elements. W
 collapsed as a browser shows it. Headings keep their level; list items, blockquotes and table
 rows are the same blocks as in Markdown; links become [text](url) and superscript note numbers
 [^N], so attribution is recognised as in Markdown.
+
+The visible text left out as site boilerplate (site header, footer, sidebar, text outside the
+main text; not navigation, code, controls nor hidden parts) is kept apart as `boilerplate`, one
+string a block: a notice printed there is on the page, so the document-level notices (required
+rules) look for it there too; nothing else reads it.
 """
 from __future__ import annotations
 
@@ -14,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from linter.document import htmltokens, reader
+from linter.document.openelements import OpenElements
 from linter.document.rendered import Piece, RenderedDocument, Renderer
 
 _SKIP = {"script", "style", "template", "noscript", "svg", "math", "iframe", "object", "canvas",
@@ -21,6 +27,9 @@ _SKIP = {"script", "style", "template", "noscript", "svg", "math", "iframe", "ob
          "head", "video", "audio", "map", "dialog"}
 _SKIP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search"}
 _PAGE_PARTS = {"header", "footer"}  # skipped unless inside the main text
+# Skipped elements whose text is not even boilerplate: code, controls, navigation, hidden parts.
+_NOT_BOILERPLATE = _SKIP - {"aside"}
+_NOT_BOILERPLATE_ROLES = {"navigation", "search"}
 # Elements that end a block of text (code, buttons and other inline elements do not).
 _BLOCKS = {"p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd",
            "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tfoot",
@@ -42,6 +51,7 @@ _P_SCOPE = ({"p"}, {"table", "td", "th", "li", "blockquote", "body", "html", "ma
                     "section", "button", "dd", "dt"})
 _BLOCK_CLOSES_P = _BLOCKS - {"li", "dt", "dd", "td", "th", "tr", "body", "html", "thead",
                              "tbody", "tfoot"}
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _NOTE = re.compile(r"\[?\d+(?:[,\u2013-]\s*\d+)*\]?")
 
 
@@ -50,8 +60,11 @@ def read(path: str, max_bytes: int) -> RenderedDocument:
 
 
 def parse_html(source: str, path: str = "page.html") -> RenderedDocument:
-    toks = htmltokens.tokens(source)
-    return _Walker(source, toks).walk().build(path, source)
+    toks = htmltokens.tokens(source, path)
+    walker = _Walker(source, toks)
+    doc = walker.walk().build(path, source)
+    doc.boilerplate = tuple(walker.boilerplate)
+    return doc
 
 
 def _attrs(token) -> dict:
@@ -65,18 +78,21 @@ class _Open:
     skipped: bool
     href: str = ""
     main: bool = False  # this element is the page's main text
+    unread: bool = False  # skipped and not boilerplate either (code, navigation, hidden)
 
 
 class _Walker:
     def __init__(self, source, toks):
         self.source, self.toks = source, toks
         self.out = Renderer()
-        self.stack: list[_Open] = []
+        self.stack = OpenElements()
         self.pieces: list[Piece] = []
         self.row: list | None = None
         self.first_row = True
         self.sup: int | None = None  # where the open <sup>'s pieces begin
         self.sup_link = False
+        self.boilerplate: list[str] = []  # skipped page text, one string a block
+        self.boiler_words: list[str] = []
         starts = [(t["name"], _attrs(t)) for t, _, _ in toks if t["type"] == 3]
         if any(n == "main" or a.get("role") == "main" for n, a in starts):
             self.is_main = lambda n, a: n == "main" or a.get("role") == "main"
@@ -96,15 +112,17 @@ class _Walker:
                 self._end(token["name"], start)
             elif kind in (1, 2) and not self._skipped():
                 self._text(token["data"], start, end)
+            elif kind in (1, 2) and not (self.stack and self.stack.top.unread):
+                self.boiler_words.extend(token["data"].split())
         self._pop_to(None, len(self.source))
         self._flush()
         self._end_row()
         return self.out
 
     def _skipped(self) -> bool:
-        if self.stack and self.stack[-1].skipped:
+        if self.stack and self.stack.top.skipped:
             return True
-        return self.is_main is not None and not any(o.main for o in self.stack)
+        return self.is_main is not None and not self.stack.mains
 
     def _start(self, name, attrs, start, self_closing):
         if name in _IMPLIED:
@@ -119,8 +137,9 @@ class _Walker:
             self._flush()
         if name in _VOID or (self_closing and name not in _BLOCKS):
             return
-        skipped = bool(self.stack and self.stack[-1].skipped) or self._skips(name, attrs)
-        entry = _Open(name, skipped, main=self.is_main is not None and self.is_main(name, attrs))
+        skipped = bool(self.stack and self.stack.top.skipped) or self._skips(name, attrs)
+        entry = _Open(name, skipped, main=self.is_main is not None and self.is_main(name, attrs),
+                      unread=bool(self.stack and self.stack.top.unread) or _unread(name, attrs))
         if name == "tr":
             self._end_row()
             self.row = []
@@ -138,7 +157,7 @@ class _Walker:
             if href and not href.startswith(("#", "javascript:")):
                 self.pieces.append(Piece("[", start, 0, "mark"))
                 entry.href = href
-        self.stack.append(entry)
+        self.stack.push(entry)
 
     def _skips(self, name, attrs) -> bool:
         if name in _SKIP or attrs.get("role") in _SKIP_ROLES:
@@ -148,19 +167,16 @@ class _Walker:
         if re.search(r"display\s*:\s*none", attrs.get("style") or ""):
             return True
         if name in _PAGE_PARTS:  # an article's own header (its title) and footer are its text
-            return not any(o.main or o.name == "article" for o in self.stack)
+            return not (self.stack.mains or self.stack.has("article"))
         return False
 
     def _close_implied(self, targets, boundaries, start):
-        for entry in reversed(self.stack):
-            if entry.name in targets:
-                self._pop_to(entry.name, start)
-                return
-            if entry.name in boundaries:
-                return
+        at = self.stack.nearest(targets)
+        if at >= 0 and self.stack.nearest(boundaries) < at:
+            self._pop_to(self.stack.items[at].name, start)
 
     def _end(self, name, start):
-        if any(o.name == name for o in self.stack):
+        if self.stack.has(name):
             self._pop_to(name, start)
 
     def _pop_to(self, name, start):
@@ -186,12 +202,20 @@ class _Walker:
         elif name == "sup" and self.sup is not None and self.sup <= len(self.pieces):
             inner = self.pieces[self.sup:]
             text = "".join(p.text for p in inner if p.kind != "mark").strip()
-            before = "".join(p.text for p in self.pieces[:self.sup] if p.kind != "mark")[-1:]
+            before = self._last_char(self.sup)
             if inner and before.isdigit() and not self.sup_link:  # 10<sup>9</sup>: a power
                 self.pieces.insert(self.sup, Piece("^", inner[0].origin, 0))
             elif inner and _NOTE.fullmatch(text):
                 self.pieces[self.sup:] = [Piece(f"[^{text.strip('[]')}]", inner[0].origin, 0)]
             self.sup = None
+
+    def _last_char(self, end: int) -> str:
+        """The last character of the text (not markup) of the pieces before `end`, looked for
+        among the few pieces just before it ('' when none is text)."""
+        for p in reversed(self.pieces[max(0, end - 16):end]):
+            if p.kind != "mark" and p.text:
+                return p.text[-1]
+        return ""
 
     def _text(self, data, start, end):
         exact = self.source[start:end] == data
@@ -203,19 +227,30 @@ class _Walker:
                 self.pieces.append(Piece(m.group(), origin, step))
 
     def _flush(self, closing: _Open | None = None):
+        if self.boiler_words:
+            self.boilerplate.append(" ".join(self.boiler_words))
+            self.boiler_words = []
         pieces, self.pieces = self.pieces, []
         if not any(p.text.strip() for p in pieces if p.kind != "mark"):
             return
         if self.row:
             self.row[-1].extend(pieces)
             return
-        names = [o.name for o in self.stack] + ([closing.name] if closing else [])
-        level = next((int(n[1]) for n in reversed(names) if re.fullmatch(r"h[1-6]", n)), 0)
-        self.out.paragraph(pieces, heading=level, list_item="li" in names,
-                           quote="blockquote" in names)
+        inner = closing.name if closing else ""
+        heading = inner if inner in _HEADINGS else getattr(self.stack.innermost(_HEADINGS), "name", "")
+        self.out.paragraph(pieces, heading=int(heading[1:] or 0),
+                           list_item=inner == "li" or self.stack.has("li"),
+                           quote=inner == "blockquote" or self.stack.has("blockquote"))
 
     def _end_row(self):
         if self.row:
             self.out.table_row(self.row, header=self.first_row)
             self.first_row = False
         self.row = None
+
+
+def _unread(name, attrs) -> bool:
+    """A skipped element that is not even page boilerplate: code, a control, navigation, hidden."""
+    return name in _NOT_BOILERPLATE or attrs.get("role") in _NOT_BOILERPLATE_ROLES \
+        or "hidden" in attrs or attrs.get("aria-hidden") == "true" \
+        or bool(re.search(r"display\s*:\s*none", attrs.get("style") or ""))

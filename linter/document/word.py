@@ -17,7 +17,7 @@ import io
 import zipfile
 from dataclasses import dataclass, field
 
-from linter.document import reader
+from linter.document import reader, wordzip
 from linter.document.rendered import Piece, RenderedDocument, Renderer
 from linter.errors import InputError
 
@@ -84,16 +84,33 @@ def _link_target(rels, link) -> str:
 
 
 def read(path: str, max_bytes: int) -> WordDocument:
-    doc = _Reader(open_word(path), path).read()
+    word = open_word(path, max_bytes)
+    try:
+        doc = _Reader(word, path, max_bytes).read()
+    except InputError:
+        raise
+    except _MALFORMED as err:  # XML that is well formed but not in the shape Word writes
+        raise _unreadable(path, err) from None
     if len(doc.text) > max_bytes:
-        raise InputError(f"{path}: the document's text is over the "
-                         f"{max_bytes / 1048576:.0f} MB limit (max-file-size in the config)")
+        raise InputError(f"{path}: the document's text is {reader.sizes(len(doc.text), max_bytes)} "
+                         f"limit (max-file-size in the config)")
     return doc
 
 
-def open_word(path: str):
-    """The python-docx Document of a .docx file, or a one-line InputError saying why not."""
-    data = reader.read_bytes(path, None)
+# What python-docx and lxml raise on a part of the wrong shape (a part whose root is not the
+# element Word writes, a missing body, an attribute that is not a number).
+_MALFORMED = (AttributeError, TypeError, KeyError, ValueError, IndexError, SyntaxError)
+
+
+def _unreadable(path: str, err: BaseException) -> InputError:
+    detail = str(err).splitlines()[0][:160] if str(err) else "no detail"
+    return InputError(f"{path}: not a readable Word document ({type(err).__name__}: {detail})")
+
+
+def open_word(path: str, max_bytes: int = reader.DEFAULT_MAX_BYTES):
+    """The python-docx Document of a .docx file, or a one-line InputError saying why not. The
+    file itself may be max_bytes long; what its parts unzip to is checked by wordzip."""
+    data = reader.read_bytes(path, max_bytes)
     if data[:8] == _OLE_MAGIC:
         if _ENCRYPTED in data:
             raise InputError(f"{path}: the document is password-protected; remove the "
@@ -102,32 +119,35 @@ def open_word(path: str):
                          f"Word Document (.docx)")
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise InputError(f"{path}: not a Word document (a .docx file is a zip archive; this is not)")
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            types = archive.read("[Content_Types].xml") \
-                if "[Content_Types].xml" in archive.namelist() else b""
-    except (zipfile.BadZipFile, OSError) as err:
-        raise InputError(f"{path}: a damaged zip archive ({err})") from None
+    wordzip.check(data, path, max_bytes)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        types = archive.read("[Content_Types].xml") \
+            if "[Content_Types].xml" in archive.namelist() else b""
     if b"wordprocessingml.document.main" not in types and b"ms-word.document.macroEnabled" not in types:
         raise InputError(f"{path}: a zip archive but not a Word document (no Word main document "
                          f"part)")
     import docx
     try:
-        return docx.Document(io.BytesIO(data))
+        word = docx.Document(io.BytesIO(data))
     except Exception as err:  # python-docx raises KeyError, ValueError, lxml errors alike
-        raise InputError(f"{path}: not a readable Word document ({type(err).__name__}: "
-                         f"{str(err).splitlines()[0] if str(err) else 'no detail'})") from None
+        raise _unreadable(path, err) from None
+    root = word.element
+    if getattr(root, "tag", None) != W + "document" or root.find(W + "body") is None:
+        raise InputError(f"{path}: not a readable Word document (its main part has no "
+                         f"document body)")
+    return word
 
 
 class _Reader:
-    def __init__(self, word, path):
-        self.word, self.path = word, path
+    def __init__(self, word, path, max_bytes):
+        self.word, self.path, self.max_bytes = word, path, max_bytes
         self.out = Renderer()
         self.paragraphs, self.starts = [], []
         self.total = 0
         self.notes: dict = {}  # (kind, id) -> number shown
         self.note_refs: dict = {}
         self.styles = _styles(word)
+        self.rels = word.part.rels  # a python-docx lazy property: looked up once
 
     def read(self) -> WordDocument:
         self._container(self.word.element.body)
@@ -152,29 +172,40 @@ class _Reader:
         base = self.total
         self.starts.append(base)
         pieces, k, link = [], 0, ""
-        for kind, run, element, text, url in items(p, self.word.part.rels):
+        texts: list = []  # the text run being built: joined once (adding up is quadratic)
+
+        def put(piece):
+            if texts:
+                joined = "".join(texts)
+                pieces.append(Piece(joined, base + k - len(joined)))
+                texts.clear()
+            pieces.append(piece)
+
+        for kind, run, element, text, url in items(p, self.rels):
             if url != link:
                 if link:
-                    pieces.append(Piece(f"]({link})", base + k, 0, "mark"))
+                    put(Piece(f"]({link})", base + k, 0, "mark"))
                 if url:
-                    pieces.append(Piece("[", base + k, 0, "mark"))
+                    put(Piece("[", base + k, 0, "mark"))
                 link = url
             if kind == "note":
                 key = (_NOTE_REFS[element.tag], element.get(W + "id"))
                 number = self.notes.setdefault(key, len(self.notes) + 1)
                 self.note_refs.setdefault(f"{key[0]} {number}", run)
-                pieces.append(Piece(f"[^{number}]", base + k, 0))
+                put(Piece(f"[^{number}]", base + k, 0))
                 continue
-            last = pieces[-1] if pieces else None
-            if last and last.step == 1 and last.kind == "text" and \
-                    last.origin + len(last.text) == base + k:
-                pieces[-1] = Piece(last.text + text, last.origin)
-            else:
-                pieces.append(Piece(text, base + k))
+            texts.append(text)
             k += len(text)
         if link:
-            pieces.append(Piece(f"]({link})", base + k, 0, "mark"))
+            put(Piece(f"]({link})", base + k, 0, "mark"))
+        elif texts:
+            joined = "".join(texts)
+            pieces.append(Piece(joined, base + k - len(joined)))
         self.total += k + 1  # + the paragraph mark, so an empty paragraph has a place too
+        if self.total > self.max_bytes:  # stop reading as soon as the text is too long
+            raise InputError(f"{self.path}: the document's text is at least "
+                             f"{reader.sizes(self.total, self.max_bytes)} limit "
+                             f"(max-file-size in the config)")
         return pieces, k
 
     def _paragraph(self, p, label=None, prefix=""):
@@ -192,7 +223,7 @@ class _Reader:
             s = ppr.find(W + "pStyle")
             style = s.get(W + "val") if s is not None else None
             outline = ppr.find(W + "outlineLvl")
-            if outline is not None and outline.get(W + "val", "9").isdigit():
+            if outline is not None and outline.get(W + "val", "9").isdecimal():
                 value = int(outline.get(W + "val"))
                 level = value + 1 if value < 9 else None
             num = ppr.find(W + "numPr")
@@ -252,23 +283,36 @@ def _styles(word) -> dict:
             (name.get(W + "val") if name is not None else "").lower(),
             based.get(W + "val") if based is not None else None,
             int(outline.get(W + "val")) if outline is not None and
-            (outline.get(W + "val") or "").isdigit() else None,
+            (outline.get(W + "val") or "").isdecimal() else None,
             ppr is not None and ppr.find(W + "numPr") is not None)
-    out = {}
+    found: dict = {}  # style id -> (level, list style, quotation style), its bases followed
     for sid in raw:
-        level, listed, quote, seen, cur = 0, False, False, set(), sid
-        while cur in raw and cur not in seen:
-            seen.add(cur)
-            name, based, outline, numbered = raw[cur]
-            if not level:
-                if name.startswith("heading ") and name[8:].strip().isdigit():
-                    level = int(name[8:])
-                elif name == "title":
-                    level = 1
-                elif outline is not None and outline < 9:
-                    level = outline + 1
-            listed = listed or numbered or name.startswith("list")
-            quote = quote or name in ("quote", "intense quote", "block text")
-            cur = based
-        out[sid] = (level, listed and not level, quote)
-    return out
+        # Each style is worked out once, from its base's answer: a chain of n styles costs n
+        # steps, not n * n. A base that is part of the chain being followed (a cycle) stops it.
+        chain, cur, on_chain = [], sid, set()
+        while cur in raw and cur not in found and cur not in on_chain:
+            chain.append(cur)
+            on_chain.add(cur)
+            cur = raw[cur][1]
+        inherited = found.get(cur, (0, False, False))
+        for style in reversed(chain):
+            level, listed, quote = _own(raw[style])
+            inherited = (level or inherited[0], listed or inherited[1], quote or inherited[2])
+            found[style] = inherited
+    return {sid: (level, listed and not level, quote)
+            for sid, (level, listed, quote) in found.items()}
+
+
+def _own(style) -> tuple[int, bool, bool]:
+    """(heading level, list style, quotation style) that a style's own name and paragraph
+    properties give, its base aside."""
+    name, _, outline, numbered = style
+    level = 0
+    if name.startswith("heading ") and name[8:].strip().isdecimal():
+        level = int(name[8:])
+    elif name == "title":
+        level = 1
+    elif outline is not None and outline < 9:
+        level = outline + 1
+    return (level, numbered or name.startswith("list"),
+            name in ("quote", "intense quote", "block text"))

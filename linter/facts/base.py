@@ -250,6 +250,8 @@ class FactBase:
         self.anchors = [n for n in self.subjects if n not in treatments]
         # Trial identifiers ("AALL1731", "CA180-372"): a trial the fact base may not know.
         self.trial_names = compile_terms(["@trial-ids"], vocabulary) if "trial-ids" in vocabulary else None
+        # Words that state a drug's approval or label: a figure given with them is not a trial's.
+        self.approvals = compile_terms(["@approvals"], vocabulary) if "approvals" in vocabulary else None
         self.population_nouns = _population_nouns(vocabulary)
         self.people = frozenset(t.lower() for t in expand(["@people"], vocabulary))
 

@@ -26,10 +26,13 @@ from __future__ import annotations
 import re
 
 from linter.facts import diseases
+from linter.facts.attributes import segment
 from linter.facts.frames import Frame, has_boxes, owned_elsewhere
+from linter.facts.generality import carried, general, own_terms
 from linter.facts.measurewords import REACH
 from linter.facts.once import span_index
 from linter.facts.reach import reach
+from linter.facts.trials import slip
 from linter.regexcache import lazy
 from linter.text.clauses import clause_bounds
 
@@ -42,7 +45,7 @@ CHECKS = {"endpoint": "endpoint", "time-frame": "time", "population": "populatio
           "direction": "direction", "relative-absolute": "relative", "value": "value"}
 
 # Modifiers after which a number is not a claim about the reference at all.
-NOT_A_CLAIM = ("planned", "another-study", "historical", "dated", "back-reference", "group-defining",
+NOT_A_CLAIM = ("planned", "another-study", "historical", "dated", "elapsed", "back-reference", "group-defining",
                "row-number", "label", "partitive", "identifier")
 
 
@@ -57,15 +60,6 @@ def row_of(problem, supported: bool, fact, cands) -> str:
 
 def blocking(fr: Frame) -> str | None:
     return next((m for m in fr.modifiers if m in NOT_A_CLAIM), None)
-
-
-def _own_terms(fact, text: str, lo: int, hi: int) -> bool:
-    """Whether text[lo:hi] is one of the fact's own words (a subgroup the fact is about)."""
-    for pattern in fact.own_patterns:
-        for m in pattern.finditer(text, max(0, lo - 40), min(len(text), hi + 40)):
-            if m.start() < hi and lo < m.end():
-                return True
-    return False
 
 
 def conflicts(fact, fr: Frame, q, qs, scope, prose: str, fb) -> list[str]:
@@ -87,11 +81,13 @@ def conflicting(fact, fr: Frame, q, qs, scope, prose: str, fb) -> bool:
     if fr.measure and fact.measure and fr.measure != fact.measure \
             and _measure(fact, fr, q, qs, scope, prose, fb):
         return True
-    if fact.subject is not None:
-        if other_study(fact, scope, fb):  # _subject, for a fact with a subject
-            return True
-    elif fr.subgroups and _subject(fact, fr, q, qs, scope, prose, fb):
+    if fact.subject is not None and other_study(fact, scope, fb):  # _subject
         return True
+    if fr.subgroups and general(fact, fb) and _subgroup(fact, fr, q, qs, scope, prose, fb):
+        return True
+    if not fr.subgroups and scope.before and fact.subject is not None and general(fact, fb) \
+            and reach(scope, fb).answer(("carried", fact.subject_key), carried, fact, scope, fb):
+        return True  # _subject
     if "population" in fact.identify and _population(fact, fr, q, qs, scope, prose, fb):
         return True
     if fr.places and _place(fact, fr, q, qs, scope, prose, fb):
@@ -148,8 +144,17 @@ def _time(fact, fr: Frame, q, qs, scope, prose: str, fb):
 
 
 def _subject(fact, fr: Frame, q, qs, scope, prose: str, fb):
-    if fact.subject is not None:
-        return "subject" if other_study(fact, scope, fb) else None
+    if fact.subject is not None and other_study(fact, scope, fb):
+        return "subject"
+    if not general(fact, fb):
+        return None
+    if not fr.subgroups:
+        return "population" if fact.subject is not None and scope.before \
+            and carried(fact, scope, fb) else None
+    return _subgroup(fact, fr, q, qs, scope, prose, fb)
+
+
+def _subgroup(fact, fr: Frame, q, qs, scope, prose: str, fb):
     # A general fact does not cover a figure stated for a narrower population or one arm.
     here = reach(scope, fb)  # the sentence's figures ask the same of the same fact
     for name, a, b in fr.subgroups:
@@ -158,11 +163,12 @@ def _subject(fact, fr: Frame, q, qs, scope, prose: str, fb):
             texts = [t for t in (lead, scope.heading) if t]
             if any(c.pattern is not None and c.pattern.search(t)
                    for c in fact.population_conflicts for t in texts) \
-                    or not any(_own_terms(fact, t, 0, len(t)) for t in texts):
+                    or not any(own_terms(fact, t, 0, len(t)) for t in texts):
                 return "population"
             continue
-        if not here.answer(("own", fact, a, b), _own_terms, fact, prose, a, b) \
+        if not here.answer(("own", fact, a, b), own_terms, fact, prose, a, b) \
                 and not owned_elsewhere(a, b, q, qs, scope, prose) \
+                and not diseases.compared_away(q, a, b, prose, *segment(q, scope, prose)) \
                 and not _other_clause(fact, a, b, q, qs, scope, prose):
             return "population"
     return None
@@ -185,7 +191,7 @@ def _place(fact, fr: Frame, q, qs, scope, prose: str, fb):
     if not fr.places:
         return None
     here = reach(scope, fb)
-    if any(not here.answer(("own", fact, a, b), _own_terms, fact, prose, a, b)
+    if any(not here.answer(("own", fact, a, b), own_terms, fact, prose, a, b)
            for a, b in fr.places):
         return "place"  # "in the United States, 3,000 a year" is not a worldwide count
     return None
@@ -212,7 +218,9 @@ def population_stated(fact, fr: Frame, scope, fb) -> bool:
     needs that population, or its own study, named with the number or in the text it leans on."""
     patterns = [fact.population_terms] if fact.population_terms is not None else [
         fb.subjects[n] for n in fb.anchors if n in fact.subject_groups and n in fb.subjects]
-    texts = (scope.text, scope.header, scope.table, *scope.before[:3], scope.heading, fr.question)
+    # (A population named in a table's other row that states its own figure is that row's.)
+    texts = (scope.text, scope.header, scope.table and reach(scope, fb).table_labels(),
+             *scope.before[:3], scope.heading, fr.question)
     if any(c.pattern is not None and c.pattern.search(scope.text) for c in fact.population_conflicts):
         return True  # a population the fact does not cover: the population row decides
     return any(p.search(t) for p in patterns if p is not None for t in texts if t)
@@ -254,24 +262,21 @@ def _other_study(fact, scope, fb) -> bool:
     if not anchors:
         return False
     # A table's other rows may be other studies' figures: the row, its header and the text
-    # around the table decide.
-    texts = (scope.text, *scope.before, scope.heading, scope.title, scope.header)
-    if any(a.search(t) for a in anchors for t in texts if t):
-        return False
+    # around the table decide, nearest first: the first that names a trial, this one or
+    # another, decides ("... the E1910 trial, which randomized 224 adults" after a paragraph
+    # on AALL1731 is E1910's); one that names both leaves the fact a candidate.
+    texts = (scope.text, scope.header, *scope.before, scope.heading, scope.title)
     others = [fb.subjects[n] for n in fb.trials if n not in fact.subject_groups]
-    if any(p is not None and p.search(t) for p in others for t in texts if t):
-        return True
     # An identifier the fact base does not know names another trial, unless it is a slip for
     # this fact's own ("AALL173" for AALL1731).
     own = [t.upper() for n in fact.subject_groups for t in fb.knowledge.vocabulary.get(n, ())
            if not t.startswith(("re:", "@"))]
-    return fb.trial_names is not None and any(
-        not any(_slip(m.group(0).upper(), o) for o in own)
-        for t in texts if t for m in fb.trial_names.finditer(t))
-
-
-def _slip(name: str, known: str) -> bool:
-    """A shortened or one-character-off spelling of a known name."""
-    if known.startswith(name) or name.startswith(known):
-        return True
-    return len(name) == len(known) and sum(a != b for a, b in zip(name, known)) == 1
+    for t in texts:
+        if not t:
+            continue
+        if any(a.search(t) for a in anchors):
+            return False
+        if any(p is not None and p.search(t) for p in others) or fb.trial_names is not None and any(
+                not any(slip(m.group(0).upper(), o) for o in own) for m in fb.trial_names.finditer(t)):
+            return True
+    return False

@@ -40,7 +40,7 @@ def stated_for(q: Quantity, qs, scope, prose: str, terms) -> tuple:
     c_lo, c_hi = clause_bounds(prose, scope.start, scope.end, q.start, q.end)
     out = []
     for a, b in found:
-        if _compared_away(q, a, b, prose, lo, hi):
+        if compared_away(q, a, b, prose, lo, hi):
             continue
         if a >= c_hi and _own_figure(q, qs, a, b, scope, prose):
             continue
@@ -48,7 +48,7 @@ def stated_for(q: Quantity, qs, scope, prose: str, terms) -> tuple:
     return tuple(out)
 
 
-def _compared_away(q: Quantity, a: int, b: int, prose: str, lo: int, hi: int) -> bool:
+def compared_away(q: Quantity, a: int, b: int, prose: str, lo: int, hi: int) -> bool:
     """Whether the mention is the point of comparison of a stretch that does not hold q."""
     start = None
     for m in _COMPARISON.finditer(prose, max(lo, a - 80), a):

@@ -226,8 +226,8 @@ def candidates(q: Quantity, scope: Scope, fb: FactBase, prose: str, partner=None
         if level is None and fact.population_terms is not None and not here.names_treatment() \
                 and fact.population_terms.search(scope.text):
             level = 1  # the fact's own population, named with no other treatment, resolves it
-        if level is None:
-            continue
+        if level is None or here.approved(fact, c_lo, c_hi):
+            continue  # (a figure stated for a drug's approval or label is not a trial's)
         # The frame's slots last: most facts have failed on their key terms by now.
         if fr is not None and conflicting(fact, fr, q, qs, scope, prose, fb):
             continue

@@ -22,7 +22,12 @@ _FROM_AFTER_TO = rx(r"\bto\s+(?:about\s+|around\s+|roughly\s+)?\d[\d.,]*\s*(?:%|
                     r"\s+from\s+(?:about\s+|around\s+|roughly\s+)?$", re.I)
 # A place is where a figure holds only after "in", "across", "throughout": "in the United States",
 # not "American Society of Hematology" or "New England Journal of Medicine".
-_LOCATIVE = lazy(r"\b(?:in|across|throughout|within)\s+(?:the\s+)?$", re.I)
+_LOCATIVE = lazy(r"\b(?:in|across|throughout|within)\s+(?:(?:the|many|most|some|several|other|all|parts\s+of"
+                 r"(?:\s+the)?)\s+)?$", re.I)
+# A ;-segment that opens by pointing back to the place of the one before: "...; there, 30%",
+# "...; in some, fewer than 30%".
+_THERE = lazy(r"\s*(?:there\b|in\s+(?:some|many|most|several|these|those|such|them|a\s+few)\s*(?:,|of\s+them\b))",
+              re.I)
 # A noun phrase that points back to the sentence before: "has that change", "these babies".
 _ANAPHOR = rx(r"(?:\b(?:has|have|had|with|of|in|carry|carries|carried|on|for|from)\s+(?:that|this|these|those)"
               r"|\b(?:this|these|those|the\s+same))\s+(?!only\b|about\b|around\b|nearly\b|almost\b|is\b|was\b|are\b|were\b)"
@@ -39,9 +44,17 @@ def places(q: Quantity, scope, prose: str, terms) -> tuple:
     if terms.places is None:
         return ()
     lo, hi = segment(q, scope, prose)
+    if lo > scope.start and _THERE.match(prose, lo, hi):
+        lo = segment_before(lo, scope, prose)
     return once(("places", terms.places), prose, lo, hi, lambda: tuple(
         (m.start(), m.end()) for m in terms.places.finditer(prose, lo, hi)
         if _LOCATIVE.search(prose, max(lo, m.start() - 20), m.start())))
+
+
+def segment_before(lo: int, scope, prose: str) -> int:
+    """Where the ;-segment that ends right before `lo` starts."""
+    semi = prose.rfind(";", scope.start, lo - 1)
+    return semi + 1 if semi >= 0 else scope.start
 
 
 def antecedent(scope) -> str:
@@ -113,7 +126,8 @@ def reaching(q: Quantity, scope, prose: str, terms) -> tuple:
     c_lo, c_hi = clause_bounds(prose, scope.start, scope.end, q.start, q.end)
     s_lo, s_hi = segment(q, scope, prose)
     reach = {"clause": (c_lo, c_hi), "segment": (s_lo, s_hi), "sentence": (scope.start, scope.end),
-             "before": (max(scope.start, q.start - 60), q.start)}
+             "before": (max(scope.start, q.start - 60), q.start),
+             "after": (q.end, min(scope.end, q.end + 60))}
     may = _in_sentence(scope, prose, terms)
     for i, (name, (how, pattern)) in enumerate(terms.modifiers.items()):
         if pattern is None:
@@ -121,6 +135,11 @@ def reaching(q: Quantity, scope, prose: str, terms) -> tuple:
         lo, hi = reach[how]
         if not may[i] and scope.start <= lo and hi <= scope.end:
             continue  # a stretch of a sentence that cannot match
+        if how == "after":  # right after the number: "8 months ago"
+            m = pattern.search(prose, lo, hi)
+            if m is not None and not prose[q.end:m.start()].strip():
+                found.append(name)
+            continue
         if how != "before":
             # Matches never overlap: at most one holds the number, so two tell as much as all.
             if any(not a <= q.start < b for a, b in spans(pattern, prose, lo, hi)[:2]):

@@ -20,7 +20,7 @@ from linter.facts.attributes import (
     stated_time,
 )
 from linter.facts.base import FactBase
-from linter.facts.decisions import blocking, row_of
+from linter.facts.decisions import NOT_A_CLAIM, blocking, row_of
 from linter.facts.frames import frame, question_of
 from linter.facts.matching import Candidate, candidates, pairs, quantity_arm
 from linter.facts.modifiers import answer_unit, shared_unit
@@ -92,7 +92,7 @@ def analyse(prose: str, scopes, fb: FactBase) -> tuple[Verdict, ...]:
             fr = frame(q, qs, scope, prose, fb.frame_terms)
             if fr.measure in fb.relative_measures and q.kind == "percent" and not q.relative:
                 q = replace(q, relative=True)  # "lowered the risk ... by 61%": a relative change
-            if blocking(fr):  # not a claim about a reference fact (decision row not-a-claim)
+            if blocking(fr) and not _own_trial(fr, q, scope, fb):  # decision row not-a-claim
                 records.append(Verdict(scope, q, None, blocking(fr) not in _UNCHECKED, None, fr,
                                        "not-a-claim"))
                 continue
@@ -113,6 +113,16 @@ def analyse(prose: str, scopes, fb: FactBase) -> tuple[Verdict, ...]:
         records.extend(Verdict(scope, q, fact, False, p)
                        for q, fact, p in direction_problems(qs, scope, prose, records))
     return tuple(records)
+
+
+def _own_trial(fr, q, scope, fb) -> bool:
+    """Another study's words ("at our hospital", "a second trial") do not take a figure from the
+    reference's own trial named nearest it: "At our hospital, children join AALL1731, which
+    randomized 2,200 children" states AALL1731's figure."""
+    if any(m != "another-study" for m in fr.modifiers if m in NOT_A_CLAIM):
+        return False
+    _, words = fb.frame_terms.modifiers["another-study"]
+    return reach(scope, fb).own_trial_nearest(q.start, words)
 
 
 def overlong(scopes):

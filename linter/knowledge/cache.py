@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import marshal
 import os
+import stat
 import sys
 import zlib
 from pathlib import Path
@@ -64,6 +65,38 @@ def digest(*chunks: bytes) -> str:
 
 _MAGIC = b"medlint1"
 _SUM = 32  # bytes of checksum
+# No entry is larger: a bigger value is not stored, and a bigger file in the folder is not
+# one of medlint's entries (validated data of ~1 MB of YAML makes an entry of ~0.5 MB).
+MAX_ENTRY = 64 << 20
+
+
+def read_entry(path, limit: int = MAX_ENTRY) -> bytes | None:
+    """The bytes of a cache entry, or None when it is not a regular file of at most `limit`
+    bytes. A symbolic link is not followed and a named pipe is not waited on (O_NOFOLLOW,
+    O_NONBLOCK; the type is checked on the open file): an entry is only ever a file medlint
+    wrote, so anything else is a miss, and the next write replaces it."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) \
+        | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            return None
+        chunks, left = [], limit + 1
+        while left > 0:  # the file may grow while it is read
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks) if left > 0 else None
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 def _checksum(kind: str, key: str, payload: bytes) -> bytes:
@@ -79,8 +112,9 @@ def load(kind: str, key: str):
     if folder is None:
         return None
     try:
-        with open(folder / f"{kind}-{key}.marshal", "rb") as handle:
-            blob = handle.read()
+        blob = read_entry(folder / f"{kind}-{key}.marshal")
+        if blob is None:
+            return None
         head = len(_MAGIC) + _SUM
         payload = blob[head:]
         if blob[:len(_MAGIC)] != _MAGIC or blob[len(_MAGIC):head] != _checksum(kind, key, payload):
@@ -97,6 +131,8 @@ def store(kind: str, key: str, value) -> None:
     tmp = None
     try:
         payload = marshal.dumps(value)
+        if len(payload) + len(_MAGIC) + _SUM > MAX_ENTRY:
+            return
         folder.mkdir(parents=True, exist_ok=True)
         import tempfile  # only when writing: its import is slow
 

@@ -71,6 +71,10 @@ def collect(paths) -> list[Path]:
             files.extend(found)
         elif p.is_file():
             files.append(p)
+        elif p.exists():  # a named pipe would wait for a writer, a device never ends
+            from linter.document.reader import file_kind
+
+            raise DataError([f"{p}: not a regular file ({file_kind(p.stat().st_mode)})"])
         else:
             raise DataError([f"{p}: no such file or directory"])
     return files

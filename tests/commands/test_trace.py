@@ -76,6 +76,15 @@ def test_file_and_line_keeps_what_starts_on_that_line(cli, write):
     assert [n["text"] for n in entry["numbers"]] == ["60 mg/m2"]
 
 
+def test_a_line_past_the_end_is_an_error_and_the_last_line_is_not(cli, write):
+    write("b.txt", "Nothing to count here.\nNor here.\n")
+    code, report, err = _trace_json(cli, "b.txt:3")
+    assert (code, err) == (2, "medlint: error: b.txt: no line 3; it has 2\n")
+    assert report["files"] == [{"path": "b.txt", "error": "b.txt: no line 3; it has 2"}]
+    code, report, err = _trace_json(cli, "b.txt:2")
+    assert (code, err, report["files"][0]["line"]) == (0, "", 2)
+
+
 def test_many_files_one_missing_exit_2_and_the_others_traced(cli, write):
     write("a.txt", PLAIN)
     write("b.txt", "Nothing to count here.\n")

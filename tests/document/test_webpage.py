@@ -111,3 +111,41 @@ def test_note_numbers_powers_and_inline_code():
                      "<pre>a miracle</pre>")
     assert doc.text == ("Survival was 96%[^3] and 90%[^4]; counts under 10^9/L. Run  on it.\n")
     assert [(b.kind, b.start, b.end) for b in doc.blocks] == [("paragraph", 0, len(doc.text) - 1)]
+
+
+_NOTICE = ("This site is for general information only and does not replace advice from your "
+           "child's doctor.")
+
+
+def _site(footer: str, main: str = "<h1>ALL</h1><p>Leukemia is a cancer of the blood.</p>") -> str:
+    return ("<!DOCTYPE html><html><head><title>Site</title><script>var x = 1;</script></head><body>"
+            "<header><a href='/'>Hospital</a><nav><a href='/find'>Find a doctor</a></nav></header>"
+            f"<main>{main}</main><footer>{footer}</footer></body></html>")
+
+
+def test_site_boilerplate_is_kept_apart_from_the_text():
+    page = ("<html><body><header>Hospital <b>home</b><nav>Menu</nav></header>"
+            "<aside><p>Donate</p><p>today</p></aside><main><p>Main text.</p><button>Go</button></main>"
+            "<div>Outside main</div><div hidden>Hidden</div><footer><p>Footer one</p>"
+            "<p style='display: none'>Gone</p><p>Footer <i>two</i></p></footer>"
+            "<script>var s;</script></body></html>")
+    doc = parse_html(page)
+    assert [doc.prose[b.start:b.end] for b in doc.blocks] == ["Main text."]
+    assert doc.boilerplate == ("Hospital home", "Donate", "today", "Outside main", "Footer one",
+                               "Footer two")
+
+
+def test_notice_in_the_site_footer_is_on_the_page(ctx):
+    def found(page):
+        result = lint_document(parse_html(page, "page.html"), ctx)
+        return [(f.rule, *result.document.position(f.start)) for f in result.findings]
+
+    assert found(_site(f"<p>Hospital, 1 Main St.</p><p>{_NOTICE}</p>")) == []
+    # Hidden, in the navigation, or in a script it is not on the page.
+    missing = [("DISC001", 1, 1)]
+    assert found(_site(f"<p hidden>{_NOTICE}</p>")) == missing
+    assert found(_site(f"<nav>{_NOTICE}</nav>")) == missing
+    assert found(_site(f"<script>// {_NOTICE}</script>")) == missing
+    # The footer counts only for notices: its claims are not linted, nor do they ask for one.
+    assert found(_site("<p>Blinatumomab cures leukemia, a miracle.</p>"
+                       f"<p>{_NOTICE}</p>")) == []

@@ -152,3 +152,15 @@ def test_other_diseases_are_data(cli, write, draft, expected):
     code, out, _ = cli("check", "--format", "json", "--reference", "team/", "--select", "STAT",
                        "d.md")
     assert [(f["rule"], f["fact"]) for f in json_findings(out)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a time counted back from now dates an event; it is no duration of a protocol
+    ("Our son finished maintenance 8 months ago and has now relapsed in the marrow.", []),
+    ("She finished chemotherapy two years ago and is well.", []),
+    # the same figure stated as the definition is still checked
+    ("A late relapse is one that comes 8 months after the end of treatment.",
+     [("STAT001", "relapse-timing-late-end-of-therapy", "8 months")]),
+])
+def test_a_time_counted_back_from_now_is_a_date(lint, text, expected):
+    assert _got(lint, text) == expected
