@@ -40,6 +40,11 @@ def _repeat(unit: str, prefix: str = "Survival was 96% ") -> callable:
     return lambda n: prefix + unit * max(1, (n - len(prefix)) // len(unit))
 
 
+def _around(opener: str, closer: str) -> callable:
+    claim = "This new drug is a miracle cure."
+    return lambda n: opener * max(1, (n - len(claim)) // 2) + claim + closer * max(1, (n - len(claim)) // 2)
+
+
 SHAPES = {
     "numbers": _numbers,                              # thousands of numbers in one sentence
     "percents": _repeat("9%", ""),                    # figures with no space between them
@@ -56,6 +61,10 @@ SHAPES = {
     "emphasis": _repeat("*a _b "),                    # unmatched emphasis
     "brackets": _repeat("(96% "),                     # nested parentheses
     "lines": _repeat("96% of children.\n"),           # many one-line paragraphs in a list
+    "openers": _around("(", ")"),                     # a flagged phrase inside a run of brackets
+    "squares": _around("[", "]"),
+    "marks": _around('"', '"'),                       # a run of quotation marks
+    "dense": _repeat("96%. ", ""),                    # many short sentences, each a figure
     "table": _repeat("| apple | 96% |\n", "| Fruit | Share |\n|-|-|\n"),  # one long table
     "definitions": _repeat("[r]: https://example.org/r\n", "Survival was 96%.\n"),  # in a paragraph
     "wrapped": lambda n: "Survival 96%\n" + "*a\n" * (n // 6) + "a*\n" * (n // 6),  # nested emphasis

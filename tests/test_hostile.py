@@ -175,6 +175,8 @@ SHAPES = {  # the text shapes that once took seconds to minutes (bench/hostile.p
                  "against 87.9% with chemotherapy alone, ") * 500,
     "brackets": "Survival was " + "(96% " * 2000,
     "images": "Text " + "![a" * 20000,
+    "openers": "(" * 25000 + "This new drug is a miracle cure." + ")" * 25000,
+    "marks": '"' * 25000 + "This new drug is a miracle cure." + '"' * 25000,
     "table": "| Fruit | Share |\n|-|-|\n" + "| apple | 96% |\n" * 12000,  # once 2.5 GB: a copy a row
 }
 

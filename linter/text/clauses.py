@@ -38,14 +38,19 @@ class ClauseIndex:
 
 
 _CACHE: list = [None, {}]  # the text last indexed (one document at a time), its indexes
+_KEEP = 256  # sentences: the figures of a sentence ask in turn; a draft of 100,000 sentences
+# would otherwise keep an index of each until its last check
 
 
 def clause_index(text: str, lo: int, hi: int) -> ClauseIndex:
-    """The clause index of text[lo:hi], built once per sentence of the current text."""
+    """The clause index of text[lo:hi], built once per sentence of the current text (for the
+    sentences asked about last)."""
     if _CACHE[0] is not text:
         _CACHE[0], _CACHE[1] = text, {}
     found = _CACHE[1].get((lo, hi))
     if found is None:
+        if len(_CACHE[1]) >= _KEEP:
+            _CACHE[1] = {}
         found = _CACHE[1][(lo, hi)] = ClauseIndex(text, lo, hi)
     return found
 

@@ -206,6 +206,8 @@ def _window_ends(text: str, a: int, limit: int) -> list[int]:
         _ENDS[0], _ENDS[1] = text, {}
     ends = _ENDS[1].get((a, limit))
     if ends is None:
+        if len(_ENDS[1]) >= 256:  # the windows asked about last: not one per sentence of a draft
+            _ENDS[1] = {}
         ends = _ENDS[1][(a, limit)] = [m.end() for m in _SENTENCE_END.finditer(text, a, limit)]
     return ends
 

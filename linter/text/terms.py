@@ -23,6 +23,7 @@ from linter.regexcache import compile as rx
 from linter.text.literals import lowered as _lower
 from linter.text.needles import may_hold, regex_needles
 from linter.text.patterns import plain, risky
+from linter.text.runs import RunSafe
 from linter.text.starts import candidates, scan, starts, term_heads
 from linter.text.termsyntax import check_term, expand, term_pattern, unknown_references
 
@@ -69,7 +70,7 @@ class Terms:
     """
 
     __slots__ = ("terms", "plain", "_regex_terms", "_regex", "_memo", "_long", "_limited", "_needles",
-                 "_starts")
+                 "_starts", "_safe")
 
     def __init__(self, terms: tuple):
         self.terms = terms
@@ -98,21 +99,26 @@ class Terms:
     @property
     def regex(self):
         if self._regex is None and self._regex_terms:
-            joined = "|".join(term_pattern(t) for t in self._regex_terms)
-            if all(plain(t[3:]) for t in self._regex_terms):
-                try:  # parsing each expression for its shape costs as much as compiling it
-                    self._regex = rx(joined, re.IGNORECASE)
-                    return self._regex
-                except re.error:
-                    pass  # decided below, as for any other expression
-            if any(risky(t[3:]) for t in self._regex_terms):
-                import regex  # the `re` module has no time limit (and `regex` is slow to import)
-
-                self._regex = regex.compile(joined, regex.IGNORECASE | regex.V0)
-                self._limited = True
-            else:
-                self._regex = rx(joined, re.IGNORECASE)
+            self._compile()
         return self._regex
+
+    def _compile(self) -> None:
+        joined = "|".join(term_pattern(t) for t in self._regex_terms)
+        if all(plain(t[3:]) for t in self._regex_terms):
+            try:  # parsing each expression for its shape costs as much as compiling it
+                self._regex = rx(joined, re.IGNORECASE)
+                self._safe = RunSafe(self._regex)
+                return
+            except re.error:
+                pass  # decided below, as for any other expression
+        if any(risky(t[3:]) for t in self._regex_terms):
+            import regex  # the `re` module has no time limit (and `regex` is slow to import)
+
+            self._regex = regex.compile(joined, regex.IGNORECASE | regex.V0)
+            self._limited = True
+        else:
+            self._regex = rx(joined, re.IGNORECASE)
+            self._safe = RunSafe(self._regex)
 
     def _timed(self, method, *args):
         if not self._limited:
@@ -150,19 +156,25 @@ class Terms:
                     return None if first else ()
                 if begins is _UNSET:
                     self._starts = _AGAIN  # read for its starts when searched again
-                    return self._timed(self.regex.search, text, pos, end) if first else self._run(text, pos, end)
+                    return self._first(text, pos, end) if first else self._run(text, pos, end)
                 begins = self._begins()
             if begins is not None:
                 return scan(self.regex.match, begins, text, window, pos, end, first)
         elif not self._may_match(text, pos, endpos, low[pos:endpos], sound):
             return None if first else ()
-        return self._timed(self.regex.search, text, pos, end) if first else self._run(text, pos, end)
+        return self._first(text, pos, end) if first else self._run(text, pos, end)
+
+    def _first(self, text: str, pos: int, end: int):
+        """The `re:` terms' first match in text[pos:end] (see _run)."""
+        regex = self.regex
+        return self._timed(regex.search if self._limited else self._safe.search, text, pos, end)
 
     def _run(self, text: str, pos: int, end: int):
-        """The `re:` terms' matches in text[pos:end], under the time limit where it applies."""
+        """The `re:` terms' matches in text[pos:end], under the time limit where it applies, and
+        without trying an alternative that opens with a run inside each such run (runs.py)."""
         regex = self.regex  # compiled first: that tells whether the time limit applies
         if not self._limited:
-            return regex.finditer(text, pos, end)
+            return self._safe.finditer(text, pos, end)
         return self._timed(_all, regex, text, pos, end)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
