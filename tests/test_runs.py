@@ -1,7 +1,6 @@
 """Expressions that open with a run of one character class (text/runs.py): the same matches as
 the expression as written, in work that grows with the text, not with the square of a run."""
 import re
-import time
 
 import pytest
 from hypothesis import given, settings
@@ -50,23 +49,16 @@ def test_only_a_run_that_opens_an_alternative_is_guarded():
     assert guarded(r"cure\s+rates?") is None
 
 
-def _cpu(terms: Terms, text: str) -> float:
-    best = None
-    for _ in range(3):
-        terms._memo.clear()
-        terms._long.clear()
-        start = time.process_time()
-        list(terms.finditer(text))
-        spent = time.process_time() - start
-        best = spent if best is None else min(best, spent)
-    return best
-
-
 @pytest.mark.parametrize("char", ["(", "[", '"', "-", "'", "x", "."])
-def test_a_run_of_one_character_costs_work_linear_in_its_length(char):
+def test_a_long_run_is_searched_with_the_guarded_expression(char):
+    # The guard is what makes a run cost one pass (the module's docstring; bench/hostile.py
+    # times the shapes): a long stretch is searched with it, with the same matches.
     terms = Terms(("re:\\S+\\s*(?:%|percent)[^.;]{0,60}?\\bcured\\b",
                    "re:(?:\\w+\\s+)?cure\\s+rates?"))
-    small, large = (char * n + ". cure rate" for n in (20_000, 80_000))
-    assert [m.span() for m in terms.finditer(large)] == [(80_002, 80_011)]
-    # Four times the run: about four times the work (sixteen times before the guard).
-    assert _cpu(terms, large) < 8 * max(_cpu(terms, small), 1e-4)
+    text = char * 80_000 + ". cure rate"
+    assert [m.span() for m in terms.finditer(text)] == [(80_002, 80_011)]
+    assert terms._safe._guarded is not None  # built on the first long stretch, and used
+    plain = re.compile(terms.regex.pattern, re.IGNORECASE)
+    short = char * 300 + ". cure rate"
+    assert [m.span() for m in terms._safe.finditer(short, 0, len(short))] == \
+        [m.span() for m in plain.finditer(short)]
