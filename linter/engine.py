@@ -117,8 +117,8 @@ class Globs:
     extension matches whatever its case (README.MD is a Markdown file)."""
 
     def __init__(self, config: Config):
-        self.include = [_lower_suffix(g) for g in config["include"]]
-        self.exclude = [_lower_suffix(g) for g in config["exclude"]]
+        self.include = [_lower_suffix(_plain_glob(g)) for g in config["include"]]
+        self.exclude = [_lower_suffix(_plain_glob(g)) for g in config["exclude"]]
         self.root = os.path.abspath(config.root)
 
     def included(self, path: str) -> bool:
@@ -144,6 +144,15 @@ class Globs:
             return []  # the config's own folder is never excluded
         pieces = rel.replace(os.sep, "/").split("/")
         return [("/".join(pieces[:i]), pieces[i - 1]) for i in range(1, len(pieces) + 1)]
+
+
+def _plain_glob(glob: str) -> str:
+    """A glob as the paths it is matched against are written: "./drafts/x", "/drafts/x" and
+    "drafts/x/" all mean drafts/x (a folder matched is skipped whole)."""
+    glob = glob.replace("\\", "/")
+    while glob.startswith("./"):
+        glob = glob[2:]
+    return glob.strip("/") or glob
 
 
 def _matches(parts, globs) -> bool:

@@ -27,7 +27,7 @@ def apply(findings, doc: Document, ctx):
     settings = file_settings(doc.front_matter, doc.text, doc.path, ctx.knowledge.rules)
     file_ignore = tuple(settings.get("ignore") or ())
     file_select = tuple(settings.get("select") or ())
-    disabled = _disabled_spans(doc)
+    disabled = _disabled_spans(doc, ctx)
     seen = set()
     for f in findings:
         severity = ctx.severity(f.rule, f.severity)
@@ -41,7 +41,7 @@ def apply(findings, doc: Document, ctx):
             continue
         if file_ignore and selected(f, file_ignore, ctx):
             continue
-        if _is_disabled(f, doc, disabled, ctx):
+        if _is_disabled(f, doc, disabled):
             continue
         key = (f.rule, f.start, f.end)
         if key in seen:
@@ -50,11 +50,22 @@ def apply(findings, doc: Document, ctx):
         yield f if severity == f.severity else dataclasses.replace(f, severity=severity)
 
 
-def _disabled_spans(doc: Document):
-    """[(start, end, codes or None for all)] regions switched off by control comments."""
+def _codes(words, ctx) -> tuple:
+    """The rule codes a control's words name (codes, prefixes, rule names or categories, as
+    --select reads them); a word that names no rule names none."""
+    return tuple(code for code, rule in ctx.rule_index.items()
+                 if any(matches(w, names(rule)) for w in words))
+
+
+def _disabled_spans(doc: Document, ctx):
+    """[(start, end, rule codes or None for all)] regions switched off by control comments. A
+    region is kept per rule, so "disable OVER004" ... "enable overclaiming.hype" ends it."""
     spans, open_ = [], {}
     for control in doc.controls:
-        offset, kind, codes = control.offset, control.kind, control.codes
+        offset, kind = control.offset, control.kind
+        codes = _codes(control.codes, ctx) if control.codes else ()
+        if control.codes and not codes:
+            continue  # names no rule
         if kind == "disable-next-line":
             line, _ = doc.position(offset)
             starts = doc.line_starts
@@ -65,7 +76,7 @@ def _disabled_spans(doc: Document):
             for code in codes or ("*",):
                 open_.setdefault(code, offset)
         elif kind == "enable":
-            for code in list(open_) if not codes else codes:
+            for code in list(open_) if not control.codes else codes:
                 if code in open_:
                     start = open_.pop(code)
                     spans.append((start, offset, None if code == "*" else (code,)))
@@ -74,10 +85,10 @@ def _disabled_spans(doc: Document):
     return spans
 
 
-def _is_disabled(f: Finding, doc: Document, spans, ctx) -> bool:
+def _is_disabled(f: Finding, doc: Document, spans) -> bool:
     document_level = f.document_level
     for start, end, codes in spans:
-        if codes is not None and not selected(f, codes, ctx):  # codes, names, categories
+        if codes is not None and f.rule not in codes:
             continue
         if start <= f.start < end:
             return True

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from linter.document.markdown import Document
-from linter.document.scopes import scopes
+from linter.document.scopes import asks, scopes
 from linter.facts.screens import screens
 from linter.text.citations import cites
 from linter.text.hedging import hedged, negated, quoted
@@ -138,7 +138,7 @@ class DocumentView:
         """Whether a match must stay quiet: hedged, negated, quoted, a question or a cited title."""
         doc = self.doc
         lo = sentence.start if sentence else 0
-        if sentence is not None and end <= sentence.end and doc.prose[sentence.end - 1:sentence.end] == "?":
+        if sentence is not None and end <= sentence.end and asks(doc.prose[sentence.start:sentence.end]):
             return True  # a question asks; it does not claim
         if sentence is not None and self.reference_section(doc.heading_text(sentence.block)):
             return True

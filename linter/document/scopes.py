@@ -5,9 +5,21 @@ trial, ..."; a table row under its header; a list item under a heading).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from linter.document.markdown import Document, Sentence
+
+# A question that states what it asks about: "Did you know that 98% survive?"
+_STATES = re.compile(r"\W*(?:(?:did|do)\s+you\s+know|(?:have|had)\s+you\s+heard|"
+                     r"(?:isn['’]t|wasn['’]t|aren['’]t)\s+it\s+(?:amazing|incredible|wonderful|great|"
+                     r"true|remarkable))\b", re.I)
+
+
+def asks(text: str) -> bool:
+    """Whether a sentence is a question that states nothing: it ends in "?" and is not a
+    rhetorical one ("Did you know that ...?")."""
+    return text.rstrip()[-1:] == "?" and _STATES.match(text) is None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -31,9 +43,10 @@ class Scope:
 
     @property
     def asked(self) -> bool:
-        """Whether the sentence is a question: it asks and states nothing, so neither its
-        figures nor its claims are checked (a table row ending in "?" is a row, not a question)."""
-        return not self.cells and self.text.rstrip()[-1:] == "?"
+        """Whether the sentence is a question that asks and states nothing, so neither its
+        figures nor its claims are checked (a table row ending in "?" is a row, not a question;
+        "Did you know that ...?" states what follows)."""
+        return not self.cells and asks(self.text)
 
     @property
     def key_text(self) -> str:

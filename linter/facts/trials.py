@@ -3,6 +3,8 @@
 shortened or one-letter-off spelling of one ("AALL173" is AALL1731)."""
 from __future__ import annotations
 
+import re
+
 _KNOWN: list = [None, ()]  # the fact base last asked about, the names of its subjects
 
 
@@ -17,11 +19,28 @@ def unknown_trials(fb, text: str) -> list[int]:
                                 if not t.startswith(("re:", "@"))})]
     known = _KNOWN[1]
     return [m.start() for m in fb.trial_names.finditer(text)
-            if not any(slip(m.group(0).upper(), k) for k in known)]
+            if not any(slip(m.group(0).upper(), k) for k in known)
+            and not _beside_known(text, m.start(), m.end(), known)]
 
 
 def slip(name: str, known: str) -> bool:
-    """A shortened or one-character-off spelling of a known name."""
+    """A shortened or one-character-off spelling of a known name (a letter, not a number:
+    AALL1732 is another trial than AALL1731)."""
     if known.startswith(name) or name.startswith(known):
         return True
-    return len(name) == len(known) and sum(a != b for a, b in zip(name, known)) == 1
+    if len(name) != len(known):
+        return False
+    off = [(a, b) for a, b in zip(name, known) if a != b]
+    return len(off) == 1 and not (off[0][0].isdigit() and off[0][1].isdigit())
+
+
+_BEFORE = re.compile(r"([\w-]+)(?:\s+(?:trial|study|protocol))?\s*[(\[,]\s*$", re.I)
+_AFTER = re.compile(r"\s*[(\[,]\s*([\w-]+)")
+
+
+def _beside_known(text: str, start: int, end: int, known) -> bool:
+    """Whether the identifier is another name of a trial named right beside it: "AALL1731
+    (NCT03914625)", "NCT03914625 (AALL1731)" give one trial its registry number."""
+    before = _BEFORE.search(text, max(0, start - 40), start)
+    after = _AFTER.match(text, end, min(len(text), end + 40))
+    return any(m is not None and m.group(1).upper() in known for m in (before, after))

@@ -29,6 +29,18 @@ def test_a_statement_is_checked_and_the_same_words_asked_are_not(lint, stated, e
     assert found(lint, asked) == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a rhetorical question states what follows it: checked like a statement
+    ("Did you know that in AALL1731, 96% of children survived overall?", [("STAT002", 1, 32)]),
+    ("Have you heard that blinatumomab is a daily pill?", [("CLAIM003", 1, 45)]),
+    ("Did you know blinatumomab is a miracle?", [("OVER004", 1, 32)]),
+    # a plain question with the same words still asks
+    ("Is blinatumomab a miracle?", []),
+])
+def test_a_rhetorical_question_states_its_claim(lint, text, expected):
+    assert found(lint, text) == expected
+
+
 def test_the_answer_after_a_question_is_still_checked(lint):
     text = "Did 96% of children in AALL1731 survive overall? In AALL1731, 96% of children survived overall."
     assert found(lint, text) == [("STAT002", 1, 63)]

@@ -85,3 +85,16 @@ def test_a_region_begins_after_its_comment():
 ])
 def test_a_control_names_rules_as_select_does(lint, text, expected):
     assert found(lint, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a region is ended by any word that names its rule, and only for the rules it names
+    ("<!-- medlint-disable OVER004 -->\n" + HYPE + "<!-- medlint-enable overclaiming.hype -->\n\n" + HYPE,
+     [("DISC001", 1, 1), ("OVER004", 5, 9)]),
+    ("<!-- medlint-disable overclaiming -->\n" + HYPE + "<!-- medlint-enable OVER004 -->\n\n" + HYPE,
+     [("DISC001", 1, 1), ("OVER004", 5, 9)]),
+    ("<!-- medlint-disable overclaiming -->\n" + HYPE + "<!-- medlint-enable OVER001 -->\n\n" + HYPE,
+     [("DISC001", 1, 1)]),
+])
+def test_enable_ends_the_region_of_the_rules_it_names(lint, text, expected):
+    assert found(lint, text) == expected

@@ -129,3 +129,22 @@ def test_a_population_in_another_table_row_is_that_rows(lint, text, expected):
 ])
 def test_the_trial_named_nearest_the_figure_decides(lint, text, expected):
     assert _got(lint, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a number one digit off is another trial of the same group, not a slip of the pen
+    ("In the AALL1732 trial of inotuzumab, 1,440 children were randomized.", []),
+    # a shortened name is still a slip for the reference's trial
+    ("In the AALL173 trial, blinatumomab raised 3-year disease-free survival to 98%.",
+     [("STAT001", "blinatumomab-sr-dfs-3y", "98%", 1)]),
+    ("In the AALL1732 trial, blinatumomab raised 3-year disease-free survival to 98%.", []),
+    # a registry number given beside the trial's name is that trial's
+    ("In the AALL1731 trial (NCT03914625), 2,200 children were randomized.",
+     [("STAT001", RANDOMIZED, "2,200", 1)]),
+    ("In NCT03914625 (AALL1731), 2,200 children were randomized.",
+     [("STAT001", RANDOMIZED, "2,200", 1)]),
+    # one beside another trial's name is the other trial's
+    ("In the E1910 trial (NCT02003222), 224 adults were randomized.", []),
+])
+def test_trial_names_the_reference_does_not_hold(lint, text, expected):
+    assert _got(lint, text) == expected
