@@ -14,6 +14,7 @@ step, so a token spans from the end of the previous token to where the step stop
 from __future__ import annotations
 
 import codecs
+import re
 from collections import deque
 
 from linter.document import reader
@@ -23,6 +24,10 @@ RAW_TEXT = {"script": "scriptDataState", "style": "rawtextState", "xmp": "rawtex
             "iframe": "rawtextState", "noembed": "rawtextState", "noframes": "rawtextState",
             "noscript": "rawtextState", "textarea": "rcdataState", "title": "rcdataState",
             "plaintext": "plaintextState"}
+
+
+# A charset a page declares, whether or not it is a label the HTML standard knows.
+_LABEL = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?([^"'\s/>;]+)""", re.I)
 
 
 def decode(data: bytes, name: str) -> str:
@@ -38,9 +43,12 @@ def decode(data: bytes, name: str) -> str:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as err:
+            label = _LABEL.search(data[:1024])
+            said = (f"its charset {label.group(1).decode('ascii', 'replace')!r} is no encoding "
+                    f"label a browser knows") if label else "no charset declared"
             raise InputError(
                 f"{name}: not UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start}) and "
-                f"no charset declared; add <meta charset=\"...\"> or save it as UTF-8") from None
+                f"{said}; add <meta charset=\"...\"> or save it as UTF-8") from None
         return reader.check_text(text, name)
     encoding = _DECLARED.get(declared.name, declared.name)
     if encoding != declared.name:

@@ -104,6 +104,16 @@ def test_undeclared_legacy_encoding_is_refused(cli, tmp_path):
                               "no charset declared; add <meta charset=\"...\"> or save it as UTF-8\n")
 
 
+def test_an_unknown_declared_charset_is_named(cli, tmp_path):
+    page = _page('<meta charset="bogus">', "Caf\u00e9 news")
+    (tmp_path / "page.html").write_bytes(page.encode("cp1252"))
+    code, out, err = cli("check", "page.html")
+    at = page.encode("cp1252").index(b"\xe9")
+    assert (code, err) == (2, f"medlint: error: page.html: not UTF-8 (byte 0xe9 at offset {at}) and "
+                              "its charset 'bogus' is no encoding label a browser knows; add "
+                              "<meta charset=\"...\"> or save it as UTF-8\n")
+
+
 
 def test_note_numbers_powers_and_inline_code():
     doc = parse_html("<p>Survival was 96%<sup><a href='#r3'>3</a></sup> and 90%<sup>[4]</sup>; "
