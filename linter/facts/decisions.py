@@ -30,6 +30,7 @@ from linter.facts.attributes import segment
 from linter.facts.frames import Frame, has_boxes, owned_elsewhere
 from linter.facts.generality import carried, general, own_terms
 from linter.facts.measurewords import REACH
+from linter.facts.modifiers import figure_clause
 from linter.facts.once import span_index
 from linter.facts.reach import reach
 from linter.facts.trials import slip
@@ -181,10 +182,10 @@ def _other_clause(fact, a: int, b: int, q, qs, scope, prose: str) -> bool:
     lo, hi = clause_bounds(prose, scope.start, scope.end, q.start, q.end)
     if lo <= a < hi:
         return False
-    s_lo, s_hi = clause_bounds(prose, scope.start, scope.end, a, b)
-    if not any(o is not q and not o.attributive and s_lo <= o.start < s_hi for o in qs):
+    other = figure_clause(q, qs, a, b, scope, prose)
+    if other is None:
         return False
-    return any(g.search(prose, lo, hi) and not g.search(prose, s_lo, s_hi) for g in fact.key_groups)
+    return any(g.search(prose, lo, hi) and not g.search(prose, *other) for g in fact.key_groups)
 
 
 def _place(fact, fr: Frame, q, qs, scope, prose: str, fb):

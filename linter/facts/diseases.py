@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from linter.facts.attributes import segment
+from linter.facts.modifiers import figure_clause
 from linter.facts.once import once
 from linter.regexcache import lazy
 from linter.text.clauses import clause_bounds
@@ -42,7 +43,7 @@ def stated_for(q: Quantity, qs, scope, prose: str, terms) -> tuple:
     for a, b in found:
         if compared_away(q, a, b, prose, lo, hi):
             continue
-        if a >= c_hi and _own_figure(q, qs, a, b, scope, prose):
+        if a >= c_hi and figure_clause(q, qs, a, b, scope, prose):
             continue
         out.append((a, b))
     return tuple(out)
@@ -60,12 +61,6 @@ def compared_away(q: Quantity, a: int, b: int, prose: str, lo: int, hi: int) -> 
     end = _STRETCH_END.search(prose, b, hi)
     end = end.start() if end else hi
     return not start <= q.start < end
-
-
-def _own_figure(q: Quantity, qs, a: int, b: int, scope, prose: str) -> bool:
-    """Whether the mention's clause states a figure of its own (not q)."""
-    lo, hi = clause_bounds(prose, scope.start, scope.end, a, b)
-    return any(o is not q and not o.attributive and lo <= o.start < hi for o in qs)
 
 
 def conflict(fact, fr, q: Quantity, scope, prose: str, terms) -> bool:

@@ -23,7 +23,9 @@ from linter.facts.measurewords import hits as _hits
 from linter.facts.measurewords import index as _measure_index
 from linter.facts.modifiers import (
     antecedent,
+    figure_clause,
     figure_starts,
+    figures_in,
     places,
     reaching,
     subgroups,
@@ -109,10 +111,8 @@ def _own_clause(q: Quantity, qs, scope: Scope, prose: str, found: tuple) -> tupl
     kept = []
     for hit in found:
         _, a, b = hit
-        if a >= hi:
-            c_lo, c_hi = clause_bounds(prose, scope.start, scope.end, a, b)
-            if any(o is not q and not o.attributive for o in _figures_in(qs, c_lo, c_hi)):
-                continue
+        if a >= hi and figure_clause(q, qs, a, b, scope, prose):
+            continue
         kept.append(hit)
     return tuple(kept)
 
@@ -141,14 +141,6 @@ def _containers(prose: str, lo: int, hi: int) -> Parens:
     return Parens(prose, lo, hi)
 
 
-def _figures_in(qs, a: int, b: int):
-    """The figures of qs that start in [a, b): by bisection when they are in text order."""
-    starts, ordered = figure_starts(qs)
-    if not ordered:
-        return (o for o in qs if a <= o.start < b)
-    return qs[bisect_left(starts, a):bisect_left(starts, b)]
-
-
 def has_boxes(scope: Scope, prose: str) -> bool:
     """Whether the sentence has a parenthesis or table cell: nothing is owned elsewhere without."""
     return bool(scope.cells) or bool(_containers(prose, scope.start, scope.end).pairs)
@@ -165,7 +157,7 @@ def owned_elsewhere(start: int, end: int, q: Quantity, qs, scope: Scope, prose: 
         if a <= q.start < b:
             continue
         if any(o is not q and not o.attributive and (o.kind == q.kind or o.kind not in _TIMES)
-               for o in _figures_in(qs, a, b)):
+               for o in figures_in(qs, a, b)):
             return True
     return False
 
@@ -264,7 +256,7 @@ def _nearer_other(h, q, qs) -> bool:
     """A word nearer another number than this one is that number's ("300 babies from nine
     countries": "countries" is what nine counts)."""
     near = _distance(h, q)
-    return any(_distance(h, o) < near for o in _figures_in(qs, h[0] - near - 200, h[0] + near + 201)
+    return any(_distance(h, o) < near for o in figures_in(qs, h[0] - near - 200, h[0] + near + 201)
                if o is not q and not o.attributive and (o.kind == q.kind or o.kind not in _TIMES))
 
 

@@ -213,6 +213,23 @@ def figure_starts(qs) -> tuple[list, bool]:
     return memo[1], memo[2]
 
 
+def figures_in(qs, a: int, b: int):
+    """The figures of qs that start in [a, b): by bisection when they are in text order."""
+    starts, ordered = figure_starts(qs)
+    if not ordered:
+        return (o for o in qs if a <= o.start < b)
+    return qs[bisect_left(starts, a):bisect_left(starts, b)]
+
+
+def figure_clause(q: Quantity, qs, a: int, b: int, scope, prose: str):
+    """The clause around prose[a:b] when it states a figure of its own (not q): words there are
+    that figure's ("... and T-cell ALL about 15%"); else None."""
+    lo, hi = clause_bounds(prose, scope.start, scope.end, a, b)
+    if any(o is not q and not o.attributive for o in figures_in(qs, lo, hi)):
+        return lo, hi
+    return None
+
+
 def _first_from(qs, at: int):
     """The first figure of qs (in list order) that starts at or after `at`; by bisection when
     the figures are in text order, so a line of thousands of figures stays linear."""

@@ -8,10 +8,10 @@ Facts with the same subject terms get the same answers, so answers are kept by t
 from __future__ import annotations
 
 import bisect
-import re
 
 from linter.facts.frames import has_boxes
 from linter.facts.trials import unknown_trials
+from linter.regexcache import lazy
 
 _LAST: list = [None, None, None]  # the scope and fact base last asked about, their Reach
 
@@ -269,7 +269,7 @@ class Reach:
         return hit
 
 
-_FIGURE = re.compile(r"(?<![\w.])\d")  # a figure in a table row (not an identifier's digits)
+_FIGURE = lazy(r"(?<![\w.])\d")  # a figure in a table row (not an identifier's digits)
 _POPULATIONS: list = [None, frozenset()]  # the fact base last asked about, its populations
 
 

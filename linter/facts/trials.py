@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from linter.regexcache import lazy
+
 _KNOWN: list = [None, ()]  # the fact base last asked about, the names of its subjects
 
 
@@ -34,8 +36,8 @@ def slip(name: str, known: str) -> bool:
     return len(off) == 1 and not (off[0][0].isdigit() and off[0][1].isdigit())
 
 
-_BEFORE = re.compile(r"([\w-]+)(?:\s+(?:trial|study|protocol))?\s*[(\[,]\s*$", re.I)
-_AFTER = re.compile(r"\s*[(\[,]\s*([\w-]+)")
+_BEFORE = lazy(r"([\w-]+)(?:\s+(?:trial|study|protocol))?\s*[(\[,]\s*$", re.I)
+_AFTER = lazy(r"\s*[(\[,]\s*([\w-]+)")
 
 
 def _beside_known(text: str, start: int, end: int, known) -> bool:
