@@ -18,6 +18,7 @@ from types import MappingProxyType
 
 from linter.errors import DataError, MedlintError
 from linter.knowledge import cache
+from linter.regexcache import lazy
 
 DEFAULTS = {
     "include": ["*.md", "*.markdown", "*.txt"],
@@ -226,9 +227,9 @@ def where(config: Config, parts) -> str:
 
 _TOML_KEY = r"""(?:[A-Za-z0-9_-]+|"[^"\\]*"|'[^']*')"""
 _TOML_DOTTED = rf"{_TOML_KEY}(?:[ \t]*\.[ \t]*{_TOML_KEY})*"
-_TOML_HEADER = re.compile(rf"[ \t]*\[\[?[ \t]*({_TOML_DOTTED})[ \t]*\]\]?")
-_TOML_ASSIGN = re.compile(rf"[ \t]*({_TOML_DOTTED})[ \t]*=")
-_TOML_PART = re.compile(_TOML_KEY)
+_TOML_HEADER = lazy(rf"[ \t]*\[\[?[ \t]*({_TOML_DOTTED})[ \t]*\]\]?")
+_TOML_ASSIGN = lazy(rf"[ \t]*({_TOML_DOTTED})[ \t]*=")
+_TOML_PART = lazy(_TOML_KEY)
 
 
 class TomlLines:

@@ -19,6 +19,7 @@ from collections import deque
 
 from linter.document import reader
 from linter.errors import InputError
+from linter.regexcache import lazy
 
 RAW_TEXT = {"script": "scriptDataState", "style": "rawtextState", "xmp": "rawtextState",
             "iframe": "rawtextState", "noembed": "rawtextState", "noframes": "rawtextState",
@@ -27,7 +28,7 @@ RAW_TEXT = {"script": "scriptDataState", "style": "rawtextState", "xmp": "rawtex
 
 
 # A charset a page declares, whether or not it is a label the HTML standard knows.
-_LABEL = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?([^"'\s/>;]+)""", re.I)
+_LABEL = lazy(rb"""<meta[^>]*?charset\s*=\s*["']?([^"'\s/>;]+)""", re.I)
 
 
 def decode(data: bytes, name: str) -> str:

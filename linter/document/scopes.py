@@ -9,9 +9,10 @@ import re
 from dataclasses import dataclass
 
 from linter.document.markdown import Document, Sentence
+from linter.regexcache import lazy
 
 # A question that states what it asks about: "Did you know that 98% survive?"
-_STATES = re.compile(r"\W*(?:(?:did|do)\s+you\s+know|(?:have|had)\s+you\s+heard|"
+_STATES = lazy(r"\W*(?:(?:did|do)\s+you\s+know|(?:have|had)\s+you\s+heard|"
                      r"(?:isn['’]t|wasn['’]t|aren['’]t)\s+it\s+(?:amazing|incredible|wonderful|great|"
                      r"true|remarkable))\b", re.I)
 
