@@ -149,3 +149,23 @@ def record_calls(monkeypatch, owner, name: str, what=lambda *args: args) -> list
 
     monkeypatch.setattr(owner, name, recording)
     return calls
+
+
+# One rule in a team's pack, for tests of how packs are read: `extra` holds the kind's own keys.
+_RULE = """\
+rules:
+  - code: TEAM001
+    name: team.one
+    kind: {kind}
+    category: style
+    severity: warning
+    message: '{message}'
+    rationale: r
+{extra}    examples: {{flag: [{flag}], pass: [{passed}]}}
+"""
+
+
+def rule_pack(kind: str, extra: str = "", message: str = "m", flag: str = "x", passed: str = "y") -> str:
+    """A pack of one rule of `kind`; its message is on line 7."""
+    return _RULE.format(kind=kind, message=message, flag=json.dumps(flag), passed=json.dumps(passed),
+                        extra=textwrap.indent(extra, "    "))

@@ -5,25 +5,14 @@ from __future__ import annotations
 
 import copy
 import re
-import textwrap
 
 import pytest
+from conftest import rule_pack
 
 from linter.commands.examples import findings_for
 from linter.context import Context
 from linter.knowledge.rule import PLACEHOLDERS, placeholders
 
-RULE = """\
-rules:
-  - code: TEAM001
-    name: team.one
-    kind: {kind}
-    category: style
-    severity: warning
-    message: '{message}'
-    rationale: r
-{extra}    examples: {{flag: ["It is a wonder drug."], pass: ["It is a drug."]}}
-"""
 KEYS = {"phrase": "terms: [wonder drug]\n", "substitution": "terms: [wonder drug]\nsuggest: drug\n",
         "required": "requires: [[disclaimer]]\n", "statistic": "check: value\n",
         "scope/population": "check: population\nterms: [all children]\n",
@@ -34,8 +23,8 @@ KEYS = {"phrase": "terms: [wonder drug]\n", "substitution": "terms: [wonder drug
 
 def _pack(kind_check: str, message: str) -> str:
     kind = kind_check.split("/")[0]
-    return RULE.format(kind=kind, message=message,
-                       extra=textwrap.indent(KEYS[kind_check], "    "))
+    return rule_pack(kind, KEYS[kind_check], message=message, flag="It is a wonder drug.",
+                     passed="It is a drug.")
 
 
 def _problem(detail: str) -> str:

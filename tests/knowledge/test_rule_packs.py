@@ -6,22 +6,11 @@ from __future__ import annotations
 import textwrap
 
 import pytest
-
-RULE = """\
-rules:
-  - code: TEAM001
-    name: team.one
-    kind: {kind}
-    category: style
-    severity: warning
-    message: m
-    rationale: r
-{extra}    examples: {{flag: ["x"], pass: ["y"]}}
-"""
+from conftest import rule_pack
 
 
 def _pack(kind, extra=""):
-    return RULE.format(kind=kind, extra=textwrap.indent(textwrap.dedent(extra), "    "))
+    return rule_pack(kind, textwrap.dedent(extra))
 
 
 @pytest.mark.parametrize("pack, problems", [
